@@ -1,0 +1,33 @@
+"""Commonplace: the application factory.
+
+Nothing is created at import time; `create_app` builds a configured app with its
+extensions, blueprints, CLI commands and error handlers.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from core import config as core_config
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(core_config.from_environment(app.instance_path, os.environ))
+    if config:
+        app.config.update(config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = core_config.instance_secret_key(app.instance_path)
+
+    from core import init_core
+
+    init_core(app)
+
+    from wiki import init_wiki
+
+    init_wiki(app)
+    return app

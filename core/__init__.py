@@ -1,0 +1,163 @@
+"""What every part shares: database, accounts, markup, security, errors, helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, current_app, render_template, request, url_for
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException
+
+from core import timeutil
+from core.extensions import csrf, db, limiter, login_manager, migrate
+
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+ERROR_TEXT = {
+    400: ("Bad request", "We could not make sense of that request. If you were sending a form, "
+          "go back, reload the page and try again: your text is still in your browser."),
+    403: ("Not allowed", "You do not have permission to do that."),
+    404: ("Page not found", "There is no page at this address. It may have been moved or hidden."),
+    405: ("Not allowed here", "That action cannot be done this way."),
+    413: ("Too large", "What you sent is larger than we accept. Shorten it and try again."),
+    429: ("Slow down", "You have tried that too often in a short time. Please wait a few "
+          "minutes and try again."),
+    500: ("Something went wrong", "An error on our side stopped this page. It has been logged; "
+          "please try again in a moment."),
+    503: ("Briefly unavailable", "Commonplace cannot reach its database just now. Nothing you "
+          "sent was lost; please try again in a moment."),
+}
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def render_error(code: int, message: str | None = None):
+    title, text = ERROR_TEXT.get(code, ERROR_TEXT[500])
+    return render_template("errors/error.html", code=code, title=title,
+                           text=message or text), code
+
+
+def _security_headers(response):
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if request.is_secure or request.headers.get("X-Forwarded-Proto") == "https":
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    return response
+
+
+def _register_errors(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return render_error(400, "This form had expired or was sent from elsewhere, so nothing "
+                                 "was changed. Go back, reload the page and send it again.")
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code is None or error.code < 400 or error.code in (401,):
+            return error
+        if error.code == 429:
+            return render_error(429)
+        if error.code == 413:
+            return render_error(413)
+        return render_error(error.code if error.code in ERROR_TEXT else 400)
+
+    @app.errorhandler(OperationalError)
+    def database_unavailable(error):
+        db.session.rollback()
+        app.logger.warning("database unavailable: %s", error)
+        return render_error(503)
+
+    @app.errorhandler(Exception)
+    def server_error(error):
+        if isinstance(error, HTTPException):  # pragma: no cover - handled above
+            return http_error(error)
+        app.logger.exception("unhandled error")
+        db.session.rollback()
+        return render_error(500)
+
+
+NAV = (("wiki.index", "Articles", "wiki."), ("community.questions", "Questions", "community.q"),
+       ("community.solutions", "Solutions", "community.solution"),
+       ("community.workgroups", "Workgroups", "community.workgroup"))
+
+
+def _nav_items() -> list[dict]:
+    """The main navigation: only parts this site has, with the current one marked."""
+    endpoint = request.endpoint or ""
+    return [{"label": label, "url": url_for(target),
+             "current": endpoint.startswith(prefix) and endpoint != "wiki.home"}
+            for target, label, prefix in NAV if target in current_app.view_functions]
+
+
+def _search_url() -> str:
+    if "search.results" in current_app.view_functions:
+        return url_for("search.results")
+    endpoint = "wiki.index" if "wiki.index" in current_app.view_functions else "wiki.home"
+    return url_for(endpoint)
+
+
+def init_core(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True,
+                     compare_type=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "core.login"
+    login_manager.login_message = "Please sign in to do that."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+
+    from core import accounts
+
+    login_manager.user_loader(accounts.load_session_user)
+
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        with app.app_context():
+            event.listen(db.engine, "connect", _sqlite_pragmas)
+
+    app.after_request(_security_headers)
+    _register_errors(app)
+
+    app.jinja_env.filters["ago"] = timeutil.ago
+    app.jinja_env.filters["long_date"] = timeutil.long_date
+    app.jinja_env.filters["iso"] = timeutil.iso
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    @app.context_processor
+    def shell_context():
+        from core.forms import EmptyForm
+        from core.models import SECTOR_LABELS
+
+        return {"empty_form": EmptyForm, "SECTOR_LABELS": SECTOR_LABELS,
+                "nav_items": _nav_items, "search_url": _search_url}
+
+    from core.views import bp
+
+    app.register_blueprint(bp)
+
+    from core.cli import demo_cli, users_cli
+
+    app.cli.add_command(users_cli)
+    app.cli.add_command(demo_cli)

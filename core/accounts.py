@@ -1,0 +1,174 @@
+"""Account rules: registration, sign-in, profiles, passwords and roles.
+
+Services flush and never commit: the request (or CLI command) commits once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from email_validator import EmailNotValidError, validate_email
+from flask import current_app, has_app_context
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from core.errors import NotFound, ValidationFailed
+from core.extensions import db
+from core.models import ROLES, SECTORS, User
+
+USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{1,30}[A-Za-z0-9]$")
+RESERVED_USERNAMES = {"admin", "administrator", "root", "system", "commonplace", "anonymous",
+                      "editor", "moderator", "support", "help", "new", "settings", "me"}
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 256
+# scrypt is memory-hard; werkzeug's parameters (n=2**15, r=8, p=1) cost 32 MiB a hash.
+PASSWORD_METHOD = "scrypt"  # noqa: S105 - a hashing method, not a password
+
+
+@cache
+def _common_passwords() -> frozenset[str]:
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(FREQUENCY_LISTS["passwords"])
+
+
+def check_username(username: str) -> str:
+    username = (username or "").strip()
+    if not USERNAME_RE.match(username) or ".." in username:
+        raise ValidationFailed(
+            "Use 3 to 32 letters, digits, dots, dashes or underscores, "
+            "starting and ending with a letter or digit.", "username")
+    if username.lower() in RESERVED_USERNAMES:
+        raise ValidationFailed("That username is reserved; please choose another.", "username")
+    return username
+
+
+def check_email(email: str) -> str:
+    try:
+        result = validate_email((email or "").strip(), check_deliverability=False)
+    except EmailNotValidError as error:
+        raise ValidationFailed(f"That e-mail address does not look right: {error}",
+                               "email") from None
+    return result.normalized.lower()
+
+
+def check_password(password: str, *, username: str = "", email: str = "") -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(
+            f"Use at least {MIN_PASSWORD_LENGTH} characters; a short phrase is easy to remember.",
+            "password")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationFailed(f"Use at most {MAX_PASSWORD_LENGTH} characters.", "password")
+    lowered = password.lower()
+    if lowered in _common_passwords() or len(set(password)) < 4:
+        raise ValidationFailed(
+            "That password is among the most commonly used ones; please choose another.",
+            "password")
+    for personal in (username.lower(), email.lower().split("@")[0]):
+        if personal and len(personal) >= 3 and personal in lowered:
+            raise ValidationFailed("Your password must not contain your username or e-mail.",
+                                   "password")
+    return password
+
+
+def hash_password(password: str) -> str:
+    method = current_app.config.get("PASSWORD_HASH_METHOD", PASSWORD_METHOD) if has_app_context() \
+        else PASSWORD_METHOD
+    return generate_password_hash(password, method=method)
+
+
+def find_user(login: str) -> User | None:
+    """Find a member by username (any case) or e-mail."""
+    login = (login or "").strip()
+    if not login:
+        return None
+    if "@" in login:
+        return db.session.scalar(select(User).where(User.email == login.lower()))
+    return db.session.scalar(select(User).where(User.username_key == login.lower()))
+
+
+def get_by_username(username: str) -> User:
+    user = db.session.scalar(select(User).where(User.username_key == (username or "").lower()))
+    if user is None:
+        raise NotFound("No member has that username.")
+    return user
+
+
+def register(username: str, email: str, password: str, *, role: str = "member",
+             display_name: str = "", library: str = "", sector: str = "", bio: str = "") -> User:
+    username = check_username(username)
+    email = check_email(email)
+    check_password(password, username=username, email=email)
+    if role not in ROLES:
+        raise ValidationFailed(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.", "role")
+    if db.session.scalar(select(func.count()).where(User.username_key == username.lower())):
+        raise ValidationFailed("That username is taken.", "username")
+    if db.session.scalar(select(func.count()).where(User.email == email)):
+        raise ValidationFailed("An account with that e-mail already exists.", "email")
+    user = User(username=username, username_key=username.lower(), email=email,
+                password_hash=hash_password(password), role=role,
+                display_name=display_name.strip(), library=library.strip(),
+                sector=sector if sector in SECTORS else "", bio=bio.strip())
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+# A hash of a random password, so that a login for an unknown account takes as long
+# as one for a known account.
+_DUMMY_HASH: list[str] = []
+
+
+def authenticate(login: str, password: str) -> User | None:
+    """The member whose credentials these are, or None (never saying which part was wrong)."""
+    user = find_user(login)
+    if user is None or not user.active:
+        if not _DUMMY_HASH:
+            _DUMMY_HASH.append(hash_password("not-a-real-password-at-all"))
+        check_password_hash(_DUMMY_HASH[0], password or "")
+        return None
+    if not check_password_hash(user.password_hash, password or ""):
+        return None
+    return user
+
+
+def update_profile(user: User, *, display_name: str, library: str, sector: str, bio: str) -> User:
+    if sector and sector not in SECTORS:
+        raise ValidationFailed("Choose one of the listed sectors.", "sector")
+    user.display_name = display_name.strip()[:80]
+    user.library = library.strip()[:120]
+    user.sector = sector
+    user.bio = bio.strip()[:2000]
+    db.session.flush()
+    return user
+
+
+def change_password(user: User, current: str, new: str) -> User:
+    if not check_password_hash(user.password_hash, current or ""):
+        raise ValidationFailed("Your current password is not right.", "current_password")
+    check_password(new, username=user.username, email=user.email)
+    user.password_hash = hash_password(new)
+    user.session_version += 1
+    db.session.flush()
+    return user
+
+
+def set_role(user: User, role: str) -> User:
+    if role not in ROLES:
+        raise ValidationFailed(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.", "role")
+    user.role = role
+    db.session.flush()
+    return user
+
+
+def load_session_user(session_id: str) -> User | None:
+    """Flask-Login's loader: the id carries a version that a password change retires."""
+    try:
+        user_id, version = (int(part) for part in session_id.split(":"))
+    except (ValueError, AttributeError):
+        return None
+    user = db.session.get(User, user_id)
+    if user is None or user.session_version != version or not user.active:
+        return None
+    return user

@@ -1,0 +1,76 @@
+"""`flask users ...` and `flask demo load`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask.cli import AppGroup
+from sqlalchemy import func, select
+
+from core import accounts
+from core.errors import NotFound, ValidationFailed
+from core.extensions import db
+from core.models import ROLES, User
+
+users_cli = AppGroup("users", help="Manage member accounts.")
+demo_cli = AppGroup("demo", help="Demo content.")
+
+
+def _read_password() -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@users_cli.command("create")
+@click.argument("username")
+@click.argument("email")
+@click.option("--role", type=click.Choice(ROLES), default="member", show_default=True)
+def create_user(username: str, email: str, role: str) -> None:
+    """Create an account; the password is prompted for, or read from stdin."""
+    password = _read_password()
+    try:
+        user = accounts.register(username, email, password, role=role)
+    except ValidationFailed as error:
+        db.session.rollback()
+        raise click.ClickException(error.message) from None
+    db.session.commit()
+    click.echo(f"Created {user.username} ({user.role}).")
+
+
+@users_cli.command("set-role")
+@click.argument("username")
+@click.argument("role", type=click.Choice(ROLES))
+def set_role(username: str, role: str) -> None:
+    """Give a member the role member, editor or admin."""
+    try:
+        user = accounts.get_by_username(username)
+    except NotFound as error:
+        raise click.ClickException(error.message) from None
+    accounts.set_role(user, role)
+    db.session.commit()
+    click.echo(f"{user.username} is now {role}.")
+
+
+@demo_cli.command("load")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the site already has members.")
+def load_demo(if_empty: bool) -> None:
+    """Fill an empty database with a small, realistic community."""
+    from core.demo import DEMO_PASSWORD, MEMBERS, load_members
+    from core.hooks import demo_loaders
+
+    if db.session.scalar(select(func.count()).select_from(User)):
+        if if_empty:
+            click.echo("The database already has content; demo not loaded.")
+            return
+        raise click.ClickException(
+            "The database is not empty; demo content goes into an empty one.")
+    users = load_members()
+    for loader in demo_loaders:
+        loader(users)
+    db.session.commit()
+    click.echo(f"Demo community loaded: {len(users)} members.")
+    click.echo(f"Sign in with password {DEMO_PASSWORD!r} as:")
+    for username, name, _library, _sector, role, _bio in MEMBERS[:4]:
+        click.echo(f"  {role:<7} {username:<14} ({name})")

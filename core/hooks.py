@@ -1,0 +1,21 @@
+"""Extension points that let later parts add to core pages without core importing them.
+
+`profile_sections`: callables taking a User and returning template variables for
+the profile page (the wiki adds the articles a member leads, for example).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+profile_sections: list[Callable[[Any], dict]] = []
+
+# `demo_loaders`: callables taking {username: User} that add demo content.
+demo_loaders: list[Callable[[dict], None]] = []
+
+
+def register(hooks: list, function: Callable) -> None:
+    """Add a hook once, however many apps are created in this process."""
+    if function not in hooks:
+        hooks.append(function)

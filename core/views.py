@@ -1,0 +1,148 @@
+"""Accounts on the web: register, sign in and out, profiles, settings."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from core import accounts
+from core.errors import NotFound, ValidationFailed
+from core.extensions import db, limiter
+from core.forms import EmptyForm, LoginForm, PasswordForm, ProfileForm, RegisterForm
+
+bp = Blueprint("core", __name__)
+
+
+def safe_next(target: str | None, fallback: str) -> str:
+    """Only ever redirect to a path on this site."""
+    if not target or "\\" in target or any(ord(char) < 32 for char in target):
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return fallback
+    return target
+
+
+def _login_key() -> str:
+    return "account:" + (request.form.get("login") or "").strip().lower()[:254]
+
+
+def _failed(response) -> bool:
+    # Only failed attempts (the form shown again) count against the limits.
+    return response.status_code == 200
+
+
+def apply_errors(form, error: ValidationFailed) -> None:
+    field = getattr(form, error.field or "", None)
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"], deduct_when=lambda r: r.status_code == 302)
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("core.profile", username=current_user.username))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.register(form.username.data, form.email.data, form.password.data)
+        except ValidationFailed as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            db.session.commit()
+            session.clear()
+            login_user(user)
+            flash(f"Welcome to Commonplace, {user.username}. Tell us a little about yourself.",
+                  "success")
+            return redirect(url_for("core.settings"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("5 per 5 minutes", key_func=_login_key, methods=["POST"], deduct_when=_failed)
+@limiter.limit("20 per 5 minutes", methods=["POST"], deduct_when=_failed)
+def login():
+    next_url = safe_next(request.values.get("next"), url_for("wiki.home"))
+    if current_user.is_authenticated:
+        return redirect(next_url)
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = accounts.authenticate(form.login.data, form.password.data)
+        if user is not None:
+            session.clear()  # a fresh session: nothing from before sign-in carries over
+            login_user(user, remember=form.remember.data)
+            flash(f"Signed in as {user.username}.", "success")
+            return redirect(next_url)
+        form.login.errors = [*form.login.errors]
+        flash("That username or e-mail and password do not match an account.", "error")
+    return render_template("auth/login.html", form=form, next_url=request.values.get("next", ""))
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    if EmptyForm().validate_on_submit():
+        logout_user()
+        session.clear()
+        flash("You are signed out.", "success")
+    return redirect(url_for("wiki.home"))
+
+
+@bp.route("/users/<username>")
+def profile(username: str):
+    try:
+        user = accounts.get_by_username(username)
+    except NotFound:
+        abort(404)
+    if user.username != username:
+        return redirect(url_for("core.profile", username=user.username), 301)
+    contributions = {}
+    from core.hooks import profile_sections
+
+    for provider in profile_sections:
+        contributions.update(provider(user))
+    return render_template("auth/profile.html", user=user, **contributions)
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    profile_form = ProfileForm(obj=current_user, prefix="profile")
+    password_form = PasswordForm(prefix="password")
+    if request.method == "POST" and "profile-submit" in request.form:
+        if profile_form.validate_on_submit():
+            try:
+                accounts.update_profile(current_user, display_name=profile_form.display_name.data,
+                                        library=profile_form.library.data,
+                                        sector=profile_form.sector.data or "",
+                                        bio=profile_form.bio.data or "")
+            except ValidationFailed as error:
+                db.session.rollback()
+                apply_errors(profile_form, error)
+            else:
+                db.session.commit()
+                flash("Your profile is saved.", "success")
+                return redirect(url_for("core.settings"))
+    elif request.method == "POST" and "password-submit" in request.form:
+        if password_form.validate_on_submit():
+            try:
+                accounts.change_password(current_user, password_form.current_password.data,
+                                         password_form.password.data)
+            except ValidationFailed as error:
+                db.session.rollback()
+                apply_errors(password_form, error)
+            else:
+                db.session.commit()
+                session.clear()
+                login_user(current_user)  # stay signed in here; other sessions end
+                flash("Your password is changed. Other devices have been signed out.", "success")
+                return redirect(url_for("core.settings"))
+    elif request.method == "POST":
+        abort(400)
+    return render_template("auth/settings.html", profile_form=profile_form,
+                           password_form=password_form)
