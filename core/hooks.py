@@ -19,3 +19,7 @@ def register(hooks: list, function: Callable) -> None:
     """Add a hook once, however many apps are created in this process."""
     if function not in hooks:
         hooks.append(function)
+
+# `content_changed`: callables taking (kind, id) after a change is flushed, inside the
+# same transaction (search writes its outbox rows here).
+content_changed: list[Callable[[str, int], None]] = []

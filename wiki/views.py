@@ -1,12 +1,319 @@
-"""Wiki pages."""
+"""Wiki pages: thin views that parse the request, call a service and render."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from core.errors import NotFound, PermissionDenied, ValidationFailed
+from core.extensions import db
+from core.forms import EmptyForm
+from core.markup import render
+from core.models import SECTORS
+from core.transactions import run_in_transaction
+from core.views import apply_errors
+from wiki import diffing, services
+from wiki.forms import OUTLINE, ArticleForm, RenameForm, RevertForm
+from wiki.models import Article, ArticleAuthor, Revision
 
 bp = Blueprint("wiki", __name__)
+
+PER_PAGE = 25
+
+
+def _page() -> int:
+    return request.args.get("page", 1, type=int) or 1
+
+
+def _article(slug: str, endpoint: str | None = None, **values) -> Article:
+    """Load an article for this viewer; an old slug redirects to the current one."""
+    try:
+        article = services.get_article(slug, current_user)
+    except NotFound:
+        abort(404)
+    if endpoint and article.slug != slug:
+        abort(redirect(url_for(endpoint, slug=article.slug, **values, **request.args), 301))
+    return article
+
+
+def _require(check) -> None:
+    try:
+        check()
+    except PermissionDenied as error:
+        if not current_user.is_authenticated:
+            flash(error.message, "info")
+            abort(redirect(url_for("core.login", next=request.full_path.rstrip("?"))))
+        abort(403)
 
 
 @bp.route("/")
 def home():
-    return render_template("wiki/home.html")
+    recent = db.session.scalars(services.article_query(sort="updated", viewer=current_user)
+                                .limit(6)).all()
+    return render_template("wiki/home.html", recent_articles=recent,
+                           tags=services.tag_counts()[:16])
+
+
+@bp.route("/wiki/")
+def index():
+    sort = request.args.get("sort") if request.args.get("sort") in {"title", "updated"} \
+        else "title"
+    tag = request.args.get("tag") or None
+    sector = request.args.get("sector") if request.args.get("sector") in SECTORS else None
+    q = (request.args.get("q") or "").strip()[:200] or None
+    page = db.paginate(services.article_query(sort=sort, tag=tag, sector=sector, q=q,
+                                              viewer=current_user),
+                       page=_page(), per_page=PER_PAGE, error_out=False)
+    return render_template("wiki/index.html", page=page, sort=sort, tag=tag, sector=sector,
+                           q=q, tags=services.tag_counts()[:30])
+
+
+@bp.route("/wiki/tags/")
+def tags():
+    return render_template("wiki/tags.html", tags=services.tag_counts())
+
+
+@bp.route("/wiki/tags/<tag>")
+def tag(tag: str):
+    return redirect(url_for("wiki.index", tag=tag.lower()))
+
+
+@bp.route("/wiki/new", methods=["GET", "POST"])
+def new():
+    _require(lambda: services.require_edit(current_user, None))
+    form = ArticleForm()
+    preview = None
+    if request.method == "GET":
+        form.title.data = (request.args.get("title") or "")[:200]
+        form.body.data = "" if request.args.get("blank") else OUTLINE
+    elif form.validate_on_submit():
+        if "preview" in request.form:
+            preview = render(form.body.data or "").html
+        else:
+            try:
+                result = run_in_transaction(lambda: services.create_article(
+                    current_user, title=form.title.data, body=form.body.data,
+                    summary=form.summary.data, tags=form.tags.data, sectors=form.sectors.data))
+            except ValidationFailed as error:
+                db.session.rollback()
+                apply_errors(form, error)
+            else:
+                flash("Your article is published. Thank you for sharing your practice.",
+                      "success")
+                return redirect(url_for("wiki.article", slug=result.article.slug))
+    return render_template("wiki/edit.html", form=form, article=None, preview=preview)
+
+
+@bp.route("/wiki/<slug>")
+def article(slug: str):
+    article = _article(slug, "wiki.article")
+    revision = article.current_revision
+    html = services.mark_red_links(revision.html, article, current_user)
+    return render_template("wiki/article.html", article=article, revision=revision,
+                           html=html, toc=revision.toc_html,
+                           byline=services.byline(article),
+                           can_edit=services.can_edit(current_user, article))
+
+
+@bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])
+def edit(slug: str):
+    article = _article(slug, "wiki.edit")
+    _require(lambda: services.require_edit(current_user, article))
+    current = article.current_revision
+    form = ArticleForm()
+    preview = conflict = None
+    if request.method == "GET":
+        form.title.data, form.body.data = article.title, current.body
+        form.tags.data = ", ".join(tag.name for tag in article.tags)
+        form.sectors.data = article.sectors
+        form.base_revision.data = str(current.number)
+    elif form.validate_on_submit():
+        if "preview" in request.form:
+            preview = render(form.body.data or "").html
+        else:
+            article_id = article.id
+
+            def save():
+                fresh = db.session.get(Article, article_id)
+                return services.save_edit(
+                    fresh, current_user, title=form.title.data, body=form.body.data,
+                    summary=form.summary.data, tags=form.tags.data, sectors=form.sectors.data,
+                    base_revision=form.base_revision.data)
+
+            try:
+                result = run_in_transaction(save)
+            except services.EditConflict as error:
+                db.session.rollback()
+                conflict = error
+                current = db.session.get(Article, article_id).current_revision
+                # The next save is on top of the text now current, with the member's text.
+                form.base_revision.data = str(current.number)
+            except ValidationFailed as error:
+                db.session.rollback()
+                apply_errors(form, error)
+            else:
+                if result.revision is None:
+                    flash("No changes to save.", "info")
+                elif result.merged_with:
+                    flash(f"Saved. Someone else saved revision {result.merged_with} while you "
+                          "were editing; your changes did not overlap and were merged.",
+                          "success")
+                else:
+                    flash("Your changes are saved.", "success")
+                return redirect(url_for("wiki.article", slug=result.article.slug))
+    return render_template("wiki/edit.html", form=form, article=article, preview=preview,
+                           conflict=conflict, current=current)
+
+
+@bp.route("/wiki/<slug>/history")
+def history(slug: str):
+    article = _article(slug, "wiki.history")
+    page = db.paginate(select(Revision).where(Revision.article_id == article.id)
+                       .options(selectinload(Revision.author))
+                       .order_by(Revision.number.desc()),
+                       page=_page(), per_page=50, error_out=False)
+    return render_template("wiki/history.html", article=article, page=page,
+                           can_edit=services.can_edit(current_user, article))
+
+
+@bp.route("/wiki/<slug>/revisions/<int:number>")
+def revision(slug: str, number: int):
+    article = _article(slug, "wiki.revision", number=number)
+    try:
+        revision = services.get_revision(article, number)
+    except NotFound:
+        abort(404)
+    return render_template("wiki/revision.html", article=article, revision=revision,
+                           html=revision.html, form=RevertForm(),
+                           can_edit=services.can_edit(current_user, article))
+
+
+@bp.route("/wiki/<slug>/diff")
+def diff(slug: str):
+    article = _article(slug, "wiki.diff")
+    latest = article.revision_count
+    to_number = request.args.get("to", latest, type=int)
+    from_number = request.args.get("from", max(1, to_number - 1), type=int)
+    try:
+        old = services.get_revision(article, from_number)
+        new = services.get_revision(article, to_number)
+    except NotFound:
+        abort(404)
+    added, removed = diffing.diff_stats(old.body, new.body)
+    return render_template("wiki/diff.html", article=article, old=old, new=new,
+                           diff=diffing.render_diff_html(old.body, new.body),
+                           added=added, removed=removed)
+
+
+@bp.route("/wiki/<slug>/revert/<int:number>", methods=["POST"])
+def revert(slug: str, number: int):
+    article = _article(slug)
+    _require(lambda: services.require_edit(current_user, article))
+    form = RevertForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        run_in_transaction(lambda: services.revert(
+            db.session.get(Article, article.id), current_user, number, form.summary.data or ""))
+    except NotFound:
+        abort(404)
+    except ValidationFailed as error:
+        db.session.rollback()
+        flash(error.message, "info")
+        return redirect(url_for("wiki.history", slug=article.slug))
+    flash(f"Revision {number} is restored as the current text.", "success")
+    return redirect(url_for("wiki.article", slug=article.slug))
+
+
+@bp.route("/wiki/<slug>/backlinks")
+def backlinks(slug: str):
+    article = _article(slug, "wiki.backlinks")
+    return render_template("wiki/backlinks.html", article=article,
+                           articles=services.backlinks(article, current_user))
+
+
+@bp.route("/wiki/<slug>/contributors")
+def contributors(slug: str):
+    article = _article(slug, "wiki.contributors")
+    rows = db.session.scalars(select(ArticleAuthor).where(ArticleAuthor.article_id == article.id)
+                              .options(selectinload(ArticleAuthor.user))
+                              .order_by(ArticleAuthor.share.desc(), ArticleAuthor.edits.desc(),
+                                        ArticleAuthor.user_id)).all()
+    total = sum(row.share for row in rows) or 1
+    return render_template("wiki/contributors.html", article=article, rows=rows, total=total)
+
+
+@bp.route("/wiki/recent")
+def recent():
+    page = db.paginate(services.recent_changes_query(current_user), page=_page(),
+                       per_page=50, error_out=False)
+    return render_template("wiki/recent.html", page=page)
+
+
+def _editor_action(slug: str, action) -> Response:
+    article = _article(slug)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        message = action(article)
+    except PermissionDenied:
+        db.session.rollback()
+        abort(403)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("wiki.article", slug=article.slug))
+
+
+@bp.route("/wiki/<slug>/protect", methods=["POST"])
+def protect(slug: str):
+    protect = request.form.get("protect", "1") == "1"
+
+    def act(article):
+        services.set_protected(article, current_user, protect)
+        return ("The article is protected: only editors can change it." if protect
+                else "The article is open to all members again.")
+
+    return _editor_action(slug, act)
+
+
+@bp.route("/wiki/<slug>/hide", methods=["POST"])
+def hide(slug: str):
+    hide = request.form.get("hide", "1") == "1"
+
+    def act(article):
+        services.set_hidden(article, current_user, hide)
+        return ("The article is hidden: only editors can see it, and links to it are red."
+                if hide else "The article is restored and visible to everyone.")
+
+    return _editor_action(slug, act)
+
+
+@bp.route("/wiki/<slug>/rename", methods=["GET", "POST"])
+def rename(slug: str):
+    article = _article(slug, "wiki.rename")
+    _require(lambda: services.require_editor(current_user))
+    form = RenameForm()
+    if request.method == "GET":
+        form.title.data = article.title
+    elif form.validate_on_submit():
+        try:
+            result = run_in_transaction(lambda: services.rename(
+                db.session.get(Article, article.id), current_user, form.title.data))
+        except ValidationFailed as error:
+            db.session.rollback()
+            apply_errors(form, error)
+        else:
+            flash("The article is renamed; links to its old title still lead here.", "success")
+            return redirect(url_for("wiki.article", slug=result.article.slug))
+    return render_template("wiki/rename.html", article=article, form=form)

@@ -1,0 +1,150 @@
+"""Articles and their immutable revisions, tags, sectors, links and authorship."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.extensions import db
+from core.models import User
+from core.timeutil import utcnow
+
+
+class Article(db.Model):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    # The revision shown now; revisions are never changed once written.
+    current_revision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("revisions.id", use_alter=True, ondelete="SET NULL"))
+    revision_count: Mapped[int] = mapped_column(default=0)
+    protected: Mapped[bool] = mapped_column(default=False)
+    hidden: Mapped[bool] = mapped_column(default=False, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+    current_revision: Mapped[Revision | None] = relationship(
+        foreign_keys=[current_revision_id], post_update=True)
+    created_by: Mapped[User] = relationship(foreign_keys=[created_by_id])
+    tags: Mapped[list[Tag]] = relationship(secondary="article_tags", order_by="Tag.name",
+                                           back_populates="articles")
+    sector_rows: Mapped[list[ArticleSector]] = relationship(
+        cascade="all, delete-orphan", order_by="ArticleSector.sector")
+    authors: Mapped[list[ArticleAuthor]] = relationship(
+        cascade="all, delete-orphan",
+        order_by="(ArticleAuthor.share.desc(), ArticleAuthor.user_id)")
+
+    @property
+    def sectors(self) -> list[str]:
+        return [row.sector for row in self.sector_rows]
+
+    def __repr__(self) -> str:
+        return f"<Article {self.slug}>"
+
+
+class Revision(db.Model):
+    """One saved state of an article. Immutable once written."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (
+        # The database, not luck, decides which of two racing saves is first.
+        UniqueConstraint("article_id", "number", name="uq_revisions_article_number"),
+        Index("ix_revisions_created_at", "created_at"),
+        Index("ix_revisions_author_id", "author_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(String(300), default="")
+    # create, edit, merge (an edit merged with a concurrent one), revert, rename
+    kind: Mapped[str] = mapped_column(String(16), default="edit")
+    reverted_to: Mapped[int | None]
+    body: Mapped[str] = mapped_column(Text)
+    html: Mapped[str] = mapped_column(Text)
+    toc_html: Mapped[str] = mapped_column(Text, default="")
+    size: Mapped[int] = mapped_column(default=0)
+    size_delta: Mapped[int] = mapped_column(default=0)
+    words: Mapped[int] = mapped_column(default=0)
+    # Run-length attribution: [[revision number, token count], ...] over the body's words.
+    attribution: Mapped[list] = mapped_column(JSON, default=list)
+
+    article: Mapped[Article] = relationship(foreign_keys=[article_id])
+    author: Mapped[User] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<Revision {self.article_id}#{self.number}>"
+
+
+class ArticleSlug(db.Model):
+    """Every slug an article has had, so that old links keep working."""
+
+    __tablename__ = "article_slugs"
+
+    slug: Mapped[str] = mapped_column(String(120), primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            index=True)
+
+
+class Tag(db.Model):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+
+    articles: Mapped[list[Article]] = relationship(secondary="article_tags",
+                                                   back_populates="tags")
+
+
+class ArticleTag(db.Model):
+    __tablename__ = "article_tags"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"),
+                                        primary_key=True, index=True)
+
+
+class ArticleSector(db.Model):
+    __tablename__ = "article_sectors"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    sector: Mapped[str] = mapped_column(String(16), primary_key=True, index=True)
+
+
+class ArticleLink(db.Model):
+    """A [[wikilink]] from an article's current text, by the slug of its target title."""
+
+    __tablename__ = "article_links"
+
+    source_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    target_slug: Mapped[str] = mapped_column(String(120), primary_key=True, index=True)
+    target_title: Mapped[str] = mapped_column(String(200))
+
+
+class ArticleAuthor(db.Model):
+    """A member's part in an article: share of the current text and their edits."""
+
+    __tablename__ = "article_authors"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True, index=True)
+    share: Mapped[int] = mapped_column(default=0)  # words of the current text
+    edits: Mapped[int] = mapped_column(default=0)
+    lead: Mapped[bool] = mapped_column(default=False)
+    first_edit_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_edit_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship()
+    article: Mapped[Article] = relationship(back_populates="authors")

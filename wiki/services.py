@@ -1,0 +1,524 @@
+"""What the wiki does: save, merge, revert, attribute, link, protect and hide articles.
+
+Services take plain values and model objects, flush, and raise our own errors; the
+edge commits (see core.db.run_in_transaction, which redoes a save that lost a race).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urlencode
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from core.errors import CommonplaceError, NotFound, PermissionDenied, ValidationFailed
+from core.extensions import db
+from core.markup import article_slug, render, wiki_href
+from core.models import SECTORS, User
+from core.timeutil import utcnow
+from wiki import attribution, merging
+from wiki.models import (
+    Article,
+    ArticleAuthor,
+    ArticleLink,
+    ArticleSector,
+    ArticleSlug,
+    Revision,
+    Tag,
+)
+
+TITLE_MAX = 200
+SUMMARY_MAX = 300
+TAG_MAX = 40
+TAGS_PER_ARTICLE = 12
+HISTORY_FOR_ATTRIBUTION = 20
+TAG_RE = re.compile(r"^[\w][\w +&'.-]*$", re.UNICODE)
+
+
+class EditConflict(CommonplaceError):
+    """Someone changed the same part of the article meanwhile; nothing was saved."""
+
+    def __init__(self, current: Revision, yours: str, base: int):
+        super().__init__("Someone else changed the same part of this article while you were "
+                         "editing it, so your edit was not saved yet.")
+        self.current = current
+        self.yours = yours
+        self.base = base
+
+
+@dataclass
+class SaveResult:
+    article: Article
+    revision: Revision | None  # None when the save changed nothing
+    merged_with: int | None = None  # the revision a concurrent edit was merged with
+
+
+# ---------------------------------------------------------------- permissions
+
+def is_member(user) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False))
+
+
+def is_editor(user) -> bool:
+    return is_member(user) and user.is_editor
+
+
+def can_view(user, article: Article) -> bool:
+    return not article.hidden or is_editor(user)
+
+
+def can_edit(user, article: Article | None) -> bool:
+    if not is_member(user):
+        return False
+    if article is None:
+        return True
+    if article.hidden:
+        return False
+    return not article.protected or is_editor(user)
+
+
+def require_edit(user, article: Article | None) -> None:
+    if not is_member(user):
+        raise PermissionDenied("Please sign in to write or edit articles.")
+    if article is not None and article.hidden:
+        raise PermissionDenied("This article is hidden and cannot be edited.")
+    if not can_edit(user, article):
+        raise PermissionDenied("This article is protected: only editors may change it.")
+
+
+def require_editor(user) -> None:
+    if not is_editor(user):
+        raise PermissionDenied("Only editors may do that.")
+
+
+# ---------------------------------------------------------------- lookups
+
+def get_article(slug: str, viewer=None) -> Article:
+    """The article at this slug or one of its old slugs; NotFound if absent or hidden.
+
+    Everything an article page shows is loaded here, in a fixed number of queries.
+    """
+    options = (joinedload(Article.current_revision),
+               selectinload(Article.authors).joinedload(ArticleAuthor.user),
+               selectinload(Article.tags), selectinload(Article.sector_rows))
+    article = db.session.scalar(select(Article).where(Article.slug == slug).options(*options))
+    if article is None:
+        article = db.session.scalar(
+            select(Article).join(ArticleSlug, ArticleSlug.article_id == Article.id)
+            .where(ArticleSlug.slug == slug).options(*options))
+    if article is None or not can_view(viewer, article):
+        raise NotFound("There is no article here.")
+    return article
+
+
+def get_revision(article: Article, number: int) -> Revision:
+    revision = db.session.scalar(select(Revision).where(
+        Revision.article_id == article.id, Revision.number == number))
+    if revision is None:
+        raise NotFound(f"This article has no revision {number}.")
+    return revision
+
+
+def article_by_title(title: str) -> Article | None:
+    slug = article_slug(title)
+    if not slug:
+        return None
+    return db.session.scalar(
+        select(Article).join(ArticleSlug, ArticleSlug.article_id == Article.id)
+        .where(ArticleSlug.slug == slug))
+
+
+# ---------------------------------------------------------------- input rules
+
+def clean_title(title: str) -> str:
+    title = " ".join((title or "").split())
+    if not title:
+        raise ValidationFailed("Give the article a title.", "title")
+    if len(title) > TITLE_MAX:
+        raise ValidationFailed(f"Keep the title under {TITLE_MAX} characters.", "title")
+    if not article_slug(title):
+        raise ValidationFailed("Use at least one letter or digit in the title.", "title")
+    return title
+
+
+def clean_body(body: str) -> str:
+    body = (body or "").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    limit = current_app.config["ARTICLE_MAX_CHARS"]
+    if not body.strip():
+        raise ValidationFailed("The article has no text yet.", "body")
+    if len(body) > limit:
+        raise ValidationFailed(
+            f"The text is {len(body):,} characters long; the limit is {limit:,}. "
+            "Split it into two articles and link them.", "body")
+    return body
+
+
+def clean_summary(summary: str) -> str:
+    summary = " ".join((summary or "").split())
+    if len(summary) > SUMMARY_MAX:
+        raise ValidationFailed(f"Keep the summary under {SUMMARY_MAX} characters.", "summary")
+    return summary
+
+
+def parse_tags(text: str | list[str]) -> list[str]:
+    raw = text if isinstance(text, list) else (text or "").split(",")
+    tags: list[str] = []
+    for item in raw:
+        tag = " ".join(item.split()).lower()
+        if not tag:
+            continue
+        if len(tag) > TAG_MAX or not TAG_RE.match(tag):
+            raise ValidationFailed(
+                f"Tags are short words or phrases (letters, digits, spaces, dashes), "
+                f"at most {TAG_MAX} characters: {tag[:50]!r} is not.", "tags")
+        if tag not in tags:
+            tags.append(tag)
+    if len(tags) > TAGS_PER_ARTICLE:
+        raise ValidationFailed(f"Use at most {TAGS_PER_ARTICLE} tags.", "tags")
+    return tags
+
+
+def clean_sectors(sectors: list[str] | None) -> list[str]:
+    sectors = list(dict.fromkeys(sectors or []))
+    unknown = [sector for sector in sectors if sector not in SECTORS]
+    if unknown:
+        raise ValidationFailed("Choose sectors from the list.", "sectors")
+    return sectors
+
+
+# ---------------------------------------------------------------- saving
+
+def _claim_slug(article: Article, title: str) -> None:
+    """Give the article the slug of its title; an old slug of another article is taken over."""
+    slug = article_slug(title)
+    owner = db.session.scalar(select(Article).where(Article.slug == slug))
+    if owner is not None and owner is not article:
+        raise ValidationFailed("Another article already has this title; choose another title "
+                               "or edit that article.", "title")
+    article.slug = slug
+    db.session.flush()
+    row = db.session.get(ArticleSlug, slug)
+    if row is None:
+        db.session.add(ArticleSlug(slug=slug, article_id=article.id))
+    else:
+        row.article_id = article.id
+
+
+def _set_tags(article: Article, names: list[str]) -> None:
+    existing = {tag.name: tag for tag in db.session.scalars(
+        select(Tag).where(Tag.name.in_(names)))} if names else {}
+    tags = []
+    for name in names:
+        tag = existing.get(name)
+        if tag is None:
+            tag = Tag(name=name)
+            db.session.add(tag)
+        tags.append(tag)
+    article.tags = tags
+
+
+def _set_sectors(article: Article, sectors: list[str]) -> None:
+    if sorted(article.sectors) == sorted(sectors):
+        return
+    keep = [row for row in article.sector_rows if row.sector in sectors]
+    have = {row.sector for row in keep}
+    article.sector_rows = keep + [ArticleSector(sector=sector) for sector in sectors
+                                  if sector not in have]
+
+
+def _set_links(article: Article, targets: list[str]) -> None:
+    wanted: dict[str, str] = {}
+    for title in targets:
+        slug = article_slug(title)
+        if slug and slug not in wanted:
+            wanted[slug] = title[:TITLE_MAX]
+    rows = {link.target_slug: link for link in db.session.scalars(
+        select(ArticleLink).where(ArticleLink.source_id == article.id))}
+    for slug, link in rows.items():
+        if slug not in wanted:
+            db.session.delete(link)
+    for slug, title in wanted.items():
+        if slug not in rows:
+            db.session.add(ArticleLink(source_id=article.id, target_slug=slug,
+                                       target_title=title))
+
+
+def _history(article: Article, before: int) -> list[tuple[str, list]]:
+    rows = db.session.execute(
+        select(Revision.body, Revision.attribution)
+        .where(Revision.article_id == article.id, Revision.number < before)
+        .order_by(Revision.number.desc()).limit(HISTORY_FOR_ATTRIBUTION)).all()
+    return [(body, runs) for body, runs in rows]
+
+
+def update_authors(article: Article, runs: list) -> None:
+    """Recount each member's share of the current text and their edits."""
+    author_of = dict(db.session.execute(
+        select(Revision.number, Revision.author_id).where(Revision.article_id == article.id)
+    ).all())
+    stats = db.session.execute(
+        select(Revision.author_id, func.count(), func.min(Revision.created_at),
+               func.max(Revision.created_at))
+        .where(Revision.article_id == article.id).group_by(Revision.author_id)).all()
+    shares = attribution.shares(runs, author_of)
+    for author_id, *_ in stats:
+        shares.setdefault(author_id, 0)
+    leads, _others = attribution.bylines(shares)
+    rows = {row.user_id: row for row in article.authors}
+    for author_id, edits, first, last in stats:
+        row = rows.get(author_id)
+        if row is None:
+            row = ArticleAuthor(user_id=author_id)
+            article.authors.append(row)
+        row.share, row.edits, row.lead = shares[author_id], edits, author_id in leads
+        row.first_edit_at, row.last_edit_at = first, last
+
+
+def _write_revision(article: Article, author: User, *, title: str, body: str, summary: str,
+                    kind: str, runs: list | None = None, reverted_to: int | None = None
+                    ) -> Revision:
+    previous = article.current_revision
+    number = (previous.number if previous else 0) + 1
+    rendered = render(body)
+    if runs is None:
+        runs = attribution.attribute(
+            body, number, (previous.body, previous.attribution) if previous else None,
+            _history(article, previous.number) if previous else ())
+    now = utcnow()
+    revision = Revision(
+        article=article, number=number, author_id=author.id, created_at=now, title=title,
+        summary=summary, kind=kind, reverted_to=reverted_to, body=body, html=rendered.html,
+        toc_html=rendered.toc, size=len(body), size_delta=len(body) - (previous.size if previous
+                                                                       else 0),
+        words=len(attribution.tokenize(body)), attribution=[list(run) for run in runs])
+    db.session.add(revision)
+    if title != article.title:
+        article.title = title
+        _claim_slug(article, title)
+    article.current_revision = revision
+    article.revision_count = number
+    article.updated_at = now
+    db.session.flush()  # a lost race fails here, on the unique (article, number)
+    _set_links(article, rendered.links)
+    update_authors(article, revision.attribution)
+    db.session.flush()
+    from core.hooks import content_changed
+
+    for hook in content_changed:
+        hook("article", article.id)
+    return revision
+
+
+def create_article(author: User, *, title: str, body: str, summary: str = "",
+                   tags: str | list[str] = "", sectors: list[str] | None = None) -> SaveResult:
+    require_edit(author, None)
+    title, body = clean_title(title), clean_body(body)
+    summary, tag_names, sectors = clean_summary(summary), parse_tags(tags), clean_sectors(sectors)
+    slug = article_slug(title)
+    if db.session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
+        raise ValidationFailed("An article with this title already exists; choose another "
+                               "title or edit that article.", "title")
+    article = Article(title=title, slug=slug, created_by_id=author.id)
+    db.session.add(article)
+    db.session.flush()
+    _claim_slug(article, title)
+    _set_tags(article, tag_names)
+    _set_sectors(article, sectors)
+    revision = _write_revision(article, author, title=title, body=body,
+                               summary=summary or "Created the article", kind="create")
+    return SaveResult(article, revision)
+
+
+def save_edit(article: Article, author: User, *, title: str, body: str, summary: str = "",
+              tags: str | list[str] = "", sectors: list[str] | None = None,
+              base_revision: int | str | None = None) -> SaveResult:
+    """Save an edit made on top of `base_revision`, merging with any edit saved meanwhile."""
+    require_edit(author, article)
+    title, body = clean_title(title), clean_body(body)
+    summary, tag_names, sectors = clean_summary(summary), parse_tags(tags), clean_sectors(sectors)
+    current = article.current_revision
+    base_number = _base_number(base_revision, current.number)
+    merged_with = None
+    if base_number != current.number:
+        base = get_revision(article, base_number)
+        result = merging.merge(base.body, current.body, body)
+        if result.conflicted or result.text is None:
+            raise EditConflict(current, body, base_number)
+        body, merged_with = result.text, current.number
+        if title == base.title:  # they did not touch the title: keep the other edit's
+            title = current.title
+    if title != article.title:
+        _claim_slug(article, title)
+    _set_tags(article, tag_names)
+    _set_sectors(article, sectors)
+    if body == current.body and title == current.title:
+        db.session.flush()
+        return SaveResult(article, None)  # nothing changed: no revision
+    kind = "merge" if merged_with else ("rename" if body == current.body else "edit")
+    if merged_with and not summary:
+        summary = f"Merged with revision {merged_with}"
+    revision = _write_revision(article, author, title=title, body=body, summary=summary,
+                               kind=kind)
+    return SaveResult(article, revision, merged_with)
+
+
+def _base_number(base_revision, latest: int) -> int:
+    try:
+        number = int(base_revision) if base_revision not in (None, "") else latest
+    except (TypeError, ValueError):
+        raise ValidationFailed("This edit form is damaged (its base revision is not a number); "
+                               "your text is below: copy it, reload and try again.",
+                               "body") from None
+    if number < 1 or number > latest:
+        raise ValidationFailed(
+            f"This edit claims to be based on revision {number}, which this article does not "
+            "have. Your text is below: copy it, reload the page and try again.", "body")
+    return number
+
+
+def revert(article: Article, author: User, number: int, summary: str = "") -> SaveResult:
+    """Restore revision `number` as a new revision, with its original authors."""
+    require_edit(author, article)
+    old = get_revision(article, number)
+    current = article.current_revision
+    if old.number == current.number or (old.body == current.body and old.title == current.title):
+        raise ValidationFailed("That revision is the same as the current text; nothing to "
+                               "restore.")
+    summary = clean_summary(summary) or f"Restored revision {number}"
+    revision = _write_revision(article, author, title=old.title, body=old.body, summary=summary,
+                               kind="revert", runs=old.attribution, reverted_to=number)
+    return SaveResult(article, revision)
+
+
+def rename(article: Article, editor: User, title: str) -> SaveResult:
+    if not is_editor(editor):
+        raise PermissionDenied("Only editors may rename articles.")
+    current = article.current_revision
+    return save_edit(article, editor, title=title, body=current.body,
+                     summary=f"Renamed from “{article.title}”",
+                     tags=[tag.name for tag in article.tags], sectors=article.sectors,
+                     base_revision=current.number)
+
+
+def set_protected(article: Article, editor: User, protected: bool) -> Article:
+    if not is_editor(editor):
+        raise PermissionDenied("Only editors may protect articles.")
+    article.protected = protected
+    db.session.flush()
+    return article
+
+
+def set_hidden(article: Article, user: User, hidden: bool) -> Article:
+    if hidden and not is_editor(user):
+        raise PermissionDenied("Only editors may hide articles.")
+    if not hidden and not (is_member(user) and user.is_admin):
+        raise PermissionDenied("Only admins may restore hidden articles.")
+    article.hidden = hidden
+    db.session.flush()
+    from core.hooks import content_changed
+
+    for hook in content_changed:
+        hook("article", article.id)
+    return article
+
+
+# ---------------------------------------------------------------- reading
+
+def missing_link_slugs(article: Article, viewer=None) -> set[str]:
+    """Targets of this article's wikilinks that no visible article answers to."""
+    targets = set(db.session.scalars(select(ArticleLink.target_slug).where(
+        ArticleLink.source_id == article.id)))
+    if not targets:
+        return set()
+    query = (select(ArticleSlug.slug).join(Article, Article.id == ArticleSlug.article_id)
+             .where(ArticleSlug.slug.in_(targets)))
+    if not is_editor(viewer):
+        query = query.where(Article.hidden.is_(False))
+    return targets - set(db.session.scalars(query))
+
+
+def mark_red_links(html: str, article: Article, viewer=None) -> str:
+    """Turn links to missing articles into 'red' links that offer to create them."""
+    missing = missing_link_slugs(article, viewer)
+    if not missing:
+        return html
+    titles = dict(db.session.execute(select(ArticleLink.target_slug, ArticleLink.target_title)
+                                     .where(ArticleLink.source_id == article.id)).all())
+    for slug in missing:
+        title = titles.get(slug, slug)
+        create = "/wiki/new?" + urlencode({"title": title})
+        html = html.replace(
+            f'<a class="wikilink" href="{wiki_href(slug)}">',
+            f'<a class="wikilink new" href="{escape(create)}" '
+            f'title="{escape(title)} does not exist yet: create it">')
+    return html
+
+
+def backlinks(article: Article, viewer=None) -> list[Article]:
+    slugs = select(ArticleSlug.slug).where(ArticleSlug.article_id == article.id)
+    query = (select(Article).join(ArticleLink, ArticleLink.source_id == Article.id)
+             .where(ArticleLink.target_slug.in_(slugs), Article.id != article.id)
+             .order_by(Article.title).distinct())
+    if not is_editor(viewer):
+        query = query.where(Article.hidden.is_(False))
+    return list(db.session.scalars(query))
+
+
+def byline(article: Article, others_shown: int = 3) -> dict:
+    """Lead authors by share of the current text, then the other contributors."""
+    rows = article.authors
+    leads = [row.user for row in rows if row.lead]
+    others = [row.user for row in rows if not row.lead]
+    return {"leads": leads, "others": others[:others_shown],
+            "more": max(0, len(others) - others_shown)}
+
+
+def article_query(*, sort: str = "title", tag: str | None = None, sector: str | None = None,
+                  q: str | None = None, viewer=None):
+    query = select(Article).options(selectinload(Article.tags), selectinload(Article.sector_rows))
+    if not is_editor(viewer):
+        query = query.where(Article.hidden.is_(False))
+    if tag:
+        query = query.where(Article.tags.any(Tag.name == tag))
+    if sector:
+        query = query.where(Article.sector_rows.any(ArticleSector.sector == sector))
+    if q:
+        query = query.where(Article.title.ilike(f"%{_like_escape(q)}%", escape="\\"))
+    if sort == "updated":
+        return query.order_by(Article.updated_at.desc(), Article.id.desc())
+    return query.order_by(func.lower(Article.title), Article.id)
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def recent_changes_query(viewer=None):
+    query = (select(Revision).join(Article, Article.id == Revision.article_id)
+             .options(selectinload(Revision.author), selectinload(Revision.article))
+             .order_by(Revision.created_at.desc(), Revision.id.desc()))
+    if not is_editor(viewer):
+        query = query.where(Article.hidden.is_(False))
+    return query
+
+
+def tag_counts() -> list[tuple[str, int]]:
+    return list(db.session.execute(
+        select(Tag.name, func.count(Article.id)).join(Tag.articles)
+        .where(Article.hidden.is_(False)).group_by(Tag.name)
+        .order_by(func.count(Article.id).desc(), Tag.name)).all())
+
+
+def articles_of(user: User) -> dict[str, list[ArticleAuthor]]:
+    """The articles a member leads and those they contribute to (for their profile)."""
+    rows = list(db.session.scalars(
+        select(ArticleAuthor).join(Article, Article.id == ArticleAuthor.article_id)
+        .where(ArticleAuthor.user_id == user.id, Article.hidden.is_(False))
+        .options(selectinload(ArticleAuthor.article))
+        .order_by(ArticleAuthor.share.desc())))
+    return {"led_articles": [row for row in rows if row.lead],
+            "contributed_articles": [row for row in rows if not row.lead]}
