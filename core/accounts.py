@@ -141,6 +141,10 @@ def update_profile(user: User, *, display_name: str, library: str, sector: str, 
     user.sector = sector
     user.bio = bio.strip()[:2000]
     db.session.flush()
+    from core.hooks import profile_changed
+
+    for hook in profile_changed:
+        hook(user)
     return user
 
 

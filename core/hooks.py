@@ -23,3 +23,6 @@ def register(hooks: list, function: Callable) -> None:
 # `content_changed`: callables taking (kind, id) after a change is flushed, inside the
 # same transaction (search writes its outbox rows here).
 content_changed: list[Callable[[str, int], None]] = []
+
+# `profile_changed`: callables taking a User whose public name or profile changed.
+profile_changed: list[Callable[[Any], None]] = []

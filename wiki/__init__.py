@@ -7,10 +7,14 @@ from flask import Flask
 
 def init_wiki(app: Flask) -> None:
     from core import hooks
+    from core.pagecache import FragmentCache
     from wiki import feeds, services  # noqa: F401 - feeds registers its routes on bp
     from wiki.demo import load_demo_articles
     from wiki.views import bp
 
     app.register_blueprint(bp)
+    # Rendered article pages, per process, keyed by article version (see core.pagecache).
+    app.extensions["wiki.article_pages"] = FragmentCache(max_entries=2048, ttl=300)
     hooks.register(hooks.profile_sections, services.articles_of)
     hooks.register(hooks.demo_loaders, load_demo_articles)
+    hooks.register(hooks.profile_changed, services.touch_articles_of)

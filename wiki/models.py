@@ -27,6 +27,9 @@ class Article(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # Bumped whenever anything its page shows changes (text, authors, tags, protection,
+    # whether its links' targets exist), so a rendered page can be reused until then.
+    view_version: Mapped[int] = mapped_column(default=1)
 
     current_revision: Mapped[Revision | None] = relationship(
         foreign_keys=[current_revision_id], post_update=True)

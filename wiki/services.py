@@ -12,7 +12,7 @@ from html import escape
 from urllib.parse import urlencode
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
 from core.errors import CommonplaceError, NotFound, PermissionDenied, ValidationFailed
@@ -97,14 +97,25 @@ def require_editor(user) -> None:
 
 # ---------------------------------------------------------------- lookups
 
+ARTICLE_PAGE_OPTIONS = (joinedload(Article.current_revision),
+                        selectinload(Article.authors).joinedload(ArticleAuthor.user),
+                        selectinload(Article.tags), selectinload(Article.sector_rows))
+
+
+def get_article_by_id(article_id: int, viewer=None) -> Article:
+    article = db.session.scalar(select(Article).where(Article.id == article_id)
+                                .options(*ARTICLE_PAGE_OPTIONS))
+    if article is None or not can_view(viewer, article):
+        raise NotFound("There is no article here.")
+    return article
+
+
 def get_article(slug: str, viewer=None) -> Article:
     """The article at this slug or one of its old slugs; NotFound if absent or hidden.
 
     Everything an article page shows is loaded here, in a fixed number of queries.
     """
-    options = (joinedload(Article.current_revision),
-               selectinload(Article.authors).joinedload(ArticleAuthor.user),
-               selectinload(Article.tags), selectinload(Article.sector_rows))
+    options = ARTICLE_PAGE_OPTIONS
     article = db.session.scalar(select(Article).where(Article.slug == slug).options(*options))
     if article is None:
         article = db.session.scalar(
@@ -190,6 +201,43 @@ def clean_sectors(sectors: list[str] | None) -> list[str]:
     return sectors
 
 
+# ---------------------------------------------------------------- page versions
+
+def touch(article: Article) -> None:
+    """Mark the article's page as changed (see Article.view_version)."""
+    article.view_version = (article.view_version or 0) + 1
+
+
+def touch_linking_to(slugs: set[str]) -> None:
+    """Pages linking to these slugs show them as existing or missing: mark them changed."""
+    if not slugs:
+        return
+    sources = select(ArticleLink.source_id).where(ArticleLink.target_slug.in_(slugs))
+    db.session.execute(update(Article).where(Article.id.in_(sources))
+                       .values(view_version=Article.view_version + 1)
+                       .execution_options(synchronize_session=False))
+
+
+def touch_articles_of(user: User) -> None:
+    """A member's name shows in the bylines of the articles they wrote."""
+    written = select(ArticleAuthor.article_id).where(ArticleAuthor.user_id == user.id)
+    db.session.execute(update(Article).where(Article.id.in_(written))
+                       .values(view_version=Article.view_version + 1)
+                       .execution_options(synchronize_session=False))
+
+
+def slugs_of(article: Article) -> set[str]:
+    return set(db.session.scalars(select(ArticleSlug.slug).where(
+        ArticleSlug.article_id == article.id)))
+
+
+def _changed(article: Article) -> None:
+    from core.hooks import content_changed
+
+    for hook in content_changed:
+        hook("article", article.id)
+
+
 # ---------------------------------------------------------------- saving
 
 def _claim_slug(article: Article, title: str) -> None:
@@ -206,6 +254,7 @@ def _claim_slug(article: Article, title: str) -> None:
         db.session.add(ArticleSlug(slug=slug, article_id=article.id))
     else:
         row.article_id = article.id
+    touch_linking_to({slug})
 
 
 def _set_tags(article: Article, names: list[str]) -> None:
@@ -305,11 +354,9 @@ def _write_revision(article: Article, author: User, *, title: str, body: str, su
     db.session.flush()  # a lost race fails here, on the unique (article, number)
     _set_links(article, rendered.links)
     update_authors(article, revision.attribution)
+    touch(article)
     db.session.flush()
-    from core.hooks import content_changed
-
-    for hook in content_changed:
-        hook("article", article.id)
+    _changed(article)
     return revision
 
 
@@ -356,7 +403,9 @@ def save_edit(article: Article, author: User, *, title: str, body: str, summary:
     _set_tags(article, tag_names)
     _set_sectors(article, sectors)
     if body == current.body and title == current.title:
+        touch(article)  # tags or sectors may have changed
         db.session.flush()
+        _changed(article)
         return SaveResult(article, None)  # nothing changed: no revision
     kind = "merge" if merged_with else ("rename" if body == current.body else "edit")
     if merged_with and not summary:
@@ -408,6 +457,7 @@ def set_protected(article: Article, editor: User, protected: bool) -> Article:
     if not is_editor(editor):
         raise PermissionDenied("Only editors may protect articles.")
     article.protected = protected
+    touch(article)
     db.session.flush()
     return article
 
@@ -418,15 +468,28 @@ def set_hidden(article: Article, user: User, hidden: bool) -> Article:
     if not hidden and not (is_member(user) and user.is_admin):
         raise PermissionDenied("Only admins may restore hidden articles.")
     article.hidden = hidden
+    touch(article)
+    touch_linking_to(slugs_of(article))
     db.session.flush()
-    from core.hooks import content_changed
-
-    for hook in content_changed:
-        hook("article", article.id)
+    _changed(article)
     return article
 
 
 # ---------------------------------------------------------------- reading
+
+def page_key(slug: str):
+    """What decides an article page's content, in one light query (None if no such slug)."""
+    return db.session.execute(
+        select(Article.id, Article.title, Article.view_version, Article.hidden)
+        .where(Article.slug == slug)).first()
+
+
+def viewer_kind(user) -> str:
+    if not is_member(user):
+        return "reader"
+    return user.role
+
+
 
 def missing_link_slugs(article: Article, viewer=None) -> set[str]:
     """Targets of this article's wikilinks that no visible article answers to."""

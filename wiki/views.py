@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     redirect,
     render_template,
@@ -117,12 +120,28 @@ def new():
 
 @bp.route("/wiki/<slug>")
 def article(slug: str):
-    article = _article(slug, "wiki.article")
+    key = services.page_key(slug)
+    if key is None:  # an old slug redirects; anything else is a 404
+        _article(slug, "wiki.article")
+    viewer = services.viewer_kind(current_user)
+    if key.hidden and viewer not in ("editor", "admin"):
+        abort(404)
+    render = partial(_article_body, key.id)
+    if viewer in ("editor", "admin"):  # their page carries forms with per-session tokens
+        fragment = render()
+    else:
+        pages = current_app.extensions["wiki.article_pages"]
+        fragment = pages.get_or_render((key.id, key.view_version, viewer), render)
+    return render_template("wiki/article.html", title=key.title, fragment=fragment)
+
+
+def _article_body(article_id: int) -> str:
+    """The article part of its page: rendered once per version and kind of viewer."""
+    article = services.get_article_by_id(article_id, current_user)
     revision = article.current_revision
-    html = services.mark_red_links(revision.html, article, current_user)
-    return render_template("wiki/article.html", article=article, revision=revision,
-                           html=html, toc=revision.toc_html,
-                           byline=services.byline(article),
+    return render_template("wiki/_article_body.html", article=article, revision=revision,
+                           html=services.mark_red_links(revision.html, article, current_user),
+                           toc=revision.toc_html, byline=services.byline(article),
                            can_edit=services.can_edit(current_user, article))
 
 

@@ -213,3 +213,24 @@ def test_changes_feed_is_valid_atom(client, article, edit, other_member):
 def test_profile_lists_articles(client, article):
     page = client.get("/users/mina").get_data(as_text=True)
     assert "Lead author of" in page and "Readers&#39; advisory" in page
+
+
+def test_article_page_follows_every_change_it_shows(client, member_client, editor_client,
+                                                    article, write, edit, member, other_member):
+    """Article pages are reused between views; each change must still show at once."""
+    page = lambda: client.get("/wiki/readers-advisory").get_data(as_text=True)  # noqa: E731
+    assert 'class="wikilink new"' in page()
+    write(other_member, title="Book groups", body="How we run them.")
+    assert 'class="wikilink new"' not in page()  # the red link turned blue
+    editor_client.submit("/wiki/book-groups/hide", {"hide": "1"})
+    assert 'class="wikilink new"' in page()  # and red again when its target is hidden
+    edit(article, other_member, article.current_revision.body + "\n\nA new paragraph here.")
+    assert "A new paragraph here." in page()
+    member_client.submit("/settings", {"profile-display_name": "Mina Renamed",
+                                       "profile-library": "", "profile-sector": "",
+                                       "profile-bio": "", "profile-submit": "1"})
+    assert "Mina Renamed" in page()
+    editor_client.submit("/wiki/readers-advisory/protect", {"protect": "1"})
+    assert "Protected" in page()
+    member_page = member_client.get("/wiki/readers-advisory").get_data(as_text=True)
+    assert 'href="/wiki/readers-advisory/edit"' not in member_page
