@@ -15,10 +15,9 @@ from wiki.models import Article, Revision
 def load_demo_articles(users: dict) -> None:
     from wiki.demo_content import ARTICLES
 
-    start = utcnow() - timedelta(days=240)
-    step = timedelta(hours=37)
-    moment = start
-    for spec in ARTICLES:
+    now = utcnow()
+    for number, spec in enumerate(ARTICLES):
+        moment = now - timedelta(days=200 - 14 * number, hours=3 * number)
         (first_author, first_summary, first_body), *edits = spec["revisions"]
         result = services.create_article(
             users[first_author], title=spec["title"], body=first_body, summary=first_summary,
@@ -30,9 +29,8 @@ def load_demo_articles(users: dict) -> None:
                                summary=summary, tags=spec.get("tags", []),
                                sectors=spec.get("sectors", []),
                                base_revision=article.current_revision.number)
-            times.append(times[-1] + step * 3)
+            times.append(min(times[-1] + timedelta(days=9, hours=5), now - timedelta(hours=2)))
         _backdate(article, times)
-        moment += step
 
 
 def _backdate(article: Article, times: list) -> None:
