@@ -30,4 +30,8 @@ def create_app(config: dict | None = None) -> Flask:
     from wiki import init_wiki
 
     init_wiki(app)
+
+    from search import init_search
+
+    init_search(app)
     return app

@@ -116,6 +116,12 @@ def _search_url() -> str:
     return url_for(endpoint)
 
 
+def _suggest_url() -> str:
+    if "search.suggest" in current_app.view_functions:
+        return url_for("search.suggest")
+    return ""
+
+
 def init_core(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True,
@@ -151,7 +157,8 @@ def init_core(app: Flask) -> None:
         from core.models import SECTOR_LABELS
 
         return {"empty_form": EmptyForm, "SECTOR_LABELS": SECTOR_LABELS,
-                "nav_items": _nav_items, "search_url": _search_url}
+                "nav_items": _nav_items, "search_url": _search_url,
+                "suggest_url": _suggest_url}
 
     from core.views import bp
 

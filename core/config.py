@@ -27,6 +27,8 @@ def from_environment(instance_path: str, env: Mapping[str, str]) -> dict:
         "SECRET_KEY": env.get("SECRET_KEY") or None,
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
         "SEARCH_INDEX_DIR": env.get("SEARCH_INDEX_DIR") or str(instance / "search-index"),
+        # thread: a background drainer per process; sync: drain at commit (tests); off.
+        "SEARCH_DRAIN": env.get("SEARCH_DRAIN") or "thread",
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or "memory://",
         "RATELIMIT_ENABLED": not _flag(env.get("RATELIMIT_DISABLED")),
         "RATELIMIT_HEADERS_ENABLED": True,

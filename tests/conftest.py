@@ -88,6 +88,7 @@ def make_app(tmp_path, pg_schema, **overrides):
         "TESTING": True,
         "SECRET_KEY": "test-secret-key",
         "SEARCH_INDEX_DIR": str(tmp_path / "index"),
+        "SEARCH_DRAIN": "sync",
         # Still scrypt, with cheaper parameters so the suite stays quick.
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
         "RATELIMIT_ENABLED": True,

@@ -1,0 +1,54 @@
+"""The one Whoosh index: its schema, analysis and where it lives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from whoosh import index
+from whoosh.analysis import CharsetFilter, StemmingAnalyzer
+from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.support.charset import accent_map
+
+INDEX_NAME = "commonplace"
+
+
+def analyzer():
+    """English stemming, stop words removed, accents folded ("café" finds "cafe")."""
+    return StemmingAnalyzer(minsize=2) | CharsetFilter(accent_map)
+
+
+def make_schema() -> Schema:
+    text = analyzer()
+    return Schema(
+        key=ID(unique=True, stored=True),              # "article:12", "question:7"
+        type=ID(stored=True),                          # article, question
+        object_id=NUMERIC(stored=True, signed=False),
+        title=TEXT(analyzer=text, stored=True, field_boost=3.0, spelling=True),
+        title_prefix=KEYWORD(lowercase=True, commas=True),  # for suggestions
+        body=TEXT(analyzer=text, stored=True, spelling=True),
+        accepted=TEXT(analyzer=text, field_boost=1.5),  # the accepted answer of a solution
+        tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True,
+                     field_boost=1.5),
+        sectors=KEYWORD(stored=True, commas=True),
+        workgroup=ID(stored=True),
+        authors=KEYWORD(stored=True, commas=True, lowercase=True),
+        author_name=STORED(),
+        url=STORED(),
+        solved=BOOLEAN(stored=True),
+        updated=DATETIME(stored=True, sortable=True),
+        # Changes whenever the source changes; `flask search check` compares it.
+        stamp=STORED(),
+    )
+
+
+def open_or_create(directory: str):
+    path = Path(directory)
+    path.mkdir(parents=True, exist_ok=True)
+    if index.exists_in(str(path), indexname=INDEX_NAME):
+        return index.open_dir(str(path), indexname=INDEX_NAME)
+    return index.create_in(str(path), make_schema(), indexname=INDEX_NAME)
+
+
+def writable(directory: str) -> bool:
+    return os.access(directory, os.W_OK)

@@ -1,0 +1,120 @@
+"""What goes into the index, read from the database: the store is the truth.
+
+Each kind of content registers a Source: how to build the documents for some ids
+(None for an id that must not be in the index: hidden, deleted or unknown), and the
+stamps of everything that should be there, for `flask search check`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from core.extensions import db
+
+TAG_RE = re.compile(r"<[^>]+>")
+SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    documents: Callable[[list[int]], dict[int, dict | None]]
+    stamps: Callable[[], Iterator[tuple[int, str]]]
+
+
+SOURCES: dict[str, Source] = {}
+
+
+def register(source: Source) -> None:
+    SOURCES[source.kind] = source
+
+
+def html_to_text(markup: str) -> str:
+    return SPACE_RE.sub(" ", html.unescape(TAG_RE.sub(" ", markup or ""))).strip()
+
+
+def key(kind: str, object_id: int) -> str:
+    return f"{kind}:{object_id}"
+
+
+def split_key(value: str) -> tuple[str, int]:
+    kind, _, object_id = value.partition(":")
+    return kind, int(object_id)
+
+
+# ---------------------------------------------------------------- articles
+
+def _article_stamp(revision_id: int | None, tags: list[str], sectors: list[str]) -> str:
+    """What an article's document depends on and can change without a new revision."""
+    return f"{revision_id}|{','.join(sorted(tags))}|{','.join(sorted(sectors))}"
+
+
+def article_documents(ids: list[int]) -> dict[int, dict | None]:
+    from wiki.models import Article, ArticleAuthor
+
+    found = {article.id: article for article in db.session.scalars(
+        select(Article).where(Article.id.in_(ids)).options(
+            joinedload(Article.current_revision), selectinload(Article.tags),
+            selectinload(Article.sector_rows),
+            selectinload(Article.authors).joinedload(ArticleAuthor.user)))}
+    documents: dict[int, dict | None] = {}
+    for article_id in ids:
+        article = found.get(article_id)
+        if article is None or article.hidden or article.current_revision is None:
+            documents[article_id] = None
+            continue
+        revision = article.current_revision
+        leads = [row.user for row in article.authors if row.lead] or \
+            [row.user for row in article.authors]
+        documents[article_id] = {
+            "key": key("article", article.id), "type": "article", "object_id": article.id,
+            "title": article.title, "title_prefix": title_words(article.title),
+            "body": html_to_text(revision.html),
+            "tags": ",".join(tag.name for tag in article.tags),
+            "sectors": ",".join(article.sectors),
+            "authors": ",".join(row.user.username for row in article.authors),
+            "author_name": ", ".join(user.name for user in leads[:3]),
+            "url": f"/wiki/{article.slug}", "solved": False,
+            "updated": article.updated_at,
+            "stamp": _article_stamp(article.current_revision_id,
+                                    [tag.name for tag in article.tags], article.sectors),
+        }
+    return documents
+
+
+def article_stamps() -> Iterator[tuple[int, str]]:
+    from wiki.models import Article, ArticleSector, ArticleTag, Tag
+
+    tags: dict[int, list[str]] = {}
+    for article_id, name in db.session.execute(
+            select(ArticleTag.article_id, Tag.name).join(Tag, Tag.id == ArticleTag.tag_id)):
+        tags.setdefault(article_id, []).append(name)
+    sectors: dict[int, list[str]] = {}
+    for article_id, sector in db.session.execute(
+            select(ArticleSector.article_id, ArticleSector.sector)):
+        sectors.setdefault(article_id, []).append(sector)
+    rows = db.session.execute(select(Article.id, Article.current_revision_id)
+                              .where(Article.hidden.is_(False)))
+    for article_id, revision_id in rows:
+        yield article_id, _article_stamp(revision_id, tags.get(article_id, []),
+                                         sectors.get(article_id, []))
+
+
+def title_words(title: str) -> str:
+    from whoosh.support.charset import accent_map
+
+    words = re.findall(r"\w+", title.lower().translate(accent_map))
+    return ",".join(dict.fromkeys(words))
+
+
+def all_ids(kind: str) -> Iterable[int]:
+    return (object_id for object_id, _stamp in SOURCES[kind].stamps())
+
+
+register(Source("article", article_documents, article_stamps))

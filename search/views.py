@@ -1,0 +1,44 @@
+"""/search and /search/suggest."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, render_template, request
+
+from core.models import SECTORS
+from search import query
+
+bp = Blueprint("search", __name__)
+
+SORTS = ("relevance", "newest")
+
+
+@bp.route("/search")
+def results():
+    text = (request.args.get("q") or "").strip()[:500]
+    type_ = request.args.get("type") if request.args.get("type") in query.TYPES else None
+    sector = request.args.get("sector") if request.args.get("sector") in SECTORS else None
+    tag = (request.args.get("tag") or "").strip().lower()[:40] or None
+    solved = request.args.get("solved") if request.args.get("solved") in ("yes", "no") else None
+    sort = request.args.get("sort") if request.args.get("sort") in SORTS else "relevance"
+    page = max(1, min(request.args.get("page", 1, type=int) or 1, 1000))
+    filters = {"type": type_, "tag": tag, "sector": sector, "solved": solved, "sort": sort}
+    try:
+        found = query.search(text, type_=type_, tag=tag, sector=sector, solved=solved,
+                             sort=sort, page=page)
+    except OSError:
+        found = query.Results(query=text, error="Search is briefly unavailable. Articles and "
+                              "questions can still be browsed; please try again in a moment.")
+    return render_template("search/results.html", results=found, q=text, filters=filters,
+                           types=query.TYPES)
+
+
+@bp.route("/search/suggest")
+def suggest():
+    text = (request.args.get("q") or "").strip()[:100]
+    try:
+        suggestions = query.suggest(text)
+    except OSError:
+        suggestions = []
+    response = jsonify({"query": text, "suggestions": suggestions})
+    response.headers["Cache-Control"] = "private, max-age=30"
+    return response

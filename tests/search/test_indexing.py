@@ -1,0 +1,193 @@
+"""The index never drifts from the database: outbox, drains, rebuilds, crashes."""
+
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.extensions import db
+from search import indexer
+from search.models import SearchOutbox
+from tests.conftest import TEST_DATABASE_URL, on_postgres
+from wiki import services
+from wiki.models import Article
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def keys_in_index(app):
+    ix = indexer.open_index(app)
+    with ix.searcher() as searcher:
+        return {fields["key"] for fields in searcher.all_stored_fields()}
+
+
+def test_saves_reach_the_index_through_the_outbox(app, library):
+    assert indexer.pending() == 0
+    assert keys_in_index(app) == {f"article:{a.id}" for a in library}
+    assert indexer.check().clean
+
+
+def test_a_rolled_back_change_leaves_no_outbox_row_and_no_document(app, member):
+    services.create_article(member, title="Never saved", body="Gone.")
+    db.session.rollback()
+    assert indexer.pending() == 0
+    assert keys_in_index(app) == set()
+
+
+def test_hidden_articles_leave_the_index_and_return_when_restored(app, library, editor,
+                                                                   admin):
+    services.set_hidden(library[0], editor, True)
+    db.session.commit()
+    assert f"article:{library[0].id}" not in keys_in_index(app)
+    services.set_hidden(library[0], admin, False)
+    db.session.commit()
+    assert f"article:{library[0].id}" in keys_in_index(app)
+    assert indexer.check().clean
+
+
+def test_check_reports_drift_and_rebuild_repairs_it(app, library):
+    ix = indexer.open_index(app)
+    with ix.writer() as writer:
+        writer.delete_by_term("key", f"article:{library[0].id}")
+        writer.add_document(key="article:999", type="article", object_id=999, title="Ghost",
+                            stamp="x")
+    drift = indexer.check()
+    assert drift.missing == [f"article:{library[0].id}"] and drift.extra == ["article:999"]
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["search", "check"])
+    assert result.exit_code == 1 and "missing from the index" in result.output
+    result = runner.invoke(args=["search", "rebuild"])
+    assert result.exit_code == 0 and "Indexed 5 documents." in result.output
+    assert runner.invoke(args=["search", "check"]).exit_code == 0
+
+
+def test_a_busy_index_keeps_the_rows_for_later(app, member):
+    ix = indexer.open_index(app)
+    holder = ix.writer()  # another process would hold this lock
+    try:
+        services.create_article(member, title="Waiting", body="In the outbox.")
+        db.session.commit()
+        assert indexer.pending() == 1  # the member's save succeeded all the same
+    finally:
+        holder.cancel()
+    result = app.test_cli_runner().invoke(args=["search", "drain"])
+    assert result.exit_code == 0 and "Indexed 1 changes" in result.output
+    assert indexer.check().clean
+
+
+def test_stale_documents_are_found_by_check(app, library, member):
+    app.extensions["search.drainer"].mode = "off"
+    article = db.session.get(Article, library[1].id)
+    services.save_edit(article, member, title=article.title, body="Rewritten completely.",
+                       base_revision=1)
+    db.session.commit()
+    assert indexer.check().stale == [f"article:{article.id}"]
+    indexer.drain()
+    assert indexer.check().clean
+
+
+TITLES = itertools.count(1)
+OPERATIONS = st.lists(st.tuples(st.sampled_from(["create", "edit", "hide", "restore", "retag"]),
+                                st.integers(0, 4)), min_size=1, max_size=12)
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(operations=OPERATIONS)
+def test_random_sequences_of_changes_leave_no_drift(app, member, editor, admin, operations,
+                                                    tmp_path_factory):
+    # Hypothesis reseeds `random` for every example, and Whoosh names its segments with
+    # it: each example gets a fresh index directory so names cannot collide.
+    app.config["SEARCH_INDEX_DIR"] = str(tmp_path_factory.mktemp("index"))
+    indexer.rebuild()
+    for number, (operation, which) in enumerate(operations):
+        articles = db.session.query(Article).order_by(Article.id).all()
+        target = articles[which % len(articles)] if articles else None
+        if operation == "create" or target is None:
+            services.create_article(member, title=f"Article {next(TITLES)}",
+                                    body=f"Body {number}")
+        elif operation == "edit" and not target.hidden:
+            services.save_edit(target, member, title=target.title,
+                               body=f"Edited {number} " + target.current_revision.body)
+        elif operation == "hide":
+            services.set_hidden(target, editor, True)
+        elif operation == "restore":
+            services.set_hidden(target, admin, False)
+        elif operation == "retag" and not target.hidden:
+            services.save_edit(target, member, title=target.title,
+                               body=target.current_revision.body, tags=f"tag{number}")
+        db.session.commit()
+        assert app.extensions["search.drainer"].last_error is None
+        assert indexer.check().clean, (number, operation)
+    assert indexer.pending() == 0
+
+
+DRAIN_SCRIPT = textwrap.dedent("""
+    import os, signal, sys, time
+    sys.path.insert(0, {root!r})
+    from app import create_app
+    from search import indexer
+    app = create_app({{"SQLALCHEMY_DATABASE_URI": os.environ["URL"], "SECRET_KEY": "x",
+                      "SEARCH_INDEX_DIR": os.environ["INDEX"], "SEARCH_DRAIN": "off"}})
+    if os.environ.get("DIE_MID_DRAIN"):
+        real = indexer._write
+        def dying(writer, kind, ids):
+            real(writer, kind, ids)
+            os.kill(os.getpid(), signal.SIGKILL)  # after documents, before the commit
+        indexer._write = dying
+    with app.app_context():
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if indexer.drain_once(timeout=0.2, batch=int(os.environ.get("BATCH", "7"))) == 0:
+                    break
+            except indexer.IndexBusy:
+                time.sleep(0.05)
+""")
+
+
+def run_drainers(app, count, **env):
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    environment = dict(os.environ, URL=url, INDEX=app.config["SEARCH_INDEX_DIR"], **env)
+    if on_postgres():
+        schema = app.config["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["options"]
+        environment["PGOPTIONS"] = schema
+        environment["URL"] = TEST_DATABASE_URL
+    script = DRAIN_SCRIPT.format(root=str(ROOT))
+    processes = [subprocess.Popen([sys.executable, "-c", script], env=environment)
+                 for _ in range(count)]
+    return [process.wait(90) for process in processes]
+
+
+def make_pending_changes(app, member, count=30):
+    app.extensions["search.drainer"].mode = "off"
+    for number in range(count):
+        services.create_article(member, title=f"Pending {number}", body=f"Text {number}.")
+        db.session.commit()
+    assert indexer.pending() == count
+
+
+def test_two_processes_draining_at_once_lose_nothing(app, member):
+    make_pending_changes(app, member)
+    assert run_drainers(app, 2) == [0, 0]
+    db.session.expire_all()
+    assert indexer.pending() == 0
+    assert indexer.check().clean
+
+
+def test_a_process_killed_mid_drain_loses_nothing(app, member):
+    make_pending_changes(app, member, count=10)
+    codes = run_drainers(app, 1, DIE_MID_DRAIN="1")
+    assert codes == [-signal.SIGKILL]
+    db.session.expire_all()
+    assert indexer.pending() == 10  # nothing was taken out of the outbox
+    assert run_drainers(app, 1) == [0]  # the lock died with the process; the next drain runs
+    db.session.expire_all()
+    assert indexer.pending() == 0 and indexer.check().clean
+    assert db.session.query(SearchOutbox).count() == 0

@@ -1,0 +1,59 @@
+"""/search and /search/suggest over HTTP."""
+
+import pytest
+
+
+def test_results_page(client, library):
+    page = client.get("/search?q=makerspaces").get_data(as_text=True)
+    assert "Results for “makerspaces”" in page and "Starting a makerspace" in page
+    assert "<mark" in page and "Narrow the results" in page
+
+
+def test_filters_and_sort_in_the_page(client, library):
+    page = client.get("/search?q=teens&sector=school&sort=newest").get_data(as_text=True)
+    assert "Teen technology clubs" in page and "Starting a makerspace" not in page
+    assert "× Any sector" in page
+
+
+def test_empty_query_is_a_useful_page(client, library):
+    page = client.get("/search").get_data(as_text=True)
+    assert "Tips" in page and "Everything, newest first" in page
+    assert "Starting a makerspace" in page
+
+
+def test_no_results_page_helps(client, library):
+    page = client.get("/search?q=xylophone").get_data(as_text=True)
+    assert "Nothing matched" in page
+
+
+@pytest.mark.parametrize("params", ["q=%22open", "q=title:(x", "page=-4", "page=abc",
+                                    "type=nonsense", "sector=mars", "sort=random",
+                                    "q=" + "x" * 5000, "tag=%00", "solved=perhaps",
+                                    "page=99999"])
+def test_bad_parameters_never_fail(client, library, params):
+    assert client.get(f"/search?{params}").status_code == 200
+
+
+def test_did_you_mean_link(client, library):
+    page = client.get("/search?q=makerspase").get_data(as_text=True)
+    assert "Did you mean" in page and "q=makerspace" in page
+
+
+def test_suggest_returns_json(client, library):
+    data = client.get("/search/suggest?q=digi").get_json()
+    assert data["suggestions"] == [{"title": "Digital preservation checklist",
+                                    "url": "/wiki/digital-preservation-checklist",
+                                    "type": "article"}]
+    assert client.get("/search/suggest").get_json()["suggestions"] == []
+
+
+def test_header_search_box_leads_here(client):
+    page = client.get("/").get_data(as_text=True)
+    assert 'action="/search"' in page and 'data-suggest="/search/suggest"' in page
+
+
+def test_search_degrades_clearly_when_the_index_is_unreadable(app, client, library):
+    app.config["SEARCH_INDEX_DIR"] = "/proc/no-such-index"
+    response = client.get("/search?q=makerspace")
+    assert response.status_code == 200
+    assert "Search is briefly unavailable" in response.get_data(as_text=True)
