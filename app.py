@@ -31,6 +31,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     init_wiki(app)
 
+    from community import init_community
+
+    init_community(app)
+
     from search import init_search
 
     init_search(app)

@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException
 
 from core import timeutil
 from core.extensions import csrf, db, limiter, login_manager, migrate
+from core.markup import slugify
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -148,6 +149,7 @@ def init_core(app: Flask) -> None:
     app.jinja_env.filters["ago"] = timeutil.ago
     app.jinja_env.filters["long_date"] = timeutil.long_date
     app.jinja_env.filters["iso"] = timeutil.iso
+    app.jinja_env.filters["slug"] = lambda text: slugify(text)[:60]
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
@@ -158,7 +160,8 @@ def init_core(app: Flask) -> None:
 
         return {"empty_form": EmptyForm, "SECTOR_LABELS": SECTOR_LABELS,
                 "nav_items": _nav_items, "search_url": _search_url,
-                "suggest_url": _suggest_url}
+                "suggest_url": _suggest_url,
+                "has_endpoint": lambda name: name in current_app.view_functions}
 
     from core.views import bp
 

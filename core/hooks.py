@@ -26,3 +26,11 @@ content_changed: list[Callable[[str, int], None]] = []
 
 # `profile_changed`: callables taking a User whose public name or profile changed.
 profile_changed: list[Callable[[Any], None]] = []
+
+# `similar_finders`: callables taking (text, limit) and returning questions and solutions
+# like it, as dicts with title, url, type and solved (search provides one).
+similar_finders: list[Callable[[str, int], list[dict]]] = []
+
+# `article_sections`: callables taking (article, viewer) and returning HTML to show below
+# an article's text (the community adds its discussion). Part of the cached article page.
+article_sections: list[Callable[[Any, Any], str]] = []

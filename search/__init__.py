@@ -30,6 +30,7 @@ def init_search(app: Flask) -> None:
     app.extensions["search.drainer"] = indexer.Drainer(
         app, mode=app.config.get("SEARCH_DRAIN", "thread"))
     hooks.register(hooks.content_changed, indexer.record_change)
+    hooks.register(hooks.similar_finders, query.similar_questions)
     if not event.contains(Session, "after_commit", _after_commit):
         event.listen(Session, "after_commit", _after_commit)
         event.listen(Session, "after_rollback", _after_rollback)

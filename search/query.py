@@ -61,13 +61,15 @@ class Results:
 
 
 def searcher() -> Searcher:
-    """One searcher per request, closed at teardown."""
-    if "search_searcher" not in g:
+    """One searcher per request, closed at teardown; reopened if the index has moved on."""
+    current = g.get("search_searcher")
+    if current is not None and not current.up_to_date():
+        current.close()
+        current = None
+    if current is None:
         ix = schema.open_or_create(current_app.config["SEARCH_INDEX_DIR"])
-        g.search_searcher = ix.searcher()
-    elif not g.search_searcher.up_to_date():
-        g.search_searcher = g.search_searcher.refresh()
-    return g.search_searcher
+        current = g.search_searcher = ix.searcher()
+    return current
 
 
 def close_searcher(_error=None) -> None:
@@ -223,3 +225,15 @@ def suggest(prefix: str, limit: int = 8) -> list[dict]:
     clauses.append(query.Prefix("title_prefix", last))
     found = searcher().search(query.And(clauses), limit=limit)
     return [{"title": hit["title"], "url": hit["url"], "type": hit["type"]} for hit in found]
+
+
+def similar_questions(text: str, limit: int = 5) -> list[dict]:
+    """Questions and solutions like this title, for the ask page."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    searching = searcher()
+    parsed = _plain(text, searching.schema)
+    found = searching.search(parsed, limit=limit, filter=query.Term("type", "question"))
+    return [{"title": hit["title"], "url": hit["url"], "type": "question",
+             "solved": bool(hit.get("solved"))} for hit in found]

@@ -118,3 +118,59 @@ def all_ids(kind: str) -> Iterable[int]:
 
 
 register(Source("article", article_documents, article_stamps))
+
+
+# ---------------------------------------------------------------- questions
+
+def question_documents(ids: list[int]) -> dict[int, dict | None]:
+    from community.models import Answer, Question
+
+    found = {question.id: question for question in db.session.scalars(
+        select(Question).where(Question.id.in_(ids)).options(
+            selectinload(Question.tags), joinedload(Question.author),
+            joinedload(Question.workgroup)))}
+    answers: dict[int, list] = {}
+    for reply in db.session.scalars(select(Answer).where(Answer.question_id.in_(ids),
+                                                         Answer.hidden.is_(False))
+                                    .options(joinedload(Answer.author))):
+        answers.setdefault(reply.question_id, []).append(reply)
+    documents: dict[int, dict | None] = {}
+    for question_id in ids:
+        question = found.get(question_id)
+        if question is None or question.hidden:
+            documents[question_id] = None
+            continue
+        replies = answers.get(question_id, [])
+        accepted = next((reply for reply in replies
+                         if reply.id == question.accepted_answer_id), None)
+        from community.services import question_url
+
+        documents[question_id] = {
+            "key": key("question", question.id), "type": "question",
+            "object_id": question.id, "title": question.title,
+            "title_prefix": title_words(question.title),
+            "body": " ".join([html_to_text(question.html)]
+                             + [html_to_text(reply.html) for reply in replies]),
+            "accepted": html_to_text(accepted.html) if accepted else "",
+            "tags": ",".join(tag.name for tag in question.tags),
+            "sectors": question.author.sector or "",
+            "workgroup": question.workgroup.slug if question.workgroup else "",
+            "authors": ",".join(dict.fromkeys([question.author.username]
+                                              + [reply.author.username for reply in replies])),
+            "author_name": question.author.name, "url": question_url(question),
+            "solved": accepted is not None, "updated": question.last_activity_at,
+            "stamp": str(question.version),
+        }
+    return documents
+
+
+def question_stamps() -> Iterator[tuple[int, str]]:
+    from community.models import Question
+
+    rows = db.session.execute(select(Question.id, Question.version)
+                              .where(Question.hidden.is_(False)))
+    for question_id, version in rows:
+        yield question_id, str(version)
+
+
+register(Source("question", question_documents, question_stamps))

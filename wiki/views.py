@@ -132,17 +132,22 @@ def article(slug: str):
     else:
         pages = current_app.extensions["wiki.article_pages"]
         fragment = pages.get_or_render((key.id, key.view_version, viewer), render)
-    return render_template("wiki/article.html", title=key.title, fragment=fragment)
+    return render_template("wiki/article.html", title=key.title, fragment=fragment,
+                           article_id=key.id)
 
 
 def _article_body(article_id: int) -> str:
     """The article part of its page: rendered once per version and kind of viewer."""
     article = services.get_article_by_id(article_id, current_user)
     revision = article.current_revision
+    from core.hooks import article_sections
+
+    sections = "".join(section(article, current_user) for section in article_sections)
     return render_template("wiki/_article_body.html", article=article, revision=revision,
                            html=services.mark_red_links(revision.html, article, current_user),
                            toc=revision.toc_html, byline=services.byline(article),
-                           can_edit=services.can_edit(current_user, article))
+                           can_edit=services.can_edit(current_user, article),
+                           sections=sections)
 
 
 @bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])

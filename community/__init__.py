@@ -1,0 +1,27 @@
+"""The community: workgroups, questions and answers, solutions, notifications, credit."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_community(app: Flask) -> None:
+    from community import views  # noqa: F401 - registers the routes on bp
+    from community.views import bp
+
+    app.register_blueprint(bp)
+    from core import hooks
+
+    hooks.register(hooks.article_sections, article_discussion)
+
+
+def article_discussion(article, viewer) -> str:
+    """The comments under an article (part of its cached page: comments bump its version)."""
+    from flask import render_template
+
+    from community import services
+    from wiki.services import is_editor
+
+    items = services.comments_for("article", [article.id], viewer).get(article.id, [])
+    return render_template("community/_article_discussion.html", items=items,
+                           editor=is_editor(viewer))

@@ -1,0 +1,191 @@
+"""Questions, answers, votes, acceptance and promotion: the rules, in the services."""
+
+import pytest
+
+from community import services
+from community.models import PostRevision, Question
+from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
+from core.extensions import db
+from search import query
+from wiki import services as wiki
+from wiki.models import Article
+
+
+def test_asking_validates_title_body_tags_and_workgroup(app, member, no_rate_limit):
+    for title in ("", "Too short", "x" * 201):
+        with pytest.raises(ValidationFailed) as error:
+            services.ask(member, title=title, body="Details")
+        assert error.value.field == "title"
+    with pytest.raises(ValidationFailed) as error:
+        services.ask(member, title="A proper question here?", body="  ")
+    assert error.value.field == "body"
+    with pytest.raises(ValidationFailed, match="limit is 30,000"):
+        services.ask(member, title="A proper question here?", body="x" * 30_001)
+    with pytest.raises(ValidationFailed) as error:
+        services.ask(member, title="A proper question here?", body="ok", workgroup_id="999")
+    assert error.value.field == "workgroup"
+    with pytest.raises(PermissionDenied):
+        services.ask(None, title="A proper question here?", body="ok")
+
+
+def test_a_question_keeps_revisions(ask, member):
+    question = ask(member, tags="seeds, gardening")
+    services.edit_question(member, question, title=question.title, body="Edited details.",
+                           tags="seeds", summary="Clarified")
+    db.session.commit()
+    numbers = [row.number for row in db.session.query(PostRevision).filter_by(
+        post_type="question", post_id=question.id)]
+    assert sorted(numbers) == [1, 2]
+    assert [tag.name for tag in question.tags] == ["seeds"]
+
+
+def test_only_the_asker_or_an_editor_edits(ask, member, other_member, editor):
+    question = ask(member)
+    with pytest.raises(PermissionDenied):
+        services.edit_question(other_member, question, title=question.title, body="Mine now")
+    services.edit_question(editor, question, title=question.title, body="Tidied by an editor")
+
+
+def test_voting_rules(ask, reply, member, other_member, make_user):
+    question = ask(member)
+    answer = reply(other_member, question)
+    with pytest.raises(PermissionDenied, match="own post"):
+        services.vote(other_member, "answer", answer.id, 1)
+    third = make_user("thea")
+    assert services.vote(member, "answer", answer.id, 1) == 1
+    assert services.vote(member, "answer", answer.id, 1) == 1  # voting twice counts once
+    assert services.vote(third, "answer", answer.id, -1) == 0
+    assert services.vote(member, "answer", answer.id, -1) == -2  # changeable
+    assert services.vote(member, "answer", answer.id, 0) == -1  # withdrawn
+    for value in ("2", "x", None, 5):
+        with pytest.raises(ValidationFailed):
+            services.vote(member, "answer", answer.id, value)
+    with pytest.raises(NotFound):
+        services.vote(member, "answer", 999, 1)
+
+
+def test_acceptance_makes_a_solution_and_can_change(ask, reply, member, other_member,
+                                                    make_user, editor):
+    question = ask(member)
+    first, second = reply(other_member, question), reply(make_user("thea"), question, "Other")
+    with pytest.raises(PermissionDenied):
+        services.accept(other_member, first)
+    services.accept(member, first)
+    db.session.commit()
+    assert question.solved and question.solved_at is not None
+    services.accept(editor, second)  # an editor may change it
+    assert question.accepted_answer_id == second.id
+    services.withdraw_acceptance(member, question)
+    assert not question.solved
+
+
+def test_answers_are_ordered_accepted_then_votes_then_oldest(ask, reply, member,
+                                                             other_member, make_user):
+    question = ask(member)
+    oldest = reply(other_member, question, "Oldest")
+    voted = reply(make_user("thea"), question, "Most votes")
+    accepted = reply(make_user("theo"), question, "Accepted")
+    services.vote(member, "answer", voted.id, 1)
+    services.accept(member, accepted)
+    db.session.commit()
+    assert [a.id for a in services.ordered_answers(question)] == [accepted.id, voted.id,
+                                                                   oldest.id]
+
+
+def test_locked_and_closed_threads(ask, member, other_member, editor, no_rate_limit):
+    question = ask(member)
+    with pytest.raises(PermissionDenied):
+        services.close(member, question, "spam")
+    with pytest.raises(ValidationFailed):
+        services.close(editor, question, "  ")
+    services.close(editor, question, "Duplicate of another question")
+    with pytest.raises(ValidationFailed, match="closed"):
+        services.answer(other_member, question, "Late answer")
+    services.reopen(editor, question)
+    services.set_locked(editor, question, True)
+    with pytest.raises(PermissionDenied, match="locked"):
+        services.answer(other_member, question, "Locked out")
+    with pytest.raises(PermissionDenied, match="locked"):
+        services.add_comment(other_member, "question", question.id, "Hello")
+
+
+def test_posting_too_fast_is_refused(app, member):
+    app.config["RATELIMIT_ENABLED"] = True
+    for number in range(5):  # a brand-new account may post five times in ten minutes
+        services.ask(member, title=f"Question number {number} here?", body="Details")
+    with pytest.raises(RateLimited, match="new accounts"):
+        services.ask(member, title="One question too many?", body="Details")
+
+
+def test_comments_have_a_length_limit(ask, member, other_member):
+    question = ask(member)
+    with pytest.raises(ValidationFailed, match="limit is 600"):
+        services.add_comment(other_member, "question", question.id, "x" * 601)
+    with pytest.raises(NotFound):
+        services.add_comment(other_member, "planet", 1, "hello")
+
+
+def test_hiding_an_accepted_answer_unsolves_the_question(ask, reply, member, other_member,
+                                                         editor):
+    question = ask(member)
+    answer = reply(other_member, question)
+    services.accept(member, answer)
+    services.set_answer_hidden(editor, answer, True)
+    db.session.commit()
+    assert not question.solved and question.answer_count == 0
+    with pytest.raises(PermissionDenied):
+        services.set_answer_hidden(member, answer, False)
+
+
+def test_questions_enter_search_and_leave_it_when_hidden(ask, reply, member, other_member,
+                                                         editor):
+    question = ask(member, title="How do we lend sewing machines?", body="Insurance worries.")
+    answer = reply(other_member, question, "We use a waiver and a short induction.")
+    services.accept(member, answer)
+    db.session.commit()
+    found = query.search("sewing machines")
+    assert [hit.title for hit in found.hits] == ["How do we lend sewing machines?"]
+    assert found.hits[0].type == "solution"
+    assert query.search("waiver").total == 1  # the answer's words find the thread
+    assert query.search("sewing", type_="solution").total == 1
+    services.set_question_hidden(editor, question, True)
+    db.session.commit()
+    assert query.search("sewing machines").total == 0
+    from search import indexer
+
+    assert indexer.check().clean
+
+
+def test_promotion_credits_the_answerers(ask, reply, member, other_member, make_user):
+    question = ask(member, title="How do you start a seed library?",
+                   body="Our branch wants to lend seeds next spring.")
+    long_answer = ("Begin with a seed swap event, partner with a local gardening club, "
+                   "store seeds in labelled envelopes in an old card catalogue, and ask "
+                   "borrowers to return saved seeds at the end of the season.")
+    answer = reply(other_member, question, long_answer)
+    with pytest.raises(PermissionDenied):
+        services.promotion_draft(member, question)  # not solved yet
+    services.accept(member, answer)
+    db.session.commit()
+    with pytest.raises(PermissionDenied):
+        services.promotion_draft(make_user("thea"), question)
+    draft = services.promotion_draft(member, question)
+    assert long_answer in draft.body and "Our branch wants" in draft.body
+    article = services.promote(member, question, title=draft.title,
+                               body=draft.body.replace("Begin with", "Begin, as we did, with"))
+    db.session.commit()
+    byline = wiki.byline(db.session.get(Article, article.id))
+    assert other_member in byline["leads"]  # the answerer wrote most of it
+    assert question.promoted_article_id == article.id
+    with pytest.raises(PermissionDenied):
+        services.promotion_draft(member, question)  # once only
+
+
+def test_hidden_questions_are_not_found(ask, member, editor):
+    question = ask(member)
+    services.set_question_hidden(editor, question, True)
+    db.session.commit()
+    with pytest.raises(NotFound):
+        services.get_question(question.id, member)
+    assert services.get_question(question.id, editor) == question
+    assert db.session.query(Question).count() == 1
