@@ -24,12 +24,16 @@ def sector_choices(blank: str = "Choose a sector") -> list[SelectChoice]:
 
 
 class RegisterForm(FlaskForm):
-    username = StringField("Username", validators=[DataRequired(), Length(3, 32)],
+    username = StringField("Username", validators=[
+        DataRequired("Choose a username."),
+        Length(3, 32, "Use 3 to 32 letters, digits, dots, dashes or underscores.")],
                            description="3 to 32 letters, digits, dots, dashes or underscores.",
                            render_kw={"autocomplete": "username", "autocapitalize": "none"})
     email = EmailField("E-mail", validators=[DataRequired(), Length(max=254)],
                        render_kw={"autocomplete": "email"})
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=256)],
+    password = PasswordField("Password", validators=[
+        DataRequired("Choose a password."),
+        Length(10, 256, "Use at least 10 characters; a short phrase is easy to remember.")],
                              description="At least 10 characters. Not a common password.",
                              render_kw={"autocomplete": "new-password"})
     confirm = PasswordField("Confirm password",

@@ -79,8 +79,8 @@ def login():
             login_user(user, remember=form.remember.data)
             flash(f"Signed in as {user.username}.", "success")
             return redirect(next_url)
-        form.login.errors = [*form.login.errors]
-        flash("That username or e-mail and password do not match an account.", "error")
+        # One message for every failure, shown in the form and tied to the field.
+        form.login.errors = ["That username or e-mail and password do not match an account."]
     return render_template("auth/login.html", form=form, next_url=request.values.get("next", ""))
 
 
