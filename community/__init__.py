@@ -13,6 +13,19 @@ def init_community(app: Flask) -> None:
     from core import hooks
 
     hooks.register(hooks.article_sections, article_discussion)
+    hooks.register(hooks.article_saved, article_saved)
+
+
+def article_saved(article, revision, author) -> None:
+    """Writers watch what they write; watchers hear of every change."""
+    from community import notifications
+
+    notifications.watch(author, "article", article.id)
+    verb = "created" if revision.number == 1 else "changed"
+    notifications.notify(notifications.watchers("article", article.id), "watched_change",
+                         f"{author.name} {verb} “{article.title}”",
+                         f"/wiki/{article.slug}/diff?to={revision.number}"
+                         if revision.number > 1 else f"/wiki/{article.slug}", author)
 
 
 def article_discussion(article, viewer) -> str:

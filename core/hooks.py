@@ -34,3 +34,7 @@ similar_finders: list[Callable[[str, int], list[dict]]] = []
 # `article_sections`: callables taking (article, viewer) and returning HTML to show below
 # an article's text (the community adds its discussion). Part of the cached article page.
 article_sections: list[Callable[[Any, Any], str]] = []
+
+# `article_saved`: callables taking (article, revision, author) after a new revision is
+# flushed (the community notifies watchers and makes writers watch what they wrote).
+article_saved: list[Callable[[Any, Any, Any], None]] = []

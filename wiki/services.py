@@ -357,6 +357,10 @@ def _write_revision(article: Article, author: User, *, title: str, body: str, su
     touch(article)
     db.session.flush()
     _changed(article)
+    from core.hooks import article_saved
+
+    for hook in article_saved:
+        hook(article, revision, author)
     return revision
 
 

@@ -189,3 +189,17 @@ def test_hidden_questions_are_not_found(ask, member, editor):
         services.get_question(question.id, member)
     assert services.get_question(question.id, editor) == question
     assert db.session.query(Question).count() == 1
+
+
+def test_article_writers_watch_and_watchers_hear_of_changes(app, member, other_member):
+    from community.models import Notification
+
+    article = wiki.create_article(member, title="Book bikes", body="We ride to parks.").article
+    db.session.commit()
+    wiki.save_edit(article, other_member, title=article.title, body="We ride to parks daily.",
+                   base_revision=1)
+    db.session.commit()
+    notes = db.session.query(Notification).filter_by(user_id=member.id).all()
+    assert [note.kind for note in notes] == ["watched_change"]
+    assert "Otto Other changed “Book bikes”" in notes[0].text
+    assert db.session.query(Notification).filter_by(user_id=other_member.id).count() == 0
