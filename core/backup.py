@@ -1,0 +1,145 @@
+"""Full-site backup and restore: every table as JSON lines in one .tar.gz.
+
+The format is independent of the database engine, so a SQLite site can be restored
+into PostgreSQL and back. The search index is not saved: it is rebuilt from the
+restored database (the store is the truth).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tarfile
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import DateTime, func, insert, select, text, update
+from sqlalchemy.sql.schema import Table
+
+from core.extensions import db
+
+FORMAT = 1
+
+
+def _tables() -> list[Table]:
+    return list(db.metadata.sorted_tables)
+
+
+def _deferred_columns(table: Table) -> list[str]:
+    """Foreign keys that close a cycle (created with use_alter): restored in a second pass."""
+    return [fk.parent.name for fk in table.foreign_keys if fk.use_alter]
+
+
+def _encode(value):
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _alembic_revision() -> str | None:
+    try:
+        return db.session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except Exception:  # noqa: BLE001 - a database made without migrations has none
+        db.session.rollback()
+        return None
+
+
+def create(path: str | Path) -> dict:
+    """Write the whole database to `path` (a .tar.gz); returns the manifest."""
+    path = Path(path)
+    manifest = {"format": FORMAT, "created": datetime.utcnow().isoformat(timespec="seconds"),
+                "alembic_revision": _alembic_revision(), "tables": {}}
+    with tarfile.open(path, "w:gz") as archive:
+        for table in _tables():
+            buffer = io.BytesIO()
+            count = 0
+            for row in db.session.execute(select(table)).mappings():
+                line = json.dumps({key: _encode(value) for key, value in row.items()},
+                                  ensure_ascii=False)
+                buffer.write(line.encode() + b"\n")
+                count += 1
+            _add(archive, f"tables/{table.name}.jsonl", buffer.getvalue())
+            manifest["tables"][table.name] = count
+        _add(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
+    return manifest
+
+
+def _add(archive: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mtime = int(time.time())
+    archive.addfile(info, io.BytesIO(data))
+
+
+def _decode(table: Table, row: dict) -> dict:
+    decoded = {}
+    for key, value in row.items():
+        column = table.columns.get(key)
+        if column is None:
+            raise ValueError(f"The backup's table {table.name} has a column {key!r} that this "
+                             "version of Commonplace does not know.")
+        if value is not None and isinstance(column.type, DateTime):
+            value = datetime.fromisoformat(value)
+        decoded[key] = value
+    return decoded
+
+
+class RestoreRefused(Exception):
+    pass
+
+
+def restore(path: str | Path) -> dict:
+    """Load a backup into an empty, migrated database; returns the manifest."""
+    path = Path(path)
+    with tarfile.open(path, "r:gz") as archive:
+        manifest = json.loads(archive.extractfile("manifest.json").read())
+        if manifest.get("format") != FORMAT:
+            raise RestoreRefused(f"Unknown backup format {manifest.get('format')!r}.")
+        current = _alembic_revision()
+        if manifest.get("alembic_revision") and current and \
+                manifest["alembic_revision"] != current:
+            raise RestoreRefused(
+                f"The backup was made at schema {manifest['alembic_revision']}, this database "
+                f"is at {current}: run `flask db upgrade` on a matching version first.")
+        for table in _tables():
+            if db.session.scalar(select(func.count()).select_from(table)):
+                raise RestoreRefused(f"The database is not empty (table {table.name} has "
+                                     "rows): restore goes into an empty database.")
+        deferred: list[tuple[Table, dict]] = []
+        for table in _tables():
+            member = archive.extractfile(f"tables/{table.name}.jsonl")
+            rows = [_decode(table, json.loads(line)) for line in member.read().splitlines()
+                    if line.strip()]
+            later = _deferred_columns(table)
+            for index, row in enumerate(rows):
+                if later and any(row.get(name) is not None for name in later):
+                    keys = {column.name: row[column.name] for column in table.primary_key}
+                    deferred.append((table, keys, {name: row[name] for name in later}))
+                    rows[index] = {**row, **dict.fromkeys(later)}
+            if rows:
+                db.session.execute(insert(table), rows)
+        for table, keys, values in deferred:
+            condition = [table.c[name] == value for name, value in keys.items()]
+            db.session.execute(update(table).where(*condition).values(**values))
+        _reset_sequences()
+        db.session.commit()
+    return manifest
+
+
+def _reset_sequences() -> None:
+    """PostgreSQL's id sequences must continue after the restored rows."""
+    if db.engine.dialect.name != "postgresql":
+        return
+    for table in _tables():
+        for column in table.primary_key:
+            if column.autoincrement is True or (column.autoincrement == "auto" and
+                                                 column.type.python_type is int and
+                                                 len(table.primary_key) == 1):
+                sequence = db.session.execute(text(
+                    "SELECT pg_get_serial_sequence(:table, :column)"),
+                    {"table": table.name, "column": column.name}).scalar()
+                if sequence:
+                    highest = db.session.scalar(select(func.max(column)))
+                    db.session.execute(text("SELECT setval(:sequence, :next, false)"),
+                                       {"sequence": sequence, "next": (highest or 0) + 1})
