@@ -37,6 +37,7 @@ from wiki.models import Article
 
 bp = Blueprint("community", __name__)
 PER_PAGE = 20
+POST_ONLY_ACTIONS = {"vote", "answers", "close", "lock", "hide", "promote", "watch"}
 
 
 def _page() -> int:
@@ -156,6 +157,8 @@ def similar():
 @bp.route("/questions/<int:question_id>")
 @bp.route("/questions/<int:question_id>/<slug>")
 def question(question_id: int, slug: str | None = None):
+    if slug in POST_ONLY_ACTIONS:  # /questions/1/vote and friends take no GET
+        abort(405)
     question = _load(services.get_question, question_id)
     canonical = slugify(question.title)[:60]
     if slug != canonical:

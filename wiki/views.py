@@ -287,6 +287,7 @@ def recent():
 
 def _editor_action(slug: str, action) -> Response:
     article = _article(slug)
+    _require(lambda: services.require_editor(current_user))
     if not EmptyForm().validate_on_submit():
         abort(400)
     try:

@@ -1,0 +1,180 @@
+"""Every route, every role, against one table of expected permissions.
+
+The table is walked against Flask's URL map: a route without a row fails the suite,
+so a new page cannot ship without someone deciding who may use it.
+"""
+
+import re
+
+import pytest
+
+from tests.conftest import PASSWORD
+from tests.security.conftest import fingerprint
+
+ROLES = ("anonymous", "member", "other", "editor", "admin")
+OK, LOGIN, DENIED, GONE = "ok", "login", 403, 404
+
+PUBLIC = dict.fromkeys(ROLES, OK)
+MEMBERS = {"anonymous": LOGIN, "member": OK, "other": OK, "editor": OK, "admin": OK}
+OWNER = {"anonymous": LOGIN, "member": OK, "other": DENIED, "editor": OK, "admin": OK}
+EDITORS = {"anonymous": LOGIN, "member": DENIED, "other": DENIED, "editor": OK, "admin": OK}
+ADMINS = {"anonymous": LOGIN, "member": DENIED, "other": DENIED, "editor": DENIED,
+          "admin": OK}
+# Refused with a message on the page it came from (no-JavaScript votes on one's own post).
+BACK = "refused, back to the page"
+NOT_OWN = {"anonymous": LOGIN, "member": BACK, "other": OK, "editor": OK, "admin": OK}
+GUESTS = {"anonymous": OK, "member": "redirect", "other": "redirect", "editor": "redirect",
+          "admin": "redirect"}
+
+# rule -> (method, expected outcome per role, form data for a POST)
+MATRIX = {
+    "/": ("GET", PUBLIC, None),
+    "/static/<path:filename>": ("GET", PUBLIC, None),
+    "/register": ("GET", GUESTS, None),
+    "/login": ("GET", GUESTS, None),
+    "/logout": ("POST", dict.fromkeys(ROLES, "redirect"), {}),
+    "/users/<username>": ("GET", PUBLIC, None),
+    "/settings": ("GET", MEMBERS, None),
+    "/search": ("GET", PUBLIC, None),
+    "/search/suggest": ("GET", PUBLIC, None),
+    "/wiki/": ("GET", PUBLIC, None),
+    "/wiki/new": ("GET", MEMBERS, None),
+    "/wiki/recent": ("GET", PUBLIC, None),
+    "/wiki/tags/": ("GET", PUBLIC, None),
+    "/wiki/tags/<tag>": ("GET", dict.fromkeys(ROLES, "redirect"), None),
+    "/feeds/changes.atom": ("GET", PUBLIC, None),
+    "/wiki/<slug>": ("GET", PUBLIC, None),
+    "/wiki/<slug>/edit": ("GET", MEMBERS, None),
+    "/wiki/<slug>/history": ("GET", PUBLIC, None),
+    "/wiki/<slug>/revisions/<int:number>": ("GET", PUBLIC, None),
+    "/wiki/<slug>/diff": ("GET", PUBLIC, None),
+    "/wiki/<slug>/backlinks": ("GET", PUBLIC, None),
+    "/wiki/<slug>/contributors": ("GET", PUBLIC, None),
+    "/wiki/<slug>/rename": ("GET", EDITORS, None),
+    "/wiki/<slug>/revert/<int:number>": ("POST", MEMBERS, {"summary": "back"}),
+    "/wiki/<slug>/protect": ("POST", EDITORS, {"protect": "0"}),
+    "/wiki/<slug>/hide": ("POST", EDITORS, {"hide": "1"}),
+    "/questions/": ("GET", PUBLIC, None),
+    "/questions/ask": ("GET", MEMBERS, None),
+    "/questions/similar": ("GET", PUBLIC, None),
+    "/questions/<int:question_id>": ("GET", dict.fromkeys(ROLES, "redirect"), None),
+    "/questions/<int:question_id>/<slug>": ("GET", PUBLIC, None),
+    "/questions/<int:question_id>/edit": ("GET", OWNER, None),
+    "/questions/<int:post_id>/history": ("GET", PUBLIC, None),
+    "/answers/<int:post_id>/history": ("GET", PUBLIC, None),
+    "/answers/<int:answer_id>/edit": ("GET", OWNER, None),
+    "/questions/<int:question_id>/answers": ("POST", MEMBERS, {"body": "An answer."}),
+    "/questions/<int:post_id>/vote": ("POST", NOT_OWN, {"value": "1"}),
+    "/answers/<int:post_id>/vote": ("POST", NOT_OWN, {"value": "1"}),
+    "/answers/<int:answer_id>/accept": ("POST", OWNER, {}),
+    "/comments": ("POST", MEMBERS, {"target_type": "question", "target_id": "{question_id}",
+                                    "body": "A comment."}),
+    "/comments/<int:comment_id>/hide": ("POST", EDITORS, {"hidden": "0"}),
+    "/questions/<int:question_id>/close": ("POST", EDITORS, {"reason": "Duplicate"}),
+    "/questions/<int:question_id>/lock": ("POST", EDITORS, {"locked": "0"}),
+    "/questions/<int:question_id>/hide": ("POST", EDITORS, {"hidden": "0"}),
+    "/answers/<int:answer_id>/hide": ("POST", EDITORS, {"hidden": "0"}),
+    "/questions/<int:question_id>/promote": ("POST", OWNER, {}),
+    "/solutions/": ("GET", PUBLIC, None),
+    "/workgroups/": ("GET", PUBLIC, None),
+    "/workgroups/new": ("GET", ADMINS, None),
+    "/workgroups/<slug>": ("GET", PUBLIC, None),
+    "/workgroups/<slug>/edit": ("GET", ADMINS, None),
+    "/workgroups/<slug>/<any(join, leave):action>": ("POST", MEMBERS, {}),
+    "/workgroups/<slug>/moderators": ("POST", ADMINS, {"username": "mina"}),
+}
+# Rows run in this order: the answer is accepted before the thread is promoted, and the
+# article is hidden only after every page about it has been checked.
+
+USERS = {"member": "mina", "other": "otto", "editor": "edith", "admin": "adam"}
+
+
+def concrete(rule: str, world) -> str:
+    values = {"slug": world.slug, "number": "1", "username": world.username,
+              "question_id": str(world.question_id), "answer_id": str(world.answer_id),
+              "comment_id": str(world.comment_id), "tag": "advisory",
+              "filename": "css/site.css", "action": "join"}
+    if rule.startswith("/workgroups/<slug>"):
+        values["slug"] = world.workgroup
+    if rule.startswith("/questions/<int:question_id>/<slug>"):
+        values["slug"] = world.question_slug
+    if rule.startswith("/questions/<int:post_id>"):
+        values["post_id"] = str(world.question_id)
+    if rule.startswith("/answers/<int:post_id>"):
+        values["post_id"] = str(world.answer_id)
+    return re.sub(r"<(?:[^:>]+:)?([^>]+)>", lambda m: values[m.group(1)], rule)
+
+
+def outcome(response) -> object:
+    if response.status_code in (301, 302, 303):
+        return LOGIN if "/login" in response.location else "redirect"
+    if response.status_code < 300:
+        return OK
+    return response.status_code
+
+
+def rules(app):
+    return sorted({(rule.rule, tuple(sorted(rule.methods - {"HEAD", "OPTIONS"})))
+                   for rule in app.url_map.iter_rules()})
+
+
+def test_every_route_has_a_row(app):
+    missing = [rule for rule, _methods in rules(app) if rule not in MATRIX]
+    assert not missing, f"routes without a row in the permission table: {missing}"
+    stale = [rule for rule in MATRIX if rule not in {r for r, _m in rules(app)}]
+    assert not stale, f"rows for routes that no longer exist: {stale}"
+
+
+def test_no_state_changing_route_answers_get(app, client, world):
+    for rule, methods in rules(app):
+        if "POST" in methods and "GET" not in methods:
+            response = client.get(concrete(rule, world))
+            response.close()
+            assert response.status_code == 405, rule
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_route_for_every_role(app, world, role):
+    client = app.test_client()
+    if role != "anonymous":
+        client.login(USERS[role], PASSWORD)
+    failures = []
+    for rule, (method, expected, data) in MATRIX.items():
+        path = concrete(rule, world)
+        before = fingerprint() if method == "POST" else None
+        if method == "GET":
+            response = client.get(path)
+        else:
+            form = {key: value.format(**vars(world)) for key, value in (data or {}).items()}
+            response = client.submit(path, form)
+            if rule == "/logout":
+                client.login(USERS[role], PASSWORD) if role != "anonymous" else None
+        got = outcome(response)
+        want = expected[role]
+        if want == BACK and got == "redirect":
+            got = BACK
+        if want == OK and got == "redirect" and method == "POST":
+            got = OK  # a POST that worked redirects back to a page
+        if got != want:
+            failures.append(f"{method} {path} as {role}: expected {want}, got {got}")
+        response.close()
+        if method == "POST" and want in (LOGIN, DENIED, BACK) and fingerprint() != before:
+            failures.append(f"{method} {path} as {role} was refused but changed the database")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "editor"])
+def test_every_post_without_a_csrf_token_is_refused_and_changes_nothing(app, world, role):
+    client = app.test_client()
+    if role != "anonymous":
+        client.login(USERS[role], PASSWORD)
+    for rule, methods in rules(app):
+        if "POST" not in methods:
+            continue
+        before = fingerprint()
+        data = {key: value.format(**vars(world))
+                for key, value in (MATRIX[rule][2] or {}).items()}
+        response = client.post(concrete(rule, world), data=data)
+        response.close()
+        assert response.status_code == 400, (rule, response.status_code)
+        assert fingerprint() == before, rule
