@@ -10,6 +10,9 @@ def init_community(app: Flask) -> None:
     from community.views import bp
 
     app.register_blueprint(bp)
+    from community.people import init_people
+
+    init_people(app)
     from core import hooks
 
     hooks.register(hooks.article_sections, article_discussion)

@@ -323,12 +323,13 @@ def answer(author: User, question: Question, body: str) -> Answer:
     db.session.flush()
     _record_revision("answer", reply.id, author, body, summary="Answered")
     url = f"{question_url(question)}#answer-{reply.id}"
-    notifications.notify({question.author_id}, "answer",
+    told = {question.author_id}
+    notifications.notify(told, "answer",
                          f"{author.name} answered your question “{question.title}”", url, author)
-    notifications.notify(notifications.watchers("question", question.id) - {question.author_id},
-                         "watched_change", f"{author.name} answered “{question.title}”", url,
-                         author)
-    notifications.notify(notifications.mentioned(body), "mention",
+    watching = notifications.watchers("question", question.id) - told
+    notifications.notify(watching, "watched_change",
+                         f"{author.name} answered “{question.title}”", url, author)
+    notifications.notify(notifications.mentioned(body) - told - watching, "mention",
                          f"{author.name} mentioned you in an answer to “{question.title}”", url,
                          author)
     notifications.watch(author, "question", question.id)
@@ -401,9 +402,11 @@ def add_comment(author: User, target_type: str, target_id: int, body: str) -> Co
     notifications.notify({owner}, "comment", f"{author.name} commented on “{title}”", url, author)
     watched_type, watched_id = ("article", target.id) if thread is None else ("question",
                                                                             thread.id)
-    notifications.notify(notifications.watchers(watched_type, watched_id) - {owner},
-                         "watched_change", f"{author.name} commented on “{title}”", url, author)
-    notifications.notify(notifications.mentioned(body), "mention",
+    watching = notifications.watchers(watched_type, watched_id) - {owner}
+    notifications.notify(watching, "watched_change", f"{author.name} commented on “{title}”",
+                         url, author)
+    # Nobody hears twice of one comment: a mention only reaches those not told already.
+    notifications.notify(notifications.mentioned(body) - {owner} - watching, "mention",
                          f"{author.name} mentioned you in a comment on “{title}”", url, author)
     return remark
 

@@ -203,3 +203,13 @@ def test_article_writers_watch_and_watchers_hear_of_changes(app, member, other_m
     assert [note.kind for note in notes] == ["watched_change"]
     assert "Otto Other changed “Book bikes”" in notes[0].text
     assert db.session.query(Notification).filter_by(user_id=other_member.id).count() == 0
+
+
+def test_nobody_hears_twice_of_one_comment(ask, member, other_member):
+    from community.models import Notification
+
+    question = ask(member)
+    services.add_comment(other_member, "question", question.id, "What do you think, @mina?")
+    db.session.commit()
+    notes = db.session.query(Notification).filter_by(user_id=member.id).all()
+    assert [note.kind for note in notes] == ["comment"]

@@ -82,6 +82,14 @@ MATRIX = {
     "/workgroups/<slug>/edit": ("GET", ADMINS, None),
     "/workgroups/<slug>/<any(join, leave):action>": ("POST", MEMBERS, {}),
     "/workgroups/<slug>/moderators": ("POST", ADMINS, {"username": "mina"}),
+    "/badges": ("GET", PUBLIC, None),
+    "/notifications": ("GET", MEMBERS, None),
+    "/notifications/read": ("POST", MEMBERS, {}),
+    "/feeds/questions.atom": ("GET", PUBLIC, None),
+    "/feeds/tags/<tag>.atom": ("GET", PUBLIC, None),
+    "/feeds/workgroups/<slug>.atom": ("GET", PUBLIC, None),
+    "/wiki/<slug>/watch": ("POST", MEMBERS, {"watch": "1"}),
+    "/questions/<int:question_id>/watch": ("POST", MEMBERS, {"watch": "1"}),
 }
 # Rows run in this order: the answer is accepted before the thread is promoted, and the
 # article is hidden only after every page about it has been checked.
@@ -94,7 +102,9 @@ def concrete(rule: str, world) -> str:
               "question_id": str(world.question_id), "answer_id": str(world.answer_id),
               "comment_id": str(world.comment_id), "tag": "advisory",
               "filename": "css/site.css", "action": "join"}
-    if rule.startswith("/workgroups/<slug>"):
+    if rule.startswith("/feeds/tags/"):
+        values["tag"] = "weeding"
+    if rule.startswith(("/workgroups/<slug>", "/feeds/workgroups/<slug>")):
         values["slug"] = world.workgroup
     if rule.startswith("/questions/<int:question_id>/<slug>"):
         values["slug"] = world.question_slug
