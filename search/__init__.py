@@ -29,6 +29,15 @@ def init_search(app: Flask) -> None:
     app.teardown_appcontext(query.close_searcher)
     app.extensions["search.drainer"] = indexer.Drainer(
         app, mode=app.config.get("SEARCH_DRAIN", "thread"))
+    drainer = app.extensions["search.drainer"]
+
+    @app.before_request
+    def start_drainer() -> None:
+        # Each process (each gunicorn worker, after the fork) starts its drainer on its
+        # first request, which also picks up rows left by a process that died.
+        if drainer.mode == "thread" and not drainer.started:
+            drainer.notify()
+
     hooks.register(hooks.content_changed, indexer.record_change)
     hooks.register(hooks.similar_finders, query.similar_questions)
     if not event.contains(Session, "after_commit", _after_commit):

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask, current_app, has_request_context
 from sqlalchemy import delete, func, select
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
@@ -190,7 +190,9 @@ class Drainer:
     def notify(self) -> None:
         if self.mode == "off":
             return
-        if self.mode == "sync":
+        # Outside a request (a CLI command, a script) there is no next request to wait
+        # for, and a daemon thread would die with the process: drain now.
+        if self.mode == "sync" or not has_request_context():
             self.drain_now()
             return
         self._ensure_thread()
@@ -215,6 +217,10 @@ class Drainer:
                 return None
             finally:
                 db.session.remove()
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
 
     def _ensure_thread(self) -> None:
         with self._lock:
