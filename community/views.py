@@ -14,6 +14,7 @@ from flask import (
 )
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from community import notifications, services
 from community.forms import (
@@ -532,7 +533,8 @@ def new_workgroup():
 def workgroup(slug: str):
     group = _load_group(slug)
     members = db.session.scalars(select(WorkgroupMember).where(
-        WorkgroupMember.workgroup_id == group.id).order_by(WorkgroupMember.joined_at)).all()
+        WorkgroupMember.workgroup_id == group.id).options(selectinload(WorkgroupMember.user))
+        .order_by(WorkgroupMember.joined_at)).all()
     open_questions = db.session.scalars(services.question_query(
         tab="active", workgroup=group, viewer=current_user).where(
         Question.accepted_answer_id.is_(None)).limit(20)).all()
