@@ -36,8 +36,6 @@ def article_discussion(article, viewer) -> str:
     from flask import render_template
 
     from community import services
-    from wiki.services import is_editor
 
     items = services.comments_for("article", [article.id], viewer).get(article.id, [])
-    return render_template("community/_article_discussion.html", items=items,
-                           editor=is_editor(viewer))
+    return render_template("community/_article_discussion.html", items=items)

@@ -382,12 +382,12 @@ def _comment_url(remark: Comment) -> str:
 
 # ---------------------------------------------------------------- moderation
 
-def _moderate(question_id: int, action):
+def _moderate(question_id: int, action, message: str):
     _signed_in()
     _check_form()
     question = _load(services.get_question, question_id)
     try:
-        message = action(question)
+        action(question)
         db.session.commit()
     except PermissionDenied:
         db.session.rollback()
@@ -402,28 +402,27 @@ def _moderate(question_id: int, action):
 
 @bp.route("/questions/<int:question_id>/close", methods=["POST"])
 def close(question_id: int):
-    reason = request.form.get("reason", "")
     if request.form.get("reopen") == "1":
-        return _moderate(question_id, lambda q: (services.reopen(current_user, q),
-                                                 "The question is open again.")[1])
-    return _moderate(question_id, lambda q: (services.close(current_user, q, reason),
-                                             "The question is closed.")[1])
+        return _moderate(question_id, lambda q: services.reopen(current_user, q),
+                         "The question is open again.")
+    reason = request.form.get("reason", "")
+    return _moderate(question_id, lambda q: services.close(current_user, q, reason),
+                     "The question is closed.")
 
 
 @bp.route("/questions/<int:question_id>/lock", methods=["POST"])
 def lock(question_id: int):
     locked = request.form.get("locked", "1") == "1"
-    return _moderate(question_id, lambda q: (
-        services.set_locked(current_user, q, locked),
-        "The thread is locked." if locked else "The thread is unlocked.")[1])
+    return _moderate(question_id, lambda q: services.set_locked(current_user, q, locked),
+                     "The thread is locked." if locked else "The thread is unlocked.")
 
 
 @bp.route("/questions/<int:question_id>/hide", methods=["POST"])
 def hide_question(question_id: int):
     hidden = request.form.get("hidden", "1") == "1"
-    return _moderate(question_id, lambda q: (
-        services.set_question_hidden(current_user, q, hidden),
-        "The question is hidden." if hidden else "The question is visible again.")[1])
+    return _moderate(question_id,
+                     lambda q: services.set_question_hidden(current_user, q, hidden),
+                     "The question is hidden." if hidden else "The question is visible again.")
 
 
 @bp.route("/answers/<int:answer_id>/hide", methods=["POST"])
