@@ -7,13 +7,19 @@ Whoosh today; a PostgreSQL full-text backend could implement the same `search` a
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from threading import Lock
 
 from flask import current_app, g
 from markupsafe import Markup, escape
-from whoosh import qparser, query, sorting
-from whoosh.highlight import ContextFragmenter, HtmlFormatter
+from whoosh import highlight, qparser, query, sorting
+from whoosh.analysis import Token
+from whoosh.idsets import DocIdSet
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
 from search import schema
@@ -25,6 +31,10 @@ EXCERPT_CHARS = 20_000
 SYNTAX_RE = re.compile(r'[(){}\[\]"\'^~*?:\\/+\-!&|<>=]')
 SYNTAX_WORDS_RE = re.compile(r'[(){}\[\]"^~*?:\\/+!&|<>=]|\b(AND|OR|NOT|TO)\b')
 WORD_RE = re.compile(r"\w+", re.UNICODE)
+# "Which titles?" asks a question: a question mark ending a word is not a wildcard.
+QUESTION_MARK_RE = re.compile(r"(?<=\w)\?+(?=[\s,.;:!)]|$)")
+OPERATORS_RE = re.compile(r"\b(AND|OR|NOT|ANDNOT|ANDMAYBE|TO)\b")
+FACETS = ("type", "tags", "sectors")
 
 
 @dataclass
@@ -61,15 +71,17 @@ class Results:
 
 
 def searcher() -> Searcher:
-    """One searcher per request, closed at teardown; reopened if the index has moved on."""
-    current = g.get("search_searcher")
-    if current is not None and not current.up_to_date():
-        current.close()
-        current = None
-    if current is None:
+    """One searcher per request, closed at teardown."""
+    if "search_searcher" not in g:
         ix = schema.open_or_create(current_app.config["SEARCH_INDEX_DIR"])
-        current = g.search_searcher = ix.searcher()
-    return current
+        g.search_searcher = ix.searcher(weighting=schema.weighting())
+    elif not g.search_searcher.up_to_date():
+        # Not Searcher.refresh(): it reuses segment readers by segment id, and a
+        # segment keeps its id when documents in it are deleted (every update).
+        g.search_searcher.close()
+        ix = schema.open_or_create(current_app.config["SEARCH_INDEX_DIR"])
+        g.search_searcher = ix.searcher(weighting=schema.weighting())
+    return g.search_searcher
 
 
 def close_searcher(_error=None) -> None:
@@ -84,8 +96,22 @@ def _parser(ix_schema) -> qparser.MultifieldParser:
     return parser
 
 
+def _tidy(text: str) -> str:
+    """What people type, made into what the parser should read.
+
+    A question mark ending a word asks a question ("which titles?") rather than
+    standing for one letter. A query typed in capitals throughout ("NON-USERS OF
+    PUBLIC LIBRARIES AND WHY") is words: its AND, OR and NOT are not operators.
+    """
+    text = QUESTION_MARK_RE.sub(" ", text)
+    if OPERATORS_RE.search(text) and not any(char.islower() for char in text):
+        text = text.lower()
+    return text
+
+
 def parse(text: str, ix_schema):
     """Whoosh syntax when it parses; plain terms when it does not."""
+    text = _tidy(text)
     try:
         parsed = _parser(ix_schema).parse(text)
     except Exception:  # noqa: BLE001 - a malformed query falls back to plain words
@@ -121,31 +147,53 @@ def _filters(type_: str | None, tag: str | None, sector: str | None,
     return query.And(terms) if terms else None
 
 
+@dataclass
+class Ranked:
+    """A query's top documents, and every document it matches, as bit sets."""
+
+    parsed: query.Query
+    results: object           # whoosh.searching.Results, the top `limit` documents
+    matched: Matches
+
+
+def rank(searching: Searcher, text: str, *, filters=None, sortedby=None,
+         limit: int = PER_PAGE) -> Ranked:
+    """The one path from a query's text to its ranked documents; `search` and the
+    relevance benchmark both go through it."""
+    ix_schema = searching.schema
+    parsed = parse(text, ix_schema) if text else query.Every()
+    matched = Matches.of(searching, parsed, filters)
+    if text and not matched.total and SYNTAX_WORDS_RE.search(text):
+        # "makerspace AND OR" parses, but finds nothing: try the plain words.
+        parsed = _plain(_tidy(text), ix_schema)
+        matched = Matches.of(searching, parsed, filters)
+    found = searching.search(parsed, limit=limit, filter=matched.allowed(), sortedby=sortedby,
+                             terms=True)
+    return Ranked(parsed, found, matched)
+
+
+def ranked_keys(text: str, limit: int = 1000) -> list[str]:
+    """The keys of the documents a query finds, best first (for relevance testing)."""
+    return [hit["key"] for hit in rank(searcher(), text, limit=limit).results]
+
+
 def search(text: str, *, type_: str | None = None, tag: str | None = None,
            sector: str | None = None, solved: str | None = None, sort: str = "relevance",
            page: int = 1, per_page: int = PER_PAGE) -> Results:
     text = (text or "").strip()[:500]
     results = Results(query=text, page=max(1, page))
     searching = searcher()
-    ix_schema = searching.schema
-    parsed = parse(text, ix_schema) if text else query.Every()
     filters = _filters(type_, tag, sector, solved)
     sortedby = sorting.FieldFacet("updated", reverse=True) if sort == "newest" or not text \
         else None
-    page_hits = searching.search_page(parsed, results.page, pagelen=per_page, filter=filters,
-                                      sortedby=sortedby, terms=True)
-    if text and len(page_hits) == 0 and SYNTAX_WORDS_RE.search(text):
-        # "makerspace AND OR" parses, but finds nothing: try the plain words.
-        parsed = _plain(text, ix_schema)
-        page_hits = searching.search_page(parsed, results.page, pagelen=per_page,
-                                          filter=filters, sortedby=sortedby, terms=True)
-    results.total = len(page_hits)
+    ranked = rank(searching, text, filters=filters, sortedby=sortedby,
+                  limit=results.page * per_page)
+    results.total = ranked.matched.total
     results.pages = (results.total + per_page - 1) // per_page
-    page_hits.results.fragmenter = ContextFragmenter(maxchars=240, surround=60)
-    page_hits.results.formatter = HtmlFormatter(tagname="mark", between=" … ")
-    for hit in page_hits:
+    found = ranked.results
+    for hit in found[(results.page - 1) * per_page:results.page * per_page]:
         results.hits.append(_hit(hit))
-    results.facets = facets(searching, parsed, filters)
+    results.facets = ranked.matched.facets()
     if text and results.total < 5:
         results.suggestion = did_you_mean(searching, text)
     return results
@@ -153,9 +201,7 @@ def search(text: str, *, type_: str | None = None, tag: str | None = None,
 
 def _hit(hit) -> Hit:
     body = hit.get("body") or ""
-    snippet = ""
-    if body:
-        snippet = hit.highlights("body", text=body[:EXCERPT_CHARS], top=2)
+    snippet = _snippet(hit, body[:EXCERPT_CHARS]) if body else ""
     if not snippet:
         snippet = str(escape(body[:240])) + ("…" if len(body) > 240 else "")
     solved = bool(hit.get("solved"))
@@ -166,18 +212,250 @@ def _hit(hit) -> Hit:
                tags=[tag for tag in (hit.get("tags") or "").split(",") if tag])
 
 
+def _snippet(hit, text: str) -> str:
+    """The best two passages of `text` around the words the hit matched, marked.
+
+    Whoosh's highlighter would analyse the whole excerpt, every word through the
+    stemmer, for every hit. Instead a regular expression finds the few words that
+    could stem to a matched term (they begin with most of it), the analyser checks
+    just those, and Whoosh's own fragmenter, scorer and formatter do the rest.
+    """
+    field = hit.searcher.schema["body"]
+    terms = frozenset(field.from_bytes(text_) for name, text_ in hit.matched_terms()
+                      if name == "body")
+    if not terms:
+        return ""
+    analyzer = field.analyzer
+    checked: dict[str, bool] = {}
+    tokens = []
+    for match in _candidates(terms).finditer(text):
+        word = match.group()
+        found = checked.get(word)
+        if found is None:
+            found = checked[word] = any(token.text in terms for token in analyzer(word))
+        if found:
+            tokens.append(Token(text=word, startchar=match.start(), endchar=match.end(),
+                                matched=True))
+    if not tokens:
+        return ""
+    fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
+    fragments = highlight.top_fragments(fragmenter.fragment_matches(text, tokens), 2,
+                                        highlight.BasicFragmentScorer(), highlight.FIRST)
+    return highlight.HtmlFormatter(tagname="mark", between=" … ").format(fragments)
+
+
+@lru_cache(maxsize=256)
+def _candidates(terms: frozenset[str]) -> re.Pattern:
+    """Words that may stem to one of `terms`: a stem is its word less a changed ending
+    ("librari" from "library"); accented words are always checked ("cafe", "café")."""
+    prefixes = sorted({re.escape(term[:max(3, len(term) - 2)]) for term in terms},
+                      key=len, reverse=True)
+    either = "|".join(prefixes)
+    return re.compile(rf"(?<!\w)(?:(?:{either})\w*|\w*[^\x00-\x7f]\w*)(?:\.?\w+)*",
+                      re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- counting with bit sets
+#
+# The number of results and the facet counts are exact for the whole result set, yet
+# cost neither scoring every match nor reading a field per matching document. In each
+# segment, the documents a query matches become one bit set (an int: bit i is document
+# i); each facet value's documents are another, built once per segment and kept (a
+# segment never changes, apart from deletions, which the query's bit set already
+# excludes). A count is then `(matched & value).bit_count()`.
+
+_VALUE_BITS: OrderedDict[tuple[str, str], dict[str, int]] = OrderedDict()
+_VALUE_BITS_LOCK = Lock()
+_VALUE_BITS_SEGMENTS = 64
+
+
+def _segment_key(reader) -> str | None:
+    segment = reader.segment()
+    return segment.segment_id() if segment is not None else None
+
+
+def _value_bits(leaf: Searcher, fieldname: str) -> dict[str, int]:
+    """{value: bit set of the segment's documents with it} for one facet field."""
+    reader = leaf.reader()
+    key = (_segment_key(reader), fieldname)
+    with _VALUE_BITS_LOCK:
+        cached = _VALUE_BITS.get(key) if key[0] else None
+        if cached is not None:
+            _VALUE_BITS.move_to_end(key)
+            return cached
+    size = reader.doc_count_all()
+    values = {}
+    if fieldname in reader.schema and reader.schema[fieldname].indexed:
+        from_bytes = reader.schema[fieldname].from_bytes
+        for btext in reader.lexicon(fieldname):
+            values[from_bytes(btext)] = _to_bits(reader.postings(fieldname, btext).all_ids(),
+                                                 size)
+    if key[0]:
+        with _VALUE_BITS_LOCK:
+            _VALUE_BITS[key] = values
+            while len(_VALUE_BITS) > _VALUE_BITS_SEGMENTS * len(FACETS):
+                _VALUE_BITS.popitem(last=False)
+    return values
+
+
+def _to_bits(docnums, size: int) -> int:
+    bits = bytearray((size + 7) // 8)
+    for docnum in docnums:
+        bits[docnum >> 3] |= 1 << (docnum & 7)
+    return int.from_bytes(bits, "little")
+
+
+def _query_bits(leaf: Searcher, q) -> int:
+    """The segment's documents that match `q` (deleted documents never do)."""
+    return _bits(leaf, q) & _live(leaf)
+
+
+def _bits(leaf: Searcher, q) -> int:
+    """Documents matching `q`; deleted ones may be among them where cheaper."""
+    if isinstance(q, query.Term):
+        return _term_bits(leaf, q.fieldname, q.text)
+    if type(q) is query.Every and q.fieldname in (None, "", "*"):
+        return _live(leaf)
+    if isinstance(q, query.And) and q.subqueries:
+        bits = -1
+        for sub in q.subqueries:
+            bits &= _bits(leaf, sub)
+        return bits
+    if isinstance(q, query.Or):
+        bits = 0
+        for sub in q.subqueries:
+            bits |= _bits(leaf, sub)
+        return bits
+    if isinstance(q, query.AndNot):
+        return _bits(leaf, q.a) & ~_bits(leaf, q.b)
+    if isinstance(q, query.Not):
+        return _live(leaf) & ~_bits(leaf, q.query)
+    if isinstance(q, query.AndMaybe):
+        return _bits(leaf, q.a)
+    # Phrases, wildcards, ranges...: ask Whoosh's matcher.
+    return _to_bits(q.matcher(leaf, leaf.boolean_context()).all_ids(), leaf.doc_count_all())
+
+
+_TERM_BITS: OrderedDict[tuple, int] = OrderedDict()
+_TERM_BITS_KEPT = 4096
+
+
+def _term_bits(leaf: Searcher, fieldname: str, text) -> int:
+    """The segment's postings of one term (deleted documents included), kept per
+    segment: popular query words are read once, not once per query."""
+    reader = leaf.reader()
+    if fieldname in FACETS:
+        return _value_bits(leaf, fieldname).get(text, 0)
+    segment = _segment_key(reader)
+    key = (segment, fieldname, text)
+    if segment:
+        with _VALUE_BITS_LOCK:
+            cached = _TERM_BITS.get(key)
+            if cached is not None:
+                _TERM_BITS.move_to_end(key)
+                return cached
+    try:
+        matcher = reader.postings(fieldname, text)
+    except TermNotFound:
+        return 0
+    if isinstance(matcher, FilterMatcher):  # the deleted documents are left out later
+        matcher = matcher.child
+    bits = _to_bits(matcher.all_ids(), reader.doc_count_all())
+    if segment:
+        with _VALUE_BITS_LOCK:
+            _TERM_BITS[key] = bits
+            while len(_TERM_BITS) > _TERM_BITS_KEPT:
+                _TERM_BITS.popitem(last=False)
+    return bits
+
+
+def _live(leaf: Searcher) -> int:
+    """Every document of the segment that is not deleted."""
+    reader = leaf.reader()
+    size = reader.doc_count_all()
+    if not reader.has_deletions():
+        return (1 << size) - 1
+    deleted = reader.deleted_docs_set
+    key = (_segment_key(reader), "deleted", len(deleted))
+    with _VALUE_BITS_LOCK:
+        cached = _TERM_BITS.get(key) if key[0] else None
+    if cached is None:
+        cached = ((1 << size) - 1) & ~_to_bits(deleted, size)
+        if key[0]:
+            with _VALUE_BITS_LOCK:
+                _TERM_BITS[key] = cached
+    return cached
+
+
+class _Allowed(DocIdSet):
+    """Membership in a bit set, for Whoosh's `filter=`: `docnum in allowed`."""
+
+    def __init__(self, data: bytes, count: int):
+        self.data, self.count = data, count
+
+    def __contains__(self, docnum: int) -> bool:
+        return docnum >> 3 < len(self.data) and bool(self.data[docnum >> 3] >> (docnum & 7) & 1)
+
+    def __bool__(self) -> bool:
+        return True  # an empty set still filters (everything out)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        return (docnum for docnum in range(len(self.data) * 8) if docnum in self)
+
+
+@dataclass
+class Matches:
+    """Per segment: (segment searcher, document offset, bit set of matching documents)."""
+
+    leaves: list[tuple[Searcher, int, int]]
+    filtered: bool
+
+    @classmethod
+    def of(cls, searching: Searcher, parsed, filters) -> Matches:
+        leaves = []
+        for leaf, offset in searching.leaf_searchers():
+            bits = _query_bits(leaf, parsed) if not _has_error(parsed) else 0
+            if filters is not None and bits:
+                bits &= _query_bits(leaf, filters)
+            leaves.append((leaf, offset, bits))
+        return cls(leaves, filters is not None)
+
+    @property
+    def total(self) -> int:
+        return sum(bits.bit_count() for _leaf, _offset, bits in self.leaves)
+
+    def allowed(self) -> _Allowed | None:
+        """The filter for ranking: only when a filter narrows the documents."""
+        if not self.filtered:
+            return None
+        every = 0
+        size = 0
+        for leaf, offset, bits in self.leaves:
+            every |= bits << offset
+            size = max(size, offset + leaf.doc_count_all())
+        return _Allowed(every.to_bytes((size + 7) // 8 or 1, "little"), self.total)
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Exact counts of each facet value over every matching document."""
+        counted = {}
+        for name in FACETS:
+            counts: dict[str, int] = {}
+            for leaf, _offset, bits in self.leaves:
+                if not bits:
+                    continue
+                for value, value_bits in _value_bits(leaf, name).items():
+                    count = (bits & value_bits).bit_count()
+                    if count and value:
+                        counts[value] = counts.get(value, 0) + count
+            counted[name] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return counted
+
+
 def facets(searching: Searcher, parsed, filters) -> dict[str, list[tuple[str, int]]]:
-    groups = {"type": sorting.FieldFacet("type"),
-              "tags": sorting.FieldFacet("tags", allow_overlap=True),
-              "sectors": sorting.FieldFacet("sectors", allow_overlap=True)}
-    found = searching.search(parsed, filter=filters, groupedby=groups, maptype=sorting.Count,
-                             limit=1)
-    counted = {}
-    for name in groups:
-        counts = found.groups(name)
-        counted[name] = sorted(((str(value), count) for value, count in counts.items() if value),
-                               key=lambda item: (-item[1], item[0]))
-    return counted
+    return Matches.of(searching, parsed, filters).facets()
 
 
 def did_you_mean(searching: Searcher, text: str, parsed=None) -> str | None:
@@ -205,11 +483,9 @@ def _known(reader, analyzer, word: str) -> bool:
 
 
 def _nearest(searching: Searcher, word: str) -> str | None:
-    for name in ("title", "body"):
-        found = searching.corrector(name).suggest(word, limit=1, maxdist=2, prefix=1)
-        if found:
-            return found[0]
-    return None
+    # The title's words are the dictionary: see schema.make_schema.
+    found = searching.corrector("title").suggest(word, limit=1, maxdist=2, prefix=1)
+    return found[0] if found else None
 
 
 def suggest(prefix: str, limit: int = 8) -> list[dict]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from whoosh import index
+from whoosh import index, scoring
 from whoosh.analysis import CharsetFilter, StemmingAnalyzer
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.support.charset import accent_map
 
 INDEX_NAME = "commonplace"
@@ -24,9 +25,11 @@ def make_schema() -> Schema:
         key=ID(unique=True, stored=True),              # "article:12", "question:7"
         type=ID(stored=True),                          # article, question
         object_id=NUMERIC(stored=True, signed=False),
+        # Titles' words are the dictionary for "did you mean": the words people
+        # name things with. (Bodies too would double the cost of indexing.)
         title=TEXT(analyzer=text, stored=True, field_boost=3.0, spelling=True),
         title_prefix=KEYWORD(lowercase=True, commas=True),  # for suggestions
-        body=TEXT(analyzer=text, stored=True, spelling=True),
+        body=TEXT(analyzer=text, stored=True),
         accepted=TEXT(analyzer=text, field_boost=1.5),  # the accepted answer of a solution
         tags=KEYWORD(stored=True, commas=True, lowercase=True, scorable=True,
                      field_boost=1.5),
@@ -42,12 +45,21 @@ def make_schema() -> Schema:
     )
 
 
+def weighting() -> scoring.WeightingModel:
+    """BM25F, tuned on the LISA collection (bench/bench_search_relevance.py)."""
+    return scoring.BM25F()
+
+
 def open_or_create(directory: str):
     path = Path(directory)
     path.mkdir(parents=True, exist_ok=True)
-    if index.exists_in(str(path), indexname=INDEX_NAME):
-        return index.open_dir(str(path), indexname=INDEX_NAME)
-    return index.create_in(str(path), make_schema(), indexname=INDEX_NAME)
+    # Read the index files through plain file handles: with memory maps, Whoosh copies
+    # every segment file it opens into memory, which costs more than the whole query
+    # once the index is large (and a searcher is opened for every request).
+    storage = FileStorage(str(path), supports_mmap=False)
+    if storage.index_exists(INDEX_NAME):
+        return storage.open_index(INDEX_NAME)
+    return storage.create_index(make_schema(), indexname=INDEX_NAME)
 
 
 def writable(directory: str) -> bool:
