@@ -10,6 +10,7 @@ handled. A busy lock means "later"; a crash means the rows are still there.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -104,20 +105,40 @@ def pending() -> int:
 
 # ---------------------------------------------------------------- rebuild and check
 
-def rebuild(progress=None, procs: int = 1) -> int:
-    """Build a fresh index from the database in a new directory, then swap it in."""
+# A rebuild spreads the analysis over several processes once there is enough to share.
+PARALLEL_FROM = 2_000
+REBUILD_LIMITMB = 256  # per indexing process: the postings it sorts in memory
+
+
+def rebuild_procs(documents: int) -> int:
+    """Processes for a rebuild of this many documents: one per core, up to four."""
+    return min(4, os.cpu_count() or 1) if documents >= PARALLEL_FROM else 1
+
+
+def rebuild(progress=None, procs: int | None = None, limitmb: int = REBUILD_LIMITMB) -> int:
+    """Build a fresh index from the database in a new directory, then swap it in.
+
+    With `procs` above 1 (by default, one per core for a large site), Whoosh's
+    multi-process writer analyses documents in worker processes, each writing its own
+    segment, while this process reads the database; the segments are left as they
+    are rather than merged into one, which would cost as much again.
+    """
     target = Path(current_app.config["SEARCH_INDEX_DIR"])
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".rebuild-", dir=target.parent))
     # Rows written from here on are drained into the new index after the swap.
     high_water = db.session.scalar(select(func.max(SearchOutbox.id))) or 0
+    wanted = {kind: [object_id for object_id, _stamp in source.stamps()]
+              for kind, source in sources.SOURCES.items()}
+    if procs is None:
+        procs = rebuild_procs(sum(len(ids) for ids in wanted.values()))
     ix = whoosh_index.create_in(str(fresh), schema.make_schema(), indexname=schema.INDEX_NAME)
-    writer = ix.writer(procs=procs, limitmb=128, multisegment=procs > 1) if procs > 1 \
-        else ix.writer(limitmb=128)
+    writer = ix.writer(procs=procs, limitmb=limitmb, multisegment=True) if procs > 1 \
+        else ix.writer(limitmb=limitmb)
     count = 0
     try:
-        for kind, source in sources.SOURCES.items():
-            ids = [object_id for object_id, _stamp in source.stamps()]
+        for kind, ids in wanted.items():
+            source = sources.SOURCES[kind]
             for start in range(0, len(ids), BATCH):
                 chunk = ids[start:start + BATCH]
                 for document in source.documents(chunk).values():

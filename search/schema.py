@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from whoosh import index, scoring
-from whoosh.analysis import CharsetFilter, StemmingAnalyzer
+from whoosh import scoring
+from whoosh.analysis import STOP_WORDS, CharsetFilter, StemmingAnalyzer
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.support.charset import accent_map
@@ -14,9 +14,22 @@ from whoosh.support.charset import accent_map
 INDEX_NAME = "commonplace"
 
 
+# Whoosh's own short list, plus the pronouns, auxiliaries and connectives that carry
+# no topic ("I would be grateful for anything about..."). Words that can be a topic
+# or part of a name stay searchable: who (WHO), up, out, over, no, more, few, own.
+# Tuned on LISA: +0.004 nDCG@10, +0.014 MAP (bench/bench_search_relevance.py).
+STOP_LIST = STOP_WORDS | frozenset("""
+    i me my myself our ours ourselves yours yourself yourselves he him his himself she
+    her hers herself its itself they them their theirs themselves what which whom these
+    those am was were been being has had having do does did doing would should could
+    about into through during before after above below between because until while
+    then there here where why how both each any other some such than so just very but now
+    """.split())
+
+
 def analyzer():
     """English stemming, stop words removed, accents folded ("café" finds "cafe")."""
-    return StemmingAnalyzer(minsize=2) | CharsetFilter(accent_map)
+    return StemmingAnalyzer(minsize=2, stoplist=STOP_LIST) | CharsetFilter(accent_map)
 
 
 def make_schema() -> Schema:
