@@ -242,6 +242,7 @@ def load_articles(app, articles, batch: int = 2000, progress=None) -> list[int]:
             for offset, article in enumerate(chunk):
                 article_id = first + offset
                 when = start + timedelta(minutes=article_id)
+                words = len(article.body.split())
                 articles.append({"id": article_id, "slug": f"bench-{article_id}",
                                  "title": article.title[:200], "revision_count": 1,
                                  "created_at": when, "updated_at": when, "created_by_id": 1,
@@ -251,7 +252,7 @@ def load_articles(app, articles, batch: int = 2000, progress=None) -> list[int]:
                                   "title": article.title[:200], "summary": "", "kind": "create",
                                   "body": article.body, "html": paragraphs_html(article.body),
                                   "toc_html": "", "size": len(article.body), "size_delta": 0,
-                                  "words": article.body.count(" ") + 1, "attribution": []})
+                                  "words": words, "attribution": [[1, words]]})
                 tags += [{"article_id": article_id, "tag_id": tag_ids[name]}
                          for name in dict.fromkeys(article.tags)]
                 sectors += [{"article_id": article_id, "sector": sector}

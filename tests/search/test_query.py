@@ -98,3 +98,72 @@ def test_suggestions_match_title_prefixes(library):
         "Readers' advisory conversations"]
     assert query.suggest("") == [] and query.suggest("   ") == []
     assert query.suggest("zzz") == []
+
+
+def test_totals_and_facets_count_every_match_not_just_the_page(app, member):
+    for number in range(14):
+        services.create_article(member, title=f"Weeding guide {number}", body="weeding",
+                                tags="collections" if number % 2 else "weeding",
+                                sectors=["school"] if number < 4 else ["public"])
+        db.session.commit()
+    results = query.search("weeding")
+    facets = {name: dict(counts) for name, counts in results.facets.items()}
+    assert results.total == 14 and len(results.hits) == 10
+    assert facets["tags"] == {"collections": 7, "weeding": 7}
+    assert facets["sectors"] == {"school": 4, "public": 10}
+    narrowed = query.search("weeding", sector="school")
+    assert narrowed.total == 4 and len(narrowed.hits) == 4
+    assert dict(narrowed.facets["sectors"]) == {"school": 4}
+    assert query.search("weeding", tag="collections", sector="school").total == 2
+    assert query.search("weeding", tag="nonexistent").total == 0
+
+
+def test_counts_follow_edits_and_hidden_articles(app, library, member, editor):
+    assert query.search("makerspace").total == 2
+    from wiki.models import Article
+
+    teens = db.session.get(Article, library[1].id)
+    services.save_edit(teens, member, title=teens.title, body="Robots and coding.",
+                       base_revision=1)
+    db.session.commit()
+    results = query.search("makerspace")
+    assert titles(results) == ["Starting a makerspace"] and results.total == 1
+    assert dict(results.facets["sectors"]) == {"public": 1}
+    services.set_hidden(library[0], editor, True)
+    db.session.commit()
+    assert query.search("makerspace").total == 0
+    assert query.search("robots").total == 1
+
+
+def test_phrases_and_exclusions_count_exactly(library):
+    assert titles(query.search('"vinyl cutter"')) == ["Starting a makerspace"]
+    assert query.search('"cutter vinyl" OR checksums').total == 1
+    results = query.search("makerspace NOT robots")
+    assert titles(results) == ["Starting a makerspace"] and results.total == 1
+    results = query.search("makerspace teens NOT robots NOT checksums")
+    assert titles(results) == ["Starting a makerspace"] and results.total == 1
+
+
+def test_snippets_mark_other_forms_of_the_words(library):
+    hit = query.search("preserving").hits[0]
+    assert "<mark" in str(hit.snippet) and "Preservation</mark>" in str(hit.snippet)
+    hit = query.search("cafe").hits[0]
+    assert "Café</mark>" in str(hit.snippet)
+
+
+def test_a_question_mark_ends_a_question(library):
+    assert "Starting a makerspace" in titles(query.search("who runs a makerspace?"))
+
+
+def test_a_query_in_capitals_is_words_not_operators(library):
+    found = titles(query.search("TEENS NOT ROBOTS"))
+    assert "Starting a makerspace" in found and "Teen technology clubs" in found
+    assert titles(query.search("teens NOT robots")) == ["Starting a makerspace"]
+    assert titles(query.search("teens NOT robots", type_="article")) == [
+        "Starting a makerspace"]
+
+
+def test_ranked_keys_follow_the_page_order(library):
+    keys = query.ranked_keys("makerspace teens")
+    assert keys[:2] == [hit.key for hit in query.search("makerspace teens").hits][:2]
+    assert len(keys) == query.search("makerspace teens").total

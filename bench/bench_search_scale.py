@@ -1,0 +1,345 @@
+"""Search at scale: rebuild, index size, query latency, edit-to-searchable, memory.
+
+    .venv/bin/python bench/bench_search_scale.py [--sizes 10000,100000] [--queries 100]
+        [--workdir DIR] [--procs N] [--fresh]
+
+For each size, a site of that many generated articles (bench/search_common.Corpus:
+LISA's vocabulary with its Zipf shape, 200-4,000 words, median about 700, tags and
+sectors) is written to a SQLite database under --workdir (kept between runs; --fresh
+makes it again). Then, each phase in a process of its own so that its peak memory is
+its own:
+
+  rebuild   `search.indexer.rebuild` (the real sources, schema and writer; --procs
+            processes, by default what rebuild chooses): seconds, documents a
+            second, index size on disk, peak RSS of the process and of its workers.
+  queries   one-, two- and three-word queries (mid-frequency words of the corpus)
+            through `search.query.search`, as the /search page calls it: a request
+            context per query (so a searcher per request), the first page with its
+            highlighted snippets, exact total and facet counts. p50 and p95.
+  fts5      the same articles in SQLite FTS5 (porter stemmer, diacritics folded),
+            and the same queries, two ways:
+              same work: the words OR-ed (as ours), top 10 by bm25 (title 3x) with
+                         snippet(), the number of matches, and type/tag/sector
+                         counts over all matches, as our page shows;
+              top 10:    FTS5's default (all words must match), top 10 by bm25
+                         with snippet(), nothing else: the least it could do.
+  edits     an app with SEARCH_DRAIN=thread (as in production): an article is
+            edited through `wiki.services.save_edit` and committed, so that the
+            outbox row and the after-commit drainer do the indexing; a new word in
+            it is then looked for through `search.query.search` every 10 ms. Seconds
+            from the start of the save, and from the commit, to the first request
+            that finds it.
+
+Prints figures; asserts nothing. The 100,000-document run takes about half an hour
+on two cores (most of it writing the site and rebuilding); --sizes 10000 alone takes
+a few minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from search_common import ROOT, Corpus, load_articles, make_app
+
+LENGTHS = (1, 2, 3)
+QUERY_SEED = 7
+WARMUP = 10
+SITE_VERSION = 2  # bump when Corpus or load_articles change what a site holds
+
+
+# ---------------------------------------------------------------- helpers
+
+def peak_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def summary(seconds: list[float]) -> dict:
+    return {"p50": percentile(seconds, 0.5) * 1000, "p95": percentile(seconds, 0.95) * 1000,
+            "mean": statistics.fmean(seconds) * 1000, "n": len(seconds)}
+
+
+def queries(count: int) -> dict[int, list[str]]:
+    corpus = Corpus(seed=QUERY_SEED)
+    return {length: corpus.queries(length, count + WARMUP) for length in LENGTHS}
+
+
+def directory_bytes(path: Path) -> int:
+    return sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
+
+
+# ---------------------------------------------------------------- phases (child processes)
+
+def phase_site(site: Path, size: int) -> dict:
+    if site.exists():
+        shutil.rmtree(site)
+    started = time.perf_counter()
+    app = make_app(site)
+    corpus = Corpus(seed=1)
+
+    def progress(done: int) -> None:
+        if done % 10_000 == 0:
+            print(f"    {done} articles written", file=sys.stderr, flush=True)
+
+    load_articles(app, corpus.articles(size), progress=progress)
+    (site / "site.json").write_text(json.dumps({"size": size, "version": SITE_VERSION}))
+    return {"seconds": time.perf_counter() - started,
+            "database_bytes": (site / "site.db").stat().st_size}
+
+
+def phase_rebuild(site: Path, procs: int | None) -> dict:
+    from search import indexer
+
+    app = make_app(site)
+    with app.app_context():
+        started = time.perf_counter()
+        count = indexer.rebuild(procs=procs)
+        seconds = time.perf_counter() - started
+        used = procs or indexer.rebuild_procs(count)
+    index = Path(app.config["SEARCH_INDEX_DIR"])
+    return {"seconds": seconds, "documents": count, "procs": used,
+            "index_bytes": directory_bytes(index),
+            "segments": len(list(index.glob("*.seg"))),
+            "peak_mb": peak_mb(), "workers_peak_mb": peak_mb(resource.RUSAGE_CHILDREN)}
+
+
+def phase_queries(site: Path, count: int) -> dict:
+    from search import query
+
+    app = make_app(site)
+    timings, totals = {}, {}
+    sample = None
+    for length, texts in queries(count).items():
+        seconds, found = [], []
+        for number, text in enumerate(texts):
+            started = time.perf_counter()
+            with app.test_request_context("/search", query_string={"q": text}):
+                results = query.search(text)
+            elapsed = time.perf_counter() - started
+            if number >= WARMUP:
+                seconds.append(elapsed)
+                found.append(results.total)
+            if sample is None and results.hits:
+                sample = {"query": text, "total": results.total,
+                          "snippet": str(results.hits[0].snippet)[:160],
+                          "tags": results.facets["tags"][:3]}
+        timings[length] = summary(seconds)
+        totals[length] = statistics.median(found)
+    return {"latency": timings, "median_total": totals, "sample": sample,
+            "peak_mb": peak_mb()}
+
+
+FTS_SCHEMA = """
+CREATE VIRTUAL TABLE docs USING fts5(title, body,
+    tokenize = 'porter unicode61 remove_diacritics 2');
+INSERT INTO docs(docs, rank) VALUES ('rank', 'bm25(3.0, 1.0)');
+CREATE TABLE facets (docid INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
+"""
+FTS_TOP = """SELECT rowid, title, snippet(docs, 1, '<mark>', '</mark>', ' … ', 24)
+             FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10"""
+FTS_COUNT = "SELECT count(*) FROM docs WHERE docs MATCH ?"
+FTS_FACETS = """SELECT facet, value, count(*) FROM facets
+                WHERE docid IN (SELECT rowid FROM docs WHERE docs MATCH ?)
+                GROUP BY facet, value"""
+
+
+def phase_fts(site: Path, count: int) -> dict:
+    from sqlalchemy import select
+
+    from core.extensions import db
+    from wiki.models import Article, ArticleSector, ArticleTag, Revision, Tag
+
+    path = site / "fts5.db"
+    path.unlink(missing_ok=True)
+    fts = sqlite3.connect(path)
+    fts.executescript(FTS_SCHEMA)
+    app = make_app(site)
+    started = time.perf_counter()
+    with app.app_context():
+        rows = db.session.execute(select(Article.id, Article.title, Revision.body)
+                                  .join(Revision, Revision.id == Article.current_revision_id)
+                                  .execution_options(yield_per=2000))
+        for partition in rows.partitions():
+            fts.executemany("INSERT INTO docs(rowid, title, body) VALUES (?, ?, ?)",
+                            [tuple(row) for row in partition])
+        facets = [(article_id, "type", "article") for (article_id,) in
+                  db.session.execute(select(Article.id))]
+        facets += [(article_id, "tags", name) for article_id, name in db.session.execute(
+            select(ArticleTag.article_id, Tag.name).join(Tag, Tag.id == ArticleTag.tag_id))]
+        facets += [(article_id, "sectors", sector) for article_id, sector in
+                   db.session.execute(select(ArticleSector.article_id, ArticleSector.sector))]
+    fts.executemany("INSERT INTO facets VALUES (?, ?, ?)", facets)
+    fts.execute("CREATE INDEX facets_doc ON facets(docid)")
+    fts.execute("INSERT INTO docs(docs) VALUES ('optimize')")
+    fts.commit()
+    build = time.perf_counter() - started
+
+    def same_work(words: list[str]) -> None:
+        match = " OR ".join(f'"{word}"' for word in words)
+        fts.execute(FTS_TOP, (match,)).fetchall()
+        fts.execute(FTS_COUNT, (match,)).fetchone()
+        fts.execute(FTS_FACETS, (match,)).fetchall()
+
+    def top_only(words: list[str]) -> None:
+        fts.execute(FTS_TOP, (" ".join(f'"{word}"' for word in words),)).fetchall()
+
+    timings: dict[str, dict] = {"same work": {}, "top 10": {}}
+    for length, texts in queries(count).items():
+        for name, run in (("same work", same_work), ("top 10", top_only)):
+            seconds = []
+            for number, text in enumerate(texts):
+                started = time.perf_counter()
+                run(text.split())
+                if number >= WARMUP:
+                    seconds.append(time.perf_counter() - started)
+            timings[name][length] = summary(seconds)
+    fts.close()
+    return {"build_seconds": build, "bytes": path.stat().st_size, "latency": timings,
+            "peak_mb": peak_mb()}
+
+
+def phase_edits(site: Path, edits: int) -> dict:
+    from sqlalchemy import select
+
+    from core.extensions import db
+    from core.models import User
+    from search import query
+    from wiki import services
+    from wiki.models import Article
+
+    app = make_app(site, SEARCH_DRAIN="thread")
+    with app.app_context():
+        ids = list(db.session.scalars(select(Article.id).order_by(Article.id)))
+    chosen = [ids[(number * 7919) % len(ids)] for number in range(edits)]
+    from_save, from_commit = [], []
+    for number, article_id in enumerate(chosen):
+        word = f"zebrafinch{number}q{os.getpid()}"
+        with app.app_context():
+            author = db.session.get(User, 1)
+            article = db.session.get(Article, article_id)
+            revision = article.current_revision
+            started = time.perf_counter()
+            services.save_edit(article, author, title=article.title,
+                               body=f"{revision.body}\n\nA note on {word}.",
+                               base_revision=revision.number)
+            committing = time.perf_counter()
+            db.session.commit()
+        while True:
+            with app.test_request_context("/search", query_string={"q": word}):
+                if query.search(word).total:
+                    break
+            if time.perf_counter() - started > 60:
+                raise RuntimeError(f"{word} not searchable after 60 s")
+            time.sleep(0.01)
+        found = time.perf_counter()
+        from_save.append(found - started)
+        from_commit.append(found - committing)
+        time.sleep(0.5)  # let the drainer go back to waiting, as between real edits
+    return {"from_save": from_save, "from_commit": from_commit, "peak_mb": peak_mb()}
+
+
+PHASES = {"site", "rebuild", "queries", "fts", "edits"}
+
+
+def run_phase(name: str, site: Path, args) -> dict:
+    command = [sys.executable, __file__, "--phase", name, "--site", str(site),
+               "--queries", str(args.queries), "--edits", str(args.edits)]
+    if args.procs:
+        command += ["--procs", str(args.procs)]
+    if name == "site":
+        command += ["--sizes", str(args.size_now)]
+    done = subprocess.run(command, stdout=subprocess.PIPE, text=True, cwd=ROOT, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------- report
+
+def report(size: int, figures: dict) -> None:
+    site, rebuild, ours, fts, edits = (figures[name] for name in
+                                       ("site", "rebuild", "queries", "fts", "edits"))
+    print(f"\n=== {size:,} documents ===")
+    if site:
+        print(f"site written in {site['seconds']:.0f} s "
+              f"(database {site['database_bytes'] / 1e6:.0f} MB)")
+    print(f"rebuild: {rebuild['seconds']:.1f} s for {rebuild['documents']:,} documents "
+          f"({rebuild['documents'] / rebuild['seconds']:.0f}/s, {rebuild['procs']} "
+          f"process(es)); index {rebuild['index_bytes'] / 1e6:.0f} MB in "
+          f"{rebuild['segments']} segment(s); peak RSS {rebuild['peak_mb']:.0f} MB, "
+          f"workers {rebuild['workers_peak_mb']:.0f} MB each at most")
+    print(f"FTS5: built in {fts['build_seconds']:.1f} s, {fts['bytes'] / 1e6:.0f} MB")
+    print("query latency, ms         p50      p95   (ours p95 / FTS5 p95)")
+    for length in LENGTHS:
+        mine = ours["latency"][str(length)]
+        same = fts["latency"]["same work"][str(length)]
+        top = fts["latency"]["top 10"][str(length)]
+        print(f"  {length} word(s)  ours      {mine['p50']:7.1f}  {mine['p95']:7.1f}"
+              f"   median total {ours['median_total'][str(length)]:,.0f}")
+        print(f"             FTS5 same {same['p50']:7.1f}  {same['p95']:7.1f}"
+              f"   {mine['p95'] / same['p95']:.2f}x")
+        print(f"             FTS5 top  {top['p50']:7.1f}  {top['p95']:7.1f}"
+              f"   {mine['p95'] / top['p95']:.2f}x")
+    saves, commits = edits["from_save"], edits["from_commit"]
+    print(f"edit to searchable: from save median {statistics.median(saves):.2f} s, "
+          f"max {max(saves):.2f} s; from commit median {statistics.median(commits):.2f} s, "
+          f"max {max(commits):.2f} s ({len(saves)} edits)")
+    print(f"peak RSS: rebuild {rebuild['peak_mb']:.0f} MB (+ workers "
+          f"{rebuild['workers_peak_mb']:.0f} MB), queries {ours['peak_mb']:.0f} MB, "
+          f"edits {edits['peak_mb']:.0f} MB, FTS5 {fts['peak_mb']:.0f} MB")
+    if ours.get("sample"):
+        print(f"sample: {ours['sample']}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--queries", type=int, default=100, help="per query length")
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--procs", type=int, default=None)
+    parser.add_argument("--workdir", type=Path,
+                        default=Path(tempfile.gettempdir()) / "commonplace-search-scale")
+    parser.add_argument("--fresh", action="store_true", help="write the sites again")
+    parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
+    parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.phase:
+        result = {"site": lambda: phase_site(args.site, int(args.sizes)),
+                  "rebuild": lambda: phase_rebuild(args.site, args.procs),
+                  "queries": lambda: phase_queries(args.site, args.queries),
+                  "fts": lambda: phase_fts(args.site, args.queries),
+                  "edits": lambda: phase_edits(args.site, args.edits)}[args.phase]()
+        print(json.dumps(result))
+        return
+
+    for size in (int(value) for value in args.sizes.split(",")):
+        site = args.workdir / f"site-{size}"
+        args.size_now = size
+        figures: dict[str, dict | None] = {"site": None}
+        marker = site / "site.json"
+        current = json.loads(marker.read_text()) if marker.exists() else {}
+        if args.fresh or current != {"size": size, "version": SITE_VERSION}:
+            print(f"writing a site of {size:,} articles in {site} ...", flush=True)
+            figures["site"] = run_phase("site", site, args)
+        for name in ("rebuild", "queries", "fts", "edits"):
+            print(f"{size:,}: {name} ...", flush=True)
+            figures[name] = run_phase(name, site, args)
+        report(size, figures)
+
+
+if __name__ == "__main__":
+    main()
