@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import cache
 
 import pytest
@@ -57,3 +58,44 @@ def register(page, username: str, password: str = PASSWORD, email: str | None = 
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_label("Confirm password").fill(password)
     page.get_by_role("button", name="Create my account").click()
+
+
+def create_user(app, username: str, role: str = "member", **profile) -> None:
+    """A member made directly through the accounts service, in the live server's database."""
+    from core import accounts
+    from core.extensions import db
+
+    with app.app_context():
+        accounts.register(username, f"{username}@example.org", PASSWORD, role=role, **profile)
+        db.session.commit()
+
+
+def sign_in(page, login: str, password: str = PASSWORD, next_path: str | None = None) -> None:
+    """Sign in through the /login form and wait for the welcome message."""
+    from urllib.parse import urlencode
+
+    from playwright.sync_api import expect
+
+    page.goto("/login" + (f"?{urlencode({'next': next_path})}" if next_path else ""))
+    page.get_by_label("Username or e-mail").fill(login)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("main").get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("status")).to_contain_text("Signed in as")
+
+
+@contextmanager
+def browser_page(browser, live_server, console, **context_options):
+    """A page in a browser profile of its own (another member, or special options), with
+    its console errors recorded in `console` as the `page` fixture's are."""
+    from tests.e2e.conftest import TIMEOUT_MS
+
+    context = browser.new_context(base_url=live_server.url,
+                                  viewport={"width": 1280, "height": 900}, **context_options)
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        page.on("console", console.on_console)
+        page.on("pageerror", console.on_page_error)
+        yield page
+    finally:
+        context.close()
