@@ -17,6 +17,7 @@ from flask import current_app, g
 from markupsafe import Markup, escape
 from whoosh import highlight, qparser, query, sorting
 from whoosh.analysis import Token
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.idsets import DocIdSet
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
@@ -336,6 +337,19 @@ def _value_bits(leaf: Searcher, fieldname: str) -> dict[str, int]:
     return values
 
 
+def _posting_docnums(matcher):
+    """A posting list's document numbers. Whoosh's all_ids() makes three calls per
+    document; its block reader hands over a block's numbers at once."""
+    if not isinstance(matcher, W3LeafMatcher):
+        yield from matcher.all_ids()
+        return
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        yield from matcher._ids[matcher._i:]
+        matcher._next_block()
+
+
 def _to_bits(docnums, size: int) -> int:
     bits = bytearray((size + 7) // 8)
     for docnum in docnums:
@@ -398,7 +412,7 @@ def _term_bits(leaf: Searcher, fieldname: str, text) -> int:
         return 0
     if isinstance(matcher, FilterMatcher):  # the deleted documents are left out later
         matcher = matcher.child
-    bits = _to_bits(matcher.all_ids(), reader.doc_count_all())
+    bits = _to_bits(_posting_docnums(matcher), reader.doc_count_all())
     if segment:
         with _VALUE_BITS_LOCK:
             _TERM_BITS[key] = bits

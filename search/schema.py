@@ -63,7 +63,19 @@ def weighting() -> scoring.WeightingModel:
     return scoring.BM25F()
 
 
+_OPENED: dict[str, object] = {}
+
+
 def open_or_create(directory: str):
+    """The index in `directory` (created empty if there is none).
+
+    The handle is kept: it holds no open files, and every searcher or writer made
+    from it reads the index's current table of contents, so it stays right when a
+    rebuild swaps a new index into the directory.
+    """
+    opened = _OPENED.get(directory)
+    if opened is not None and opened.latest_generation() > -1:
+        return opened
     path = Path(directory)
     path.mkdir(parents=True, exist_ok=True)
     # Read the index files through plain file handles: with memory maps, Whoosh copies
@@ -71,8 +83,11 @@ def open_or_create(directory: str):
     # once the index is large (and a searcher is opened for every request).
     storage = FileStorage(str(path), supports_mmap=False)
     if storage.index_exists(INDEX_NAME):
-        return storage.open_index(INDEX_NAME)
-    return storage.create_index(make_schema(), indexname=INDEX_NAME)
+        opened = storage.open_index(INDEX_NAME)
+    else:
+        opened = storage.create_index(make_schema(), indexname=INDEX_NAME)
+    _OPENED[directory] = opened
+    return opened
 
 
 def writable(directory: str) -> bool:
