@@ -6,6 +6,7 @@ Whoosh today; a PostgreSQL full-text backend could implement the same `search` a
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -15,12 +16,13 @@ from threading import Lock
 
 from flask import current_app, g
 from markupsafe import Markup, escape
-from whoosh import highlight, qparser, query, sorting
+from whoosh import highlight, qparser, query
 from whoosh.analysis import Token
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.idsets import DocIdSet
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
+from whoosh.searching import Results as WhooshResults
 from whoosh.searching import Searcher
 
 from search import schema
@@ -29,6 +31,7 @@ SEARCH_FIELDS = ["title", "body", "accepted", "tags"]
 TYPES = {"article": "Article", "question": "Question", "solution": "Solution"}
 PER_PAGE = 10
 EXCERPT_CHARS = 20_000
+MARKED_WORDS = 64  # the most words of one query that snippets look for
 SYNTAX_RE = re.compile(r'[(){}\[\]"\'^~*?:\\/+\-!&|<>=]')
 SYNTAX_WORDS_RE = re.compile(r'[(){}\[\]"^~*?:\\/+!&|<>=]|\b(AND|OR|NOT|TO)\b')
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -130,9 +133,9 @@ def _exclusions(q):
         unwanted = [sub.query for sub in subqueries if isinstance(sub, query.Not)]
         if wanted and unwanted:
             return query.AndNot(query.Or(wanted, boost=q.boost), query.Or(unwanted))
-        return q.__class__(subqueries, boost=q.boost) if subqueries else q
     if isinstance(q, query.CompoundQuery):
-        return q.__class__([_exclusions(sub) for sub in q.subqueries], boost=q.boost)
+        q = copy.copy(q)
+        q.subqueries = [_exclusions(sub) for sub in q.subqueries]
     return q
 
 
@@ -173,7 +176,7 @@ class Ranked:
     matched: Matches
 
 
-def rank(searching: Searcher, text: str, *, filters=None, sortedby=None,
+def rank(searching: Searcher, text: str, *, filters=None, newest: bool = False,
          limit: int = PER_PAGE) -> Ranked:
     """The one path from a query's text to its ranked documents; `search` and the
     relevance benchmark both go through it."""
@@ -184,8 +187,10 @@ def rank(searching: Searcher, text: str, *, filters=None, sortedby=None,
         # "makerspace AND OR" parses, but finds nothing: try the plain words.
         parsed = _plain(_tidy(text), ix_schema)
         matched = Matches.of(searching, parsed, filters)
-    found = searching.search(parsed, limit=limit, filter=matched.allowed(), sortedby=sortedby,
-                             terms=True)
+    if newest:
+        found = _newest_first(searching, parsed, matched, limit)
+    else:
+        found = searching.search(parsed, limit=limit, filter=matched.allowed())
     return Ranked(parsed, found, matched)
 
 
@@ -201,24 +206,22 @@ def search(text: str, *, type_: str | None = None, tag: str | None = None,
     results = Results(query=text, page=max(1, page))
     searching = searcher()
     filters = _filters(type_, tag, sector, solved)
-    sortedby = sorting.FieldFacet("updated", reverse=True) if sort == "newest" or not text \
-        else None
-    ranked = rank(searching, text, filters=filters, sortedby=sortedby,
+    ranked = rank(searching, text, filters=filters, newest=sort == "newest" or not text,
                   limit=results.page * per_page)
     results.total = ranked.matched.total
     results.pages = (results.total + per_page - 1) // per_page
-    found = ranked.results
-    for hit in found[(results.page - 1) * per_page:results.page * per_page]:
-        results.hits.append(_hit(hit))
+    marked = _wanted_terms(ranked.parsed, searching, "body")
+    for hit in ranked.results[(results.page - 1) * per_page:results.page * per_page]:
+        results.hits.append(_hit(hit, marked))
     results.facets = ranked.matched.facets()
     if text and results.total < 5:
         results.suggestion = did_you_mean(searching, text)
     return results
 
 
-def _hit(hit) -> Hit:
+def _hit(hit, marked: frozenset[str]) -> Hit:
     body = hit.get("body") or ""
-    snippet = _snippet(hit, body[:EXCERPT_CHARS]) if body else ""
+    snippet = _snippet(hit, body[:EXCERPT_CHARS], marked) if body else ""
     if not snippet:
         snippet = str(escape(body[:240])) + ("…" if len(body) > 240 else "")
     solved = bool(hit.get("solved"))
@@ -229,7 +232,23 @@ def _hit(hit) -> Hit:
                tags=[tag for tag in (hit.get("tags") or "").split(",") if tag])
 
 
-def _snippet(hit, text: str) -> str:
+def _wanted_terms(q, searching: Searcher, fieldname: str) -> frozenset[str]:
+    """The words in `fieldname` that the query looks for (not those it excludes), with
+    wildcards and prefixes expanded to the words in the index."""
+    if isinstance(q, query.AndNot):
+        return _wanted_terms(q.a, searching, fieldname)
+    if isinstance(q, query.Not):
+        return frozenset()
+    if isinstance(q, query.CompoundQuery):
+        return frozenset().union(*(_wanted_terms(sub, searching, fieldname)
+                                   for sub in q.subqueries))
+    from_bytes = searching.schema[fieldname].from_bytes
+    words = sorted(from_bytes(text) for name, text in
+                   q.existing_terms(searching.reader(), expand=True) if name == fieldname)
+    return frozenset(words[:MARKED_WORDS])  # "a*" may expand to thousands
+
+
+def _snippet(hit, text: str, terms: frozenset[str]) -> str:
     """The best two passages of `text` around the words the hit matched, marked.
 
     Whoosh's highlighter would analyse the whole excerpt, every word through the
@@ -237,12 +256,9 @@ def _snippet(hit, text: str) -> str:
     could stem to a matched term (they begin with most of it), the analyser checks
     just those, and Whoosh's own fragmenter, scorer and formatter do the rest.
     """
-    field = hit.searcher.schema["body"]
-    terms = frozenset(field.from_bytes(text_) for name, text_ in hit.matched_terms()
-                      if name == "body")
     if not terms:
         return ""
-    analyzer = field.analyzer
+    analyzer = hit.searcher.schema["body"].analyzer
     checked: dict[str, bool] = {}
     tokens = []
     for start, end in _candidate_spans(text, terms):
@@ -433,6 +449,50 @@ def _live(leaf: Searcher) -> int:
         cached = _TERM_BITS.get(key) if key[0] else None
     if cached is None:
         cached = ((1 << size) - 1) & ~_to_bits(deleted, size)
+        if key[0]:
+            with _VALUE_BITS_LOCK:
+                _TERM_BITS[key] = cached
+    return cached
+
+
+def _newest_first(searching: Searcher, parsed, matched: Matches, limit: int) -> WhooshResults:
+    """The `limit` most recently updated matching documents, newest first.
+
+    Sorting by a column makes Whoosh read the column for every matching document (all
+    of them, for the empty query that opens /search). Each segment's documents are
+    ordered by date once and kept; a page then takes the first matching ones.
+    """
+    newest = []
+    for leaf, offset, bits in matched.leaves:
+        if not bits:
+            continue
+        member = bits.to_bytes((leaf.doc_count_all() + 7) // 8 or 1, "little")
+        order, dates = _by_date(leaf)
+        taken = 0
+        for docnum in order:
+            if member[docnum >> 3] >> (docnum & 7) & 1:
+                newest.append((dates[docnum], -(offset + docnum)))
+                taken += 1
+                if taken == limit:
+                    break
+    newest.sort(reverse=True)
+    return WhooshResults(searching, parsed, [(date, -negated) for date, negated in
+                                             newest[:limit]])
+
+
+def _by_date(leaf: Searcher) -> tuple[list[int], list]:
+    """The segment's document numbers, most recently updated first, and their dates."""
+    reader = leaf.reader()
+    key = (_segment_key(reader), "by date")
+    with _VALUE_BITS_LOCK:
+        cached = _TERM_BITS.get(key) if key[0] else None
+    if cached is None:
+        if reader.has_column("updated"):
+            dates = list(reader.column_reader("updated", translate=False))
+        else:
+            dates = [0] * reader.doc_count_all()
+        order = sorted(range(len(dates)), key=lambda docnum: (-dates[docnum], docnum))
+        cached = (order, dates)
         if key[0]:
             with _VALUE_BITS_LOCK:
                 _TERM_BITS[key] = cached

@@ -6,9 +6,17 @@ import os
 from pathlib import Path
 
 from whoosh import scoring
-from whoosh.analysis import STOP_WORDS, CharsetFilter, StemmingAnalyzer
+from whoosh.analysis import (
+    STOP_WORDS,
+    Analyzer,
+    CharsetFilter,
+    StemmingAnalyzer,
+    Token,
+    default_pattern,
+)
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
+from whoosh.lang import porter
 from whoosh.support.charset import accent_map
 
 INDEX_NAME = "commonplace"
@@ -29,7 +37,97 @@ STOP_LIST = STOP_WORDS | frozenset("""
 
 def analyzer():
     """English stemming, stop words removed, accents folded ("café" finds "cafe")."""
+    return EnglishAnalyzer()
+
+
+def reference_analyzer():
+    """What EnglishAnalyzer does, composed from Whoosh's parts (tests compare them)."""
     return StemmingAnalyzer(minsize=2, stoplist=STOP_LIST) | CharsetFilter(accent_map)
+
+
+_STEMS: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
+    try:
+        return _STEMS[word]
+    except KeyError:
+        if len(_STEMS) > 200_000:
+            _STEMS.clear()
+        stemmed = _STEMS[word] = porter.stem(word)
+        return stemmed
+
+
+class EnglishAnalyzer(Analyzer):
+    """RegexTokenizer | LowercaseFilter | StopFilter | StemFilter | CharsetFilter in
+    one loop, token for token the same as `reference_analyzer()`.
+
+    Whoosh's chain is a generator per step and a least-frequently-used cache around
+    the stemmer; indexing spends a fifth of its time there. One loop and a plain dict
+    of stems do the same work in well under half the time.
+    """
+
+    is_morph = True  # a separate spelling field keeps the words unstemmed
+
+    def __init__(self, stoplist=STOP_LIST, minsize: int = 2):
+        self.stoplist = frozenset(stoplist)
+        self.minsize = minsize
+
+    def __call__(self, value: str, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="",
+                 no_morph=False, **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if tokenize:
+            matches = default_pattern.finditer(value)
+        else:
+            token.original = value
+            matches = [_Whole(value)]
+        stoplist, minsize = self.stoplist, self.minsize
+        renumbered = None
+        for number, match in enumerate(matches):
+            text = match.group()
+            token.boost = 1.0
+            if keeporiginal:
+                token.original = text
+            if positions:
+                token.pos = start_pos + number
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            text = text.lower()
+            if len(text) >= minsize and text not in stoplist:
+                if positions:  # stop words leave no gaps in the positions
+                    if renumbered is None:
+                        renumbered = token.pos
+                    else:
+                        renumbered += 1
+                        token.pos = renumbered
+                token.stopped = False
+                if not no_morph:
+                    text = _stem(text)
+            elif removestops:
+                continue
+            else:
+                token.stopped = True
+            # The fold changes nothing in lower-case ASCII.
+            token.text = text if text.isascii() else text.translate(accent_map)
+            yield token
+
+
+class _Whole:
+    """The whole value as one match, for tokenize=False."""
+
+    def __init__(self, value: str):
+        self.value = value
+
+    def group(self) -> str:
+        return self.value
+
+    def start(self) -> int:
+        return 0
+
+    def end(self) -> int:
+        return len(self.value)
 
 
 def make_schema() -> Schema:

@@ -167,3 +167,25 @@ def test_ranked_keys_follow_the_page_order(library):
     keys = query.ranked_keys("makerspace teens")
     assert keys[:2] == [hit.key for hit in query.search("makerspace teens").hits][:2]
     assert len(keys) == query.search("makerspace teens").total
+
+
+SAMPLE = ("The Café-style READERS' advisory: e.g. 3.5 U.S. libraries, naïve users & "
+          "Æsir weeding* of I/O catalogues; it's a T-shirt, ß and İstanbul. Ünïcödé x y")
+
+
+@pytest.mark.parametrize("options", [
+    {}, {"positions": True, "chars": True}, {"mode": "query"},
+    {"positions": True, "chars": True, "removestops": False, "mode": "index"},
+    {"no_morph": True}, {"positions": True, "start_pos": 5, "start_char": 7, "chars": True},
+    {"tokenize": False, "positions": True, "chars": True}, {"keeporiginal": True},
+])
+def test_the_fused_analyzer_makes_the_same_tokens_as_whoosh_chain(options):
+    from search import schema
+
+    def tokens(analyzer):
+        return [(t.text, t.pos if t.positions else None,
+                 (t.startchar, t.endchar) if t.chars else None, t.stopped,
+                 getattr(t, "original", None) if options.get("keeporiginal") else None)
+                for t in analyzer(SAMPLE, **options)]
+
+    assert tokens(schema.analyzer()) == tokens(schema.reference_analyzer())
