@@ -189,3 +189,17 @@ def test_the_fused_analyzer_makes_the_same_tokens_as_whoosh_chain(options):
                 for t in analyzer(SAMPLE, **options)]
 
     assert tokens(schema.analyzer()) == tokens(schema.reference_analyzer())
+
+
+def test_newest_first_pages_through_every_match(app, member):
+    for number in range(23):
+        services.create_article(member, title=f"Shelving guide {number}", body="shelving",
+                                sectors=["school"] if number % 2 else ["public"])
+        db.session.commit()
+    everything = [query.search("", page=page) for page in (1, 2, 3)]
+    assert [len(results.hits) for results in everything] == [10, 10, 3]
+    assert titles(everything[0])[:2] == ["Shelving guide 22", "Shelving guide 21"]
+    assert titles(everything[2]) == ["Shelving guide 2", "Shelving guide 1", "Shelving guide 0"]
+    school = query.search("shelving", sector="school", sort="newest", page=2)
+    assert school.total == 11
+    assert titles(school) == ["Shelving guide 1"]
