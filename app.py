@@ -35,6 +35,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     init_community(app)
 
+    from editors import init_editors
+
+    init_editors(app)
+
     from search import init_search
 
     init_search(app)

@@ -87,6 +87,10 @@ class Question(db.Model):
     hidden: Mapped[bool] = mapped_column(default=False)
     promoted_article_id: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"))
+    # An editor merged this question into another as a duplicate: its answers moved there
+    # and its address redirects there. (use_alter: restored in a second pass by backups.)
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", use_alter=True))
     # Bumped on every change that search shows (text, answers, acceptance, tags, hiding).
     version: Mapped[int] = mapped_column(default=1)
 

@@ -25,6 +25,7 @@ from community.models import (
 )
 from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
 from core.extensions import db, limiter
+from core.hooks import check_post
 from core.markup import render, slugify
 from core.models import SECTORS, User
 from core.timeutil import utcnow
@@ -224,6 +225,7 @@ def ask(author: User, *, title: str, body: str, tags: str | list[str] = "",
             workgroup = None
         if workgroup is None or workgroup.archived:
             raise ValidationFailed("Choose one of the listed workgroups.", "workgroup")
+    check_post(author, body)
     check_posting_rate(author)
     question = Question(title=title, body=body, html=render(body).html, author_id=author.id,
                         workgroup_id=workgroup.id if workgroup else None)
@@ -251,6 +253,7 @@ def edit_question(user: User, question: Question, *, title: str, body: str,
     if title == question.title and body == question.body and \
             names == [tag.name for tag in question.tags]:
         return question
+    check_post(user, body, question.body)
     question.title, question.body, question.html = title, body, render(body).html
     question.tags = _tags(names)
     question.edited_at = utcnow()
@@ -314,6 +317,7 @@ def answer(author: User, question: Question, body: str) -> Answer:
         raise ValidationFailed(f"This question is closed ({question.closed_reason}) and takes "
                                "no new answers.", "body")
     body = clean_text(body, what="answer")
+    check_post(author, body)
     check_posting_rate(author)
     reply = Answer(question_id=question.id, body=body, html=render(body).html,
                    author_id=author.id)
@@ -343,6 +347,7 @@ def edit_answer(user: User, reply: Answer, body: str, summary: str = "") -> Answ
     body = clean_text(body, what="answer")
     if body == reply.body:
         return reply
+    check_post(user, body, reply.body)
     reply.body, reply.html, reply.edited_at = body, render(body).html, utcnow()
     _record_revision("answer", reply.id, user, body, summary=wiki.clean_summary(summary))
     _changed(reply.question)
@@ -385,6 +390,7 @@ def add_comment(author: User, target_type: str, target_id: int, body: str) -> Co
     if thread is not None and thread.locked:
         raise PermissionDenied("This thread is locked: it takes no new comments.")
     body = clean_text(body, limit=COMMENT_MAX, what="comment")
+    check_post(author, body)
     check_posting_rate(author)
     remark = Comment(target_type=target_type, target_id=target_id, author_id=author.id,
                      body=body, html=render(body).html)

@@ -160,6 +160,11 @@ def similar():
 def question(question_id: int, slug: str | None = None):
     if slug in POST_ONLY_ACTIONS:  # /questions/1/vote and friends take no GET
         abort(405)
+    merged = db.session.get(Question, question_id)
+    if merged is not None and merged.merged_into_id is not None:  # a duplicate, merged away
+        target = db.session.get(Question, merged.merged_into_id)
+        return redirect(url_for("community.question", question_id=target.id,
+                                slug=slugify(target.title)[:60]), 301)
     question = _load(services.get_question, question_id)
     canonical = slugify(question.title)[:60]
     if slug != canonical:

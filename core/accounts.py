@@ -158,11 +158,17 @@ def change_password(user: User, current: str, new: str) -> User:
     return user
 
 
-def set_role(user: User, role: str) -> User:
+def set_role(user: User, role: str, *, actor: User | None = None, reason: str = "") -> User:
+    """Give `user` a role; `actor` is who did it (None on the command line)."""
     if role not in ROLES:
         raise ValidationFailed(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.", "role")
-    user.role = role
+    old, user.role = user.role, role
     db.session.flush()
+    if old != role:
+        from core.hooks import role_changed
+
+        for hook in role_changed:
+            hook(user, old, role, actor, reason)
     return user
 
 

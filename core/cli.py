@@ -42,13 +42,14 @@ def create_user(username: str, email: str, role: str) -> None:
 @users_cli.command("set-role")
 @click.argument("username")
 @click.argument("role", type=click.Choice(ROLES))
-def set_role(username: str, role: str) -> None:
+@click.option("--reason", default="", help="Why, for the audit log.")
+def set_role(username: str, role: str, reason: str) -> None:
     """Give a member the role member, editor or admin."""
     try:
         user = accounts.get_by_username(username)
     except NotFound as error:
         raise click.ClickException(error.message) from None
-    accounts.set_role(user, role)
+    accounts.set_role(user, role, reason=reason)
     db.session.commit()
     click.echo(f"{user.username} is now {role}.")
 

@@ -38,3 +38,22 @@ article_sections: list[Callable[[Any, Any], str]] = []
 # `article_saved`: callables taking (article, revision, author) after a new revision is
 # flushed (the community notifies watchers and makes writers watch what they wrote).
 article_saved: list[Callable[[Any, Any, Any], None]] = []
+
+# `home_sections`: callables taking the viewer and returning more template variables for
+# the home page (the editors' desk adds what is featured, solutions, workgroups...).
+home_sections: list[Callable[[Any], dict]] = []
+
+# `post_checks`: callables taking (user, text, previous) before a member's text is saved,
+# where `previous` is the text it replaces ('' for a new post). They raise
+# core.errors.ValidationFailed to refuse it (the editors' desk limits new members' links).
+post_checks: list[Callable[[Any, str, str], None]] = []
+
+
+def check_post(user: Any, text: str, previous: str = "") -> None:
+    for check in post_checks:
+        check(user, text or "", previous or "")
+
+
+# `role_changed`: callables taking (user, old_role, new_role, actor, reason) after a
+# member's role is changed and flushed; actor is None on the command line.
+role_changed: list[Callable[[Any, str, str, Any, str], None]] = []

@@ -17,6 +17,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from core.errors import CommonplaceError, NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
+from core.hooks import check_post
 from core.markup import article_slug, render, wiki_href
 from core.models import SECTORS, User
 from core.timeutil import utcnow
@@ -369,6 +370,7 @@ def create_article(author: User, *, title: str, body: str, summary: str = "",
     require_edit(author, None)
     title, body = clean_title(title), clean_body(body)
     summary, tag_names, sectors = clean_summary(summary), parse_tags(tags), clean_sectors(sectors)
+    check_post(author, body)
     slug = article_slug(title)
     if db.session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
         raise ValidationFailed("An article with this title already exists; choose another "
@@ -402,6 +404,7 @@ def save_edit(article: Article, author: User, *, title: str, body: str, summary:
         body, merged_with = result.text, current.number
         if title == base.title:  # they did not touch the title: keep the other edit's
             title = current.title
+    check_post(author, body, current.body)
     if title != article.title:
         _claim_slug(article, title)
     _set_tags(article, tag_names)

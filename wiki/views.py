@@ -62,10 +62,14 @@ def _require(check) -> None:
 
 @bp.route("/")
 def home():
+    from core.hooks import home_sections
+
     recent = db.session.scalars(services.article_query(sort="updated", viewer=current_user)
                                 .limit(6)).all()
-    return render_template("wiki/home.html", recent_articles=recent,
-                           tags=services.tag_counts()[:16])
+    context = {"recent_articles": recent, "tags": services.tag_counts()[:16]}
+    for section in home_sections:  # the editors' desk: featured, solutions, workgroups...
+        context.update(section(current_user))
+    return render_template("wiki/home.html", **context)
 
 
 @bp.route("/wiki/")

@@ -23,6 +23,9 @@ ADMINS = {"anonymous": LOGIN, "member": DENIED, "other": DENIED, "editor": DENIE
 # Refused with a message on the page it came from (no-JavaScript votes on one's own post).
 BACK = "refused, back to the page"
 NOT_OWN = {"anonymous": LOGIN, "member": BACK, "other": OK, "editor": OK, "admin": OK}
+# Editors' pages about a feature or collection the world does not have.
+EDITORS_GONE = {"anonymous": LOGIN, "member": DENIED, "other": DENIED, "editor": GONE,
+                "admin": GONE}
 GUESTS = {"anonymous": OK, "member": "redirect", "other": "redirect", "editor": "redirect",
           "admin": "redirect"}
 
@@ -90,6 +93,30 @@ MATRIX = {
     "/feeds/workgroups/<slug>.atom": ("GET", PUBLIC, None),
     "/wiki/<slug>/watch": ("POST", MEMBERS, {"watch": "1"}),
     "/questions/<int:question_id>/watch": ("POST", MEMBERS, {"watch": "1"}),
+    # The editors' desk: readers see collections, members report problems, editors the rest.
+    "/editors/": ("GET", EDITORS, None),
+    "/editors/featured": ("GET", EDITORS, None),
+    "/editors/featured/new": ("GET", EDITORS, None),
+    "/editors/featured/<int:feature_id>/edit": ("GET", EDITORS_GONE, None),
+    "/editors/featured/<int:feature_id>/move": ("POST", EDITORS_GONE, {"direction": "up"}),
+    "/editors/featured/<int:feature_id>/retire": ("POST", EDITORS_GONE, {"reason": "Done"}),
+    "/editors/collections": ("GET", EDITORS, None),
+    "/editors/collections/new": ("GET", EDITORS, None),
+    "/editors/collections/<slug>": ("GET", EDITORS_GONE, None),
+    "/editors/collections/<slug>/items": ("POST", EDITORS_GONE, {"target": "/wiki/{slug}"}),
+    "/editors/collections/<slug>/items/<int:item_id>": ("POST", EDITORS_GONE,
+                                                        {"action": "up"}),
+    "/editors/review": ("GET", EDITORS, None),
+    "/editors/review/<slug>": ("POST", EDITORS, {"note": "Checked"}),
+    "/editors/outdated/<slug>": ("POST", EDITORS, {"note": "Prices changed"}),
+    "/editors/flags": ("GET", EDITORS, None),
+    "/editors/flags/<kind>/<int:object_id>": ("POST", EDITORS, {"action": "dismiss"}),
+    "/editors/flags/<kind>/<int:object_id>/edit": ("GET", EDITORS, None),
+    "/editors/log": ("GET", EDITORS, None),
+    "/collections/": ("GET", PUBLIC, None),
+    "/collections/<slug>": ("GET", dict.fromkeys(ROLES, GONE), None),
+    "/feeds/collections/<slug>.atom": ("GET", dict.fromkeys(ROLES, GONE), None),
+    "/report": ("GET", {**dict.fromkeys(ROLES, GONE), "anonymous": LOGIN}, None),
 }
 # Rows run in this order: the answer is accepted before the thread is promoted, and the
 # article is hidden only after every page about it has been checked.
@@ -101,7 +128,8 @@ def concrete(rule: str, world) -> str:
     values = {"slug": world.slug, "number": "1", "username": world.username,
               "question_id": str(world.question_id), "answer_id": str(world.answer_id),
               "comment_id": str(world.comment_id), "tag": "advisory",
-              "filename": "css/site.css", "action": "join"}
+              "filename": "css/site.css", "action": "join", "feature_id": "1",
+              "item_id": "1", "kind": "answer", "object_id": str(world.answer_id)}
     if rule.startswith("/feeds/tags/"):
         values["tag"] = "weeding"
     if rule.startswith(("/workgroups/<slug>", "/feeds/workgroups/<slug>")):

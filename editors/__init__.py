@@ -1,0 +1,59 @@
+"""The editors' desk: featured content, collections, review marks, moderation and the
+audit log; and the home page's sections."""
+
+from __future__ import annotations
+
+from flask import Flask, request, url_for
+from flask_login import current_user
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+
+def init_editors(app: Flask) -> None:
+    from core import hooks
+    from editors import audit, home, services, views
+    from editors.demo import load_demo_desk
+
+    app.register_blueprint(views.bp)
+    app.context_processor(_template_helpers)
+    app.jinja_env.filters["last_day"] = _last_day
+    hooks.register(hooks.home_sections, home.home_sections)
+    hooks.register(hooks.post_checks, services.check_links)
+    hooks.register(hooks.role_changed, services.role_changed)
+    hooks.register(hooks.article_saved, services.article_saved)
+    hooks.register(hooks.demo_loaders, load_demo_desk)
+    if not event.contains(Session, "before_flush", audit.before_flush):
+        event.listen(Session, "before_flush", audit.before_flush)
+
+
+def _template_helpers() -> dict:
+    from editors.icons import ICONS
+
+    return {"article_status": _article_status, "report_url": _report_url,
+            "feature_icons": ICONS}
+
+
+def _last_day(ends_at):
+    """A feature's end is stored as the moment it goes (midnight after its last day)."""
+    from datetime import timedelta
+
+    return ends_at - timedelta(days=1) if ends_at else ends_at
+
+
+def _article_status(article):
+    """Review and outdated marks, for the article page (part of its cached fragment)."""
+    from editors.services import article_status
+
+    return article_status(article)
+
+
+def _report_url() -> str | None:
+    """Where a signed-in member reports a problem with the page they are on."""
+    if not current_user.is_authenticated:
+        return None
+    args = request.view_args or {}
+    if request.endpoint == "community.question" and "question_id" in args:
+        return url_for("editors.report", on=f"question:{args['question_id']}")
+    if request.endpoint == "wiki.article" and "slug" in args:
+        return url_for("editors.report", on=f"article:{args['slug']}")
+    return None

@@ -1,0 +1,409 @@
+"""Moderation: members flag; editors dismiss, hide, edit, mark outdated or merge; several
+members' flags hide content pending review; every action is in the audit log."""
+
+import pytest
+from sqlalchemy import func, select
+
+from community import services as community
+from community.models import Answer, Comment, Notification, Question, Watch
+from core.errors import NotFound, PermissionDenied, ValidationFailed
+from core.extensions import db
+from editors import services
+from editors.models import AuditEntry, Flag, ModerationHold, OutdatedMark
+
+WORD = "quokkanomics"  # a word only the flagged answer uses, to find it in search
+
+
+@pytest.fixture
+def spam(app, solved, make_user, no_rate_limit):
+    spammer = make_user("spammer")
+    answer = community.answer(spammer, solved, f"Buy cheap {WORD} pills today!")
+    db.session.commit()
+    return answer
+
+
+def actions() -> list[tuple[str, str]]:
+    return [(entry.action, entry.actor_name) for entry in
+            db.session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+
+
+def found(client, text: str) -> bool:
+    """Whether search finds anything for this text."""
+    return 'class="result"' in client.get(f"/search?q={text}").get_data(as_text=True)
+
+
+# ---------------------------------------------------------------- flagging
+
+def test_a_member_flags_content_with_a_reason_and_a_note(app, other_member, spam):
+    item = services.flag(other_member, "answer", spam.id, "spam", "  Selling  pills ")
+    db.session.commit()
+    assert (item.target_type, item.reason, item.note, item.status) == (
+        "answer", "spam", "Selling pills", "open")
+    [group] = services.flag_groups(services.AUTOMATIC)
+    assert group.kind == "answer" and group.flags == [item]
+    assert WORD in group.excerpt and not group.held
+
+
+@pytest.mark.parametrize("kind", ["article", "question", "answer", "comment"])
+def test_every_kind_of_content_can_be_flagged(app, kind, article, solved, other_member,
+                                             member):
+    answer = db.session.scalar(select(Answer))
+    remark = community.add_comment(member, "question", solved.id, "A remark.")
+    target = {"article": article, "question": solved, "answer": answer,
+              "comment": remark}[kind]
+    services.flag(other_member, kind, target.id, "other", "Please look")
+    assert db.session.scalar(select(func.count(Flag.id))) == 1
+
+
+def test_flags_are_checked(app, other_member, spam, editor):
+    with pytest.raises(PermissionDenied):
+        services.flag(None, "answer", spam.id, "spam")
+    with pytest.raises(ValidationFailed, match="Choose what is wrong"):
+        services.flag(other_member, "answer", spam.id, "boring")
+    with pytest.raises(ValidationFailed, match="Give your note"):
+        services.flag(other_member, "answer", spam.id, "other", "")
+    with pytest.raises(NotFound):
+        services.flag(other_member, "answer", 999, "spam")
+    with pytest.raises(NotFound):
+        services.flag(other_member, "vote", 1, "spam")
+    services.flag(other_member, "answer", spam.id, "spam")
+    with pytest.raises(ValidationFailed, match="already flagged"):
+        services.flag(other_member, "answer", spam.id, "offensive")
+    community.set_answer_hidden(editor, spam, True)
+    with pytest.raises(NotFound):  # members cannot flag what they cannot see
+        services.flag(other_member, "answer", spam.id, "spam")
+
+
+def test_flags_from_several_members_hide_content_pending_review(app, spam, make_user,
+                                                               client):
+    assert found(client, WORD)
+    flaggers = [make_user(f"reader{n}") for n in range(3)]
+    services.flag(flaggers[0], "answer", spam.id, "spam")
+    services.flag(flaggers[1], "answer", spam.id, "outdated")  # not about abuse
+    services.flag(flaggers[2], "answer", spam.id, "offensive")
+    db.session.commit()
+    assert not spam.hidden
+    services.flag(make_user("reader3"), "answer", spam.id, "spam")
+    db.session.commit()
+    assert spam.hidden
+    assert db.session.get(ModerationHold, ("answer", spam.id)).flaggers == 3
+    assert not found(client, WORD)
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "answer.held"))
+    assert entry.actor_name == "automatic" and "3 members" in entry.reason
+    [group] = services.flag_groups(services.AUTOMATIC)
+    assert group.held
+
+
+def test_dismissing_flags_restores_what_they_hid(app, spam, make_user, editor, client):
+    for n in range(3):
+        services.flag(make_user(f"reader{n}"), "answer", spam.id, "spam")
+    db.session.commit()
+    assert spam.hidden
+    services.dismiss_flags(editor, "answer", spam.id, "Not spam: a joke")
+    db.session.commit()
+    assert not spam.hidden and db.session.get(ModerationHold, ("answer", spam.id)) is None
+    assert set(db.session.scalars(select(Flag.status))) == {"dismissed"}
+    assert found(client, WORD)
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "flags.dismissed"))
+    assert (entry.actor_name, entry.reason, entry.detail) == ("edith", "Not spam: a joke",
+                                                              "3 flags")
+
+
+def test_held_articles_are_restored_on_dismissal_though_editors_cannot_unhide(
+        app, article, make_user, editor):
+    for n in range(3):
+        services.flag(make_user(f"reader{n}"), "article", article.id, "offensive")
+    db.session.commit()
+    assert article.hidden
+    services.dismiss_flags(editor, "article", article.id)
+    db.session.commit()
+    assert not article.hidden
+
+
+# ---------------------------------------------------------------- acting on flags
+
+def test_hiding_a_flagged_answer_takes_it_off_the_page_and_out_of_search(
+        app, spam, other_member, editor, client, solved):
+    services.flag(other_member, "answer", spam.id, "spam", "Pills")
+    db.session.commit()
+    url = community.question_url(solved)
+    assert WORD in client.get(url).get_data(as_text=True) and found(client, WORD)
+    services.hide_content(editor, "answer", spam.id, "Advertising")
+    db.session.commit()
+    assert spam.hidden and solved.answer_count == 1
+    assert WORD not in client.get(url).get_data(as_text=True)
+    assert not found(client, WORD)
+    assert db.session.scalar(select(Flag.resolution)) == "hidden"
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "answer.hidden"))
+    assert (entry.actor_name, entry.reason) == ("edith", "Advertising")
+    assert entry.target_url.endswith(f"#answer-{spam.id}")
+    assert actions() == [("answer.hidden", "edith")]  # one entry, not one per flush
+
+
+def test_the_reason_defaults_to_what_the_flags_said(app, spam, other_member, editor):
+    services.flag(other_member, "answer", spam.id, "spam")
+    services.hide_content(editor, "answer", spam.id, "")
+    entry = db.session.scalar(select(AuditEntry))
+    assert entry.reason == "flagged spam or advertising by 1"
+
+
+def test_editing_a_flagged_answer_saves_a_revision_and_closes_the_flags(
+        app, spam, other_member, editor):
+    services.flag(other_member, "answer", spam.id, "spam")
+    services.edit_flagged(editor, "answer", spam.id, body="Seed swaps work well.",
+                          reason="Removed the advertising")
+    db.session.commit()
+    assert spam.body == "Seed swaps work well." and not spam.hidden
+    assert db.session.scalar(select(Flag.resolution)) == "edited"
+    [revision] = community.revisions_of("answer", spam.id)[:1]
+    assert revision.summary.startswith("Moderated: Removed the advertising")
+    assert ("answer.edited", "edith") in actions()
+
+
+def test_editing_a_flagged_comment_and_article(app, article, member, other_member, editor,
+                                              client):
+    remark = community.add_comment(member, "article", article.id, "Rude words here")
+    db.session.commit()
+    client.get(f"/wiki/{article.slug}")
+    services.flag(other_member, "comment", remark.id, "offensive")
+    services.edit_flagged(editor, "comment", remark.id, body="Kind words here")
+    services.flag(other_member, "article", article.id, "other", "Typo")
+    services.edit_flagged(editor, "article", article.id, title=article.title,
+                          body="We began with four printers.")
+    db.session.commit()
+    assert remark.html == "<p>Kind words here</p>"
+    page = client.get(f"/wiki/{article.slug}").get_data(as_text=True)
+    assert "Kind words here" in page and "four printers" in page
+
+
+def test_marking_an_article_outdated_shows_a_banner_until_it_is_updated(
+        app, article, other_member, editor, edit, client):
+    services.flag(other_member, "article", article.id, "outdated", "Prices from 2019")
+    services.outdated_from_flags(editor, article.id, "The prices are from 2019.")
+    db.session.commit()
+    page = client.get(f"/wiki/{article.slug}").get_data(as_text=True)
+    assert "This article may be out of date." in page and "The prices are from 2019." in page
+    assert db.session.scalar(select(Flag.resolution)) == "outdated"
+    edit(article, other_member, "We began with three printers; prices updated for 2026.")
+    assert db.session.get(OutdatedMark, article.id) is None
+    assert "may be out of date" not in client.get(f"/wiki/{article.slug}").get_data(
+        as_text=True)
+
+
+def test_an_outdated_banner_needs_a_note_and_can_be_taken_down(app, article, editor):
+    with pytest.raises(ValidationFailed, match="out of date"):
+        services.mark_outdated(editor, article, "")
+    services.mark_outdated(editor, article, "Old links")
+    services.clear_outdated(editor, article, "Checked: still right")
+    assert services.article_status(article).outdated is None
+    assert [a for a, _ in actions()] == ["article.outdated", "article.current"]
+
+
+# ---------------------------------------------------------------- merging duplicates
+
+@pytest.fixture
+def duplicate(app, ask, reply, make_user, member, no_rate_limit):
+    asker = make_user("dora", display_name="Dora Duplicate")
+    question = ask(asker, title="Starting a seed library: where to begin?",
+                   body="Same question, again.")
+    answer = reply(member, question, "Ask the garden club for seeds.")
+    community.add_comment(member, "question", question.id, "See the other thread.")
+    db.session.commit()
+    return question, answer
+
+
+def test_merging_moves_answers_redirects_and_tells_both_askers(app, solved, duplicate,
+                                                              editor, other_member, client):
+    source, moved = duplicate
+    services.flag(other_member, "question", source.id, "duplicate", "Same as the seed one")
+    services.merge_questions(editor, source, solved, "Same question")
+    db.session.commit()
+    assert moved.question_id == solved.id
+    assert solved.answer_count == 2 and source.answer_count == 0
+    assert source.merged_into_id == solved.id and source.hidden
+    comments = db.session.scalars(select(Comment.target_id)).all()
+    assert comments == [solved.id]
+    response = client.get(community.question_url(source))
+    assert response.status_code == 301
+    assert response.location == community.question_url(solved)
+    assert client.get(f"/questions/{source.id}").status_code == 301
+    page = client.get(community.question_url(solved)).get_data(as_text=True)
+    assert "Ask the garden club for seeds." in page
+    told = {row.user_id: row.text for row in db.session.scalars(
+        select(Notification).where(Notification.kind == "merged"))}
+    assert set(told) == {source.author_id, solved.author_id}
+    assert "was merged into" in told[source.author_id]
+    assert db.session.get(Watch, (source.author_id, "question", solved.id)) is not None
+    assert db.session.scalar(select(Flag.resolution)) == "merged"
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "question.merged"))
+    assert entry.reason == "Same question" and f"question {solved.id}" in entry.detail
+
+
+def test_merging_a_question_into_itself_or_a_hidden_or_merged_one_is_refused(
+        app, solved, duplicate, editor, ask, member):
+    source, _answer = duplicate
+    with pytest.raises(ValidationFailed, match="into itself"):
+        services.merge_questions(editor, source, source)
+    third = ask(member, title="A third seed library question?", body="Again.")
+    community.set_question_hidden(editor, third, True)
+    with pytest.raises(ValidationFailed, match="hidden"):
+        services.merge_questions(editor, source, third)
+    community.set_question_hidden(editor, third, False)
+    services.merge_questions(editor, third, solved)
+    with pytest.raises(ValidationFailed, match="itself merged"):
+        services.merge_questions(editor, source, third)
+    with pytest.raises(ValidationFailed, match="already merged"):
+        services.merge_questions(editor, third, source)
+
+
+def test_members_cannot_moderate(app, member, spam, solved, duplicate, article):
+    source, _answer = duplicate
+    for action in (lambda: services.dismiss_flags(member, "answer", spam.id),
+                   lambda: services.hide_content(member, "answer", spam.id),
+                   lambda: services.edit_flagged(member, "answer", spam.id, body="x"),
+                   lambda: services.outdated_from_flags(member, article.id, "x"),
+                   lambda: services.mark_outdated(member, article, "x"),
+                   lambda: services.merge_questions(member, source, solved),
+                   lambda: services.flag_groups(member),
+                   lambda: services.log_query(member)):
+        with pytest.raises(PermissionDenied):
+            action()
+    assert not spam.hidden and source.merged_into_id is None
+
+
+# ---------------------------------------------------------------- on the web
+
+def test_a_member_reports_an_answer_from_the_thread_page(app, member_client, spam, solved):
+    page = member_client.get(community.question_url(solved)).get_data(as_text=True)
+    assert f"/report?on=question:{solved.id}" in page
+    form = member_client.get(f"/report?on=question:{solved.id}").get_data(as_text=True)
+    assert f'value="answer:{spam.id}"' in form and "Answer by spammer" in form
+    response = member_client.submit("/report", {
+        "on": f"question:{solved.id}", "target": f"answer:{spam.id}", "reason": "spam",
+        "note": "Pills"})
+    assert response.status_code == 302
+    assert response.location == community.question_url(solved)
+    flag = db.session.scalar(select(Flag))
+    assert (flag.target_type, flag.target_id, flag.reason) == ("answer", spam.id, "spam")
+    again = member_client.submit("/report", {
+        "on": f"question:{solved.id}", "target": f"answer:{spam.id}", "reason": "spam"})
+    assert again.status_code == 422 and "already flagged" in again.get_data(as_text=True)
+
+
+def test_reports_are_for_members_about_things_on_the_page(app, client, member_client, spam,
+                                                         solved, article):
+    assert client.get(f"/report?on=question:{solved.id}").status_code == 302
+    assert "Report a problem" not in client.get(community.question_url(solved)).get_data(
+        as_text=True)
+    assert member_client.get("/report").status_code == 404
+    assert member_client.get("/report?on=question:999").status_code == 404
+    response = member_client.submit("/report", {
+        "on": f"article:{article.slug}", "target": f"answer:{spam.id}", "reason": "spam"})
+    assert response.status_code == 422  # that answer is not on the article's page
+    assert db.session.scalar(select(Flag.id)) is None
+    page = member_client.get(f"/wiki/{article.slug}").get_data(as_text=True)
+    assert f"/report?on=article:{article.slug}" in page
+
+
+def test_editors_work_through_flags_on_the_web(app, editor_client, spam, other_member,
+                                               solved, duplicate, client):
+    source, _answer = duplicate
+    services.flag(other_member, "answer", spam.id, "spam", "Pills again")
+    services.flag(other_member, "question", source.id, "duplicate", "Seed library twice")
+    db.session.commit()
+    page = editor_client.get("/editors/flags").get_data(as_text=True)
+    assert "Pills again" in page and "Seed library twice" in page
+    response = editor_client.submit(f"/editors/flags/answer/{spam.id}",
+                                    {"action": "hide", "reason": "Spam"})
+    assert response.status_code == 302
+    response = editor_client.submit(f"/editors/flags/question/{source.id}", {
+        "action": "merge", "merge_into": community.question_url(solved), "reason": "Dupe"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Answer, spam.id).hidden
+    assert db.session.get(Question, source.id).merged_into_id == solved.id
+    assert "No open flags" in editor_client.get("/editors/flags").get_data(as_text=True)
+    closed = editor_client.get("/editors/flags?status=closed").get_data(as_text=True)
+    assert "Pills again" in closed and "merged" in closed
+
+
+def test_a_bad_merge_on_the_web_says_why_and_changes_nothing(app, editor_client, duplicate,
+                                                            other_member):
+    source, _answer = duplicate
+    services.flag(other_member, "question", source.id, "duplicate")
+    db.session.commit()
+    response = editor_client.submit(f"/editors/flags/question/{source.id}", {
+        "action": "merge", "merge_into": str(source.id)}, follow_redirects=True)
+    assert "cannot be merged into itself" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Question, source.id).merged_into_id is None
+    assert db.session.scalar(select(Flag.status)) == "open"
+
+
+def test_the_edit_page_corrects_flagged_content(app, editor_client, spam, other_member):
+    services.flag(other_member, "answer", spam.id, "spam")
+    db.session.commit()
+    page = editor_client.get(f"/editors/flags/answer/{spam.id}/edit").get_data(as_text=True)
+    assert WORD in page
+    response = editor_client.submit(f"/editors/flags/answer/{spam.id}/edit", {
+        "body": "A useful answer now.", "reason": "Cleaned up"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Answer, spam.id).body == "A useful answer now."
+
+
+def test_members_are_refused_the_flags_desk(app, member_client, spam, other_member):
+    services.flag(other_member, "answer", spam.id, "spam")
+    db.session.commit()
+    assert member_client.get("/editors/flags").status_code == 403
+    response = member_client.submit(f"/editors/flags/answer/{spam.id}", {"action": "hide"})
+    assert response.status_code == 403
+    assert member_client.get(f"/editors/flags/answer/{spam.id}/edit").status_code == 403
+    db.session.expire_all()
+    assert not db.session.get(Answer, spam.id).hidden
+
+
+# ---------------------------------------------------------------- the audit log
+
+def test_moderation_elsewhere_is_logged_too(app, editor_client, admin_client, article, solved,
+                                            spam):
+    editor_client.submit(f"/wiki/{article.slug}/protect", {"protect": "1"})
+    editor_client.submit(f"/answers/{spam.id}/hide", {"hidden": "1"})
+    editor_client.submit(f"/questions/{solved.id}/close", {"reason": "Answered elsewhere"})
+    editor_client.submit(f"/wiki/{article.slug}/hide", {"hide": "1"})
+    admin_client.submit(f"/wiki/{article.slug}/hide", {"hide": "0"})
+    assert actions() == [("article.protected", "edith"), ("answer.hidden", "edith"),
+                         ("question.closed", "edith"), ("article.hidden", "edith"),
+                         ("article.shown", "adam")]
+    closed = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "question.closed"))
+    assert closed.reason == "Answered elsewhere"
+
+
+def test_role_changes_are_logged_with_who_and_why(app, member, admin):
+    result = app.test_cli_runner().invoke(args=["users", "set-role", "mina", "editor",
+                                                "--reason", "Runs the makerspace group"])
+    assert result.exit_code == 0, result.output
+    from core import accounts
+
+    accounts.set_role(member, "member", actor=admin, reason="Stepped down")
+    db.session.commit()
+    entries = db.session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+    assert [(e.action, e.actor_name, e.target_label, e.detail, e.reason) for e in entries] == [
+        ("role.changed", "command line", "mina", "member → editor", "Runs the makerspace group"),
+        ("role.changed", "adam", "mina", "editor → member", "Stepped down")]
+
+
+def test_editors_and_admins_read_and_filter_the_log(app, editor_client, admin_client,
+                                                   member_client, editor, article, spam):
+    services.mark_reviewed(editor, article, "Fine")
+    services.hide_content(editor, "answer", spam.id, "Spam pills")
+    db.session.commit()
+    page = editor_client.get("/editors/log").get_data(as_text=True)
+    assert "article.reviewed" in page and "answer.hidden" in page and "Spam pills" in page
+    page = admin_client.get("/editors/log?action=answer.hidden").get_data(as_text=True)
+    assert "Spam pills" in page and "<code>article.reviewed</code>" not in page
+    page = editor_client.get("/editors/log?kind=article&actor=EDITH").get_data(as_text=True)
+    assert "<code>article.reviewed</code>" in page and "<code>answer.hidden</code>" not in page
+    page = editor_client.get("/editors/log?q=pills").get_data(as_text=True)
+    assert "<code>answer.hidden</code>" in page and "<code>article.reviewed</code>" not in page
+    assert member_client.get("/editors/log").status_code == 403
