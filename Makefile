@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 export FLASK_APP := app
 
-.PHONY: run test install lint bench clean
+.PHONY: run test install lint bench proof clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,26 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+# Every benchmark, each bounded in time; the search scale run at a reduced size (about
+# 15 minutes in all on two cores). Figures are printed; see bench/ for what each means.
+SCALE_ARGS ?= --sizes 10000
+bench: $(STAMP)
+	timeout 600 $(BIN)/python bench/bench_wiki.py
+	timeout 300 $(BIN)/python bench/bench_algorithms.py
+	@if [ -f bench/bench_search_relevance.py ]; then \
+		echo timeout 600 $(BIN)/python bench/bench_search_relevance.py; \
+		timeout 600 $(BIN)/python bench/bench_search_relevance.py; fi
+	@if [ -f bench/bench_search_scale.py ]; then \
+		echo timeout 900 $(BIN)/python bench/bench_search_scale.py $(SCALE_ARGS); \
+		timeout 900 $(BIN)/python bench/bench_search_scale.py $(SCALE_ARGS); fi
+
+# Load (32 members, 4 gunicorn workers, 2 minutes) on SQLite and PostgreSQL, the
+# read-only search index, SIGKILLed workers, a PostgreSQL restart; then the verdict.
+# Quick: make proof PROOF_ARGS="--seconds 20 --fault-seconds 20"
+PROOF_ARGS ?=
+proof: $(STAMP)
+	$(BIN)/python bench/load/proof.py $(PROOF_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
