@@ -3,10 +3,13 @@ through editors.services after the wiki's and the community's demo content exist
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from community.models import Question
 from core.extensions import db
+from core.timeutil import utcnow
 from editors import services
 from wiki.services import article_by_title
 
@@ -98,5 +101,8 @@ def load_demo_desk(users: dict) -> None:
             services.feature(editor, address, blurb=blurb, icon=icon)
     reviewed = article_by_title("Starting a library makerspace")
     if reviewed is not None:
-        services.mark_reviewed(editor, reviewed, "Checked the costs and suppliers.")
+        mark = services.mark_reviewed(editor, reviewed, "Checked the costs and suppliers.")
+        # Reviewed a little while after its last change, as an editor would have.
+        mark.created_at = min(reviewed.updated_at + timedelta(days=12),
+                              utcnow() - timedelta(days=1))
     db.session.flush()
