@@ -69,6 +69,13 @@ def peak_mb(who=resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the index workers)."""
+    return sum(usage.ru_utime + usage.ru_stime for usage in
+               (resource.getrusage(resource.RUSAGE_SELF),
+                resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -113,12 +120,12 @@ def phase_rebuild(site: Path, procs: int | None) -> dict:
     app = make_app(site)
     load = os.getloadavg()[0]
     with app.app_context():
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         count = indexer.rebuild(procs=procs)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
         used = procs or indexer.rebuild_procs(count)
     index = Path(app.config["SEARCH_INDEX_DIR"])
-    return {"seconds": seconds, "documents": count, "procs": used,
+    return {"seconds": seconds, "cpu_seconds": cpu, "documents": count, "procs": used,
             "index_bytes": directory_bytes(index),
             "segments": len(list(index.glob("*.seg"))),
             "peak_mb": peak_mb(), "workers_peak_mb": peak_mb(resource.RUSAGE_CHILDREN),
@@ -299,37 +306,44 @@ def report(size: int, figures: dict) -> None:
     if site:
         print(f"site written in {site['seconds']:.0f} s "
               f"(database {site['database_bytes'] / 1e6:.0f} MB)")
-    print(f"rebuild: {rebuild['seconds']:.1f} s for {rebuild['documents']:,} documents "
-          f"({rebuild['documents'] / rebuild['seconds']:.0f}/s, {rebuild['procs']} "
-          f"process(es)); index {rebuild['index_bytes'] / 1e6:.0f} MB in "
-          f"{rebuild['segments']} segment(s) (peak RSS {rebuild['peak_mb']:.0f} MB, "
-          f"workers {rebuild['workers_peak_mb']:.0f} MB each at most; load average "
-          f"{rebuild['load'][0]:.1f} before, {rebuild['load'][1]:.1f} after)")
-    print(f"FTS5: built in {fts['build_seconds']:.1f} s, {fts['bytes'] / 1e6:.0f} MB")
-    print(f"queries ({queries_['latency']['ours']['1']['n']} per length; load average "
-          f"{queries_['load'][0]:.1f} before, {queries_['load'][1]:.1f} after):")
-    print("  ms, wall clock (CPU)           p50             p95      ours p95 / this p95")
-    for length in LENGTHS:
-        mine = queries_["latency"]["ours"][str(length)]
-        for name in ("ours", *FTS_VARIANTS):
-            wall = queries_["latency"][name][str(length)]
-            cpu = queries_["cpu"][name][str(length)]
-            label = f"{length} word{'s' if length > 1 else ''}" if name == "ours" else ""
-            ratio = "" if name == "ours" else f"{mine['p95'] / wall['p95']:6.2f}x"
-            extra = (f"   (median total {queries_['median_total'][str(length)]:,.0f})"
-                     if name == "ours" else "")
-            print(f"  {label:<8} {name:<11} {wall['p50']:7.1f} ({cpu['p50']:5.1f})"
-                  f" {wall['p95']:7.1f} ({cpu['p95']:5.1f})  {ratio}{extra}")
-    saves, commits = edits["from_save"], edits["from_commit"]
-    print(f"edit to searchable: from save median {statistics.median(saves):.2f} s, "
-          f"max {max(saves):.2f} s; from commit median {statistics.median(commits):.2f} s, "
-          f"max {max(commits):.2f} s ({len(saves)} edits)")
-    print(f"peak RSS: rebuild {rebuild['peak_mb']:.0f} MB (+ workers "
-          f"{rebuild['workers_peak_mb']:.0f} MB), queries {queries_['peak_mb']:.0f} MB "
-          f"(with SQLite's), edits {edits['peak_mb']:.0f} MB, FTS5 build "
-          f"{fts['peak_mb']:.0f} MB")
-    if queries_.get("sample"):
-        print(f"sample: {queries_['sample']}")
+    if rebuild:
+        print(f"rebuild: {rebuild['seconds']:.1f} s for {rebuild['documents']:,} documents "
+              f"({rebuild['documents'] / rebuild['seconds']:.0f}/s, {rebuild['procs']} "
+              f"process(es); load average {rebuild['load'][0]:.1f} before, "
+              f"{rebuild['load'][1]:.1f} after)")
+        print(f"  CPU {rebuild['cpu_seconds']:.0f} s in all, "
+              f"{rebuild['cpu_seconds'] / rebuild['documents'] * 1000:.1f} ms a document: "
+              f"{rebuild['cpu_seconds'] / (os.cpu_count() or 1):.0f} s of wall clock on "
+              f"{os.cpu_count()} idle cores")
+        print(f"  index {rebuild['index_bytes'] / 1e6:.0f} MB in {rebuild['segments']} "
+              f"segment(s); peak RSS {rebuild['peak_mb']:.0f} MB, workers "
+              f"{rebuild['workers_peak_mb']:.0f} MB each at most")
+    if fts:
+        print(f"FTS5: built in {fts['build_seconds']:.1f} s, {fts['bytes'] / 1e6:.0f} MB")
+    if queries_:
+        print(f"queries ({queries_['latency']['ours']['1']['n']} per length; load average "
+              f"{queries_['load'][0]:.1f} before, {queries_['load'][1]:.1f} after):")
+        print("  ms, wall clock (CPU)           p50             p95      ours p95 / this p95")
+        for length in LENGTHS:
+            mine = queries_["latency"]["ours"][str(length)]
+            for name in ("ours", *FTS_VARIANTS):
+                wall = queries_["latency"][name][str(length)]
+                cpu = queries_["cpu"][name][str(length)]
+                label = f"{length} word{'s' if length > 1 else ''}" if name == "ours" else ""
+                ratio = "" if name == "ours" else f"{mine['p95'] / wall['p95']:6.2f}x"
+                extra = (f"   (median total {queries_['median_total'][str(length)]:,.0f})"
+                         if name == "ours" else "")
+                print(f"  {label:<8} {name:<11} {wall['p50']:7.1f} ({cpu['p50']:5.1f})"
+                      f" {wall['p95']:7.1f} ({cpu['p95']:5.1f})  {ratio}{extra}")
+        print(f"  peak RSS {queries_['peak_mb']:.0f} MB (with SQLite's)")
+        if queries_.get("sample"):
+            print(f"  sample: {queries_['sample']}")
+    if edits:
+        saves, commits = edits["from_save"], edits["from_commit"]
+        print(f"edit to searchable: from save median {statistics.median(saves):.2f} s, "
+              f"max {max(saves):.2f} s; from commit median {statistics.median(commits):.2f} s,"
+              f" max {max(commits):.2f} s ({len(saves)} edits; peak RSS "
+              f"{edits['peak_mb']:.0f} MB)")
 
 
 def main() -> None:
@@ -341,6 +355,8 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path,
                         default=Path(tempfile.gettempdir()) / "commonplace-search-scale")
     parser.add_argument("--fresh", action="store_true", help="write the sites again")
+    parser.add_argument("--phases", default="rebuild,fts,queries,edits",
+                        help="which to run (queries needs the index and fts5.db)")
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -364,6 +380,9 @@ def main() -> None:
             print(f"writing a site of {size:,} articles in {site} ...", flush=True)
             figures["site"] = run_phase("site", site, args)
         for name in ("rebuild", "fts", "queries", "edits"):
+            if name not in args.phases.split(","):
+                figures[name] = None
+                continue
             print(f"{size:,}: {name} ...", flush=True)
             figures[name] = run_phase(name, site, args)
         report(size, figures)
