@@ -76,7 +76,8 @@ def _database_config(tmp_path, pg_schema) -> dict:
         return {"SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL,
                 "SQLALCHEMY_ENGINE_OPTIONS": {
                     "pool_pre_ping": True,
-                    "connect_args": {"options": f"-csearch_path={pg_schema}"}}}
+                    "connect_args": {"options": f"-csearch_path={pg_schema}",
+                                     "application_name": f"cp-test-{pg_schema}"}}}
     return {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.db'}"}
 
 
@@ -111,7 +112,15 @@ def empty_database(app) -> None:
         db.session.remove()
         if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
             tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+            name = app.config["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["application_name"]
             with db.engine.begin() as connection:
+                # A connection this test left open in a transaction would block TRUNCATE
+                # for ever: end this run's own stragglers, and never wait without limit.
+                connection.execute(text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                    "application_name = :name AND pid <> pg_backend_pid() AND "
+                    "state LIKE 'idle in transaction%'"), {"name": name})
+                connection.execute(text("SET LOCAL lock_timeout = '30s'"))
                 connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         db.engine.dispose()
 
