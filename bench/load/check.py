@@ -17,6 +17,8 @@ and proves:
    must be in no revision at all: a conflict saves nothing) or an error was recorded
    (a 5xx, a dropped connection: then either is fine); a refused write (a form error)
    saved nothing;
+   and the articles' text from before the run is all still there, once and in order,
+   with each note at most once (merges neither drop nor duplicate anyone's words);
 3. every revision chain is whole: numbers 1..n with no gap, revision_count = n, the
    current revision is number n of the same article, every revision's article exists,
    no revision lacks its text or HTML;
@@ -120,13 +122,15 @@ def check_chains(conn, report: Report) -> None:
 
 # ---------------------------------------------------------------- edits
 
-def check_edits(conn, records: list[dict], report: Report, run_id: str) -> None:
+def check_edits(conn, records: list[dict], report: Report, run_id: str,
+                facts_bodies: dict[str, str]) -> None:
     from sqlalchemy import text
 
     saves = [row for row in records if row["kind"] == "edit_save"]
     pattern = re.compile(rf"lm{run_id}u\d\de\d{{5}}")
     slugs = sorted({row["slug"] for row in saves})
     current_markers: dict[str, set[str]] = {}
+    current_bodies: dict[str, str] = {}
     saved_markers: dict[str, dict[str, int]] = {}   # slug -> marker -> first revision
     for slug in slugs:
         article = conn.execute(text("SELECT id, current_revision_id FROM articles "
@@ -139,6 +143,7 @@ def check_edits(conn, records: list[dict], report: Report, run_id: str) -> None:
                 seen.setdefault(marker, number)
             if rev_id == article.current_revision_id:
                 current_markers[slug] = set(pattern.findall(body or ""))
+                current_bodies[slug] = body or ""
         saved_markers[slug] = seen
     lost, lost_but_in_history, saved_despite, unexplained = [], [], [], []
     outcomes: dict[str, int] = defaultdict(int)
@@ -164,6 +169,25 @@ def check_edits(conn, records: list[dict], report: Report, run_id: str) -> None:
             error_saved += first is not None
         else:
             unexplained.append(f"{marker}: outcome {row['outcome']}")
+    # The text that was there before the run is all still there, once, in order.
+    note = re.compile(rf"^Load note lm{run_id}u\d\de\d{{5}}: .*$")
+    original_text_changed, duplicated = [], []
+    for slug, body in current_bodies.items():
+        before = [line.strip() for line in facts_bodies.get(slug, "").splitlines()
+                  if line.strip()]
+        after = [line.strip() for line in body.splitlines()
+                 if line.strip() and not note.match(line.strip())]
+        if facts_bodies.get(slug) is not None and before != after:
+            first = next((i for i, (a, b) in enumerate(zip(before, after, strict=False))
+                          if a != b), min(len(before), len(after)))
+            original_text_changed.append(
+                f"{slug}: line {first + 1} was {before[first:first + 1]}, is "
+                f"{after[first:first + 1]} ({len(before)} lines before, {len(after)} after)")
+        counts: dict[str, int] = defaultdict(int)
+        for marker in pattern.findall(body):
+            counts[marker] += 1
+        duplicated += [f"{marker} x{count} on {slug}" for marker, count in counts.items()
+                       if count > 1]
     sent = {row["marker"] for row in saves}
     strays = sorted(marker for slug in slugs for marker in saved_markers[slug]
                     if marker not in sent)
@@ -181,7 +205,10 @@ def check_edits(conn, records: list[dict], report: Report, run_id: str) -> None:
                          ("edits saved although a conflict or error page said not",
                           saved_despite),
                          ("edits with no recorded outcome", unexplained),
-                         ("markers in the database that no user sent", strays)):
+                         ("markers in the database that no user sent", strays),
+                         ("articles whose text from before the run changed",
+                          original_text_changed),
+                         ("notes duplicated in an article's text", duplicated)):
         if items:
             report.fail(label, items)
 
@@ -339,7 +366,7 @@ def check_responses(records: list[dict], report: Report, scenario: dict, log: Pa
     report.figures["responses"] = {
         "requests": len(records), "5xx": len(five), "500": len(server_errors),
         "503_friendly": sum(1 for row in five if row["status"] == 503 and row.get("friendly")),
-        "5xx_outside_fault_windows": len(unexpected), "no_response": len(dropped),
+        "5xx_unexpected": len(unexpected), "no_response": len(dropped),
         "unsafe_markup_pages": len(unsafe)}
 
     def show(row):
@@ -347,7 +374,7 @@ def check_responses(records: list[dict], report: Report, scenario: dict, log: Pa
                 f"at t={row['t']}s ({row.get('body_title', '')})")
 
     if unexpected:
-        report.fail("5xx responses outside a declared fault window (or not the friendly 503)",
+        report.fail("5xx responses other than the friendly 503 inside a declared fault window",
                     [show(row) for row in unexpected])
     if unexpected_drops:
         report.fail("requests that got no response", [show(row) for row in unexpected_drops])
@@ -372,7 +399,7 @@ def check_run(run_dir: Path, search: bool = True) -> dict:
     try:
         with engine.connect() as conn:
             check_chains(conn, report)
-            check_edits(conn, records, report, run_id)
+            check_edits(conn, records, report, run_id, site.facts.get("hot_bodies", {}))
             check_answers(conn, records, report, run_id)
             check_votes(conn, records, report, site.facts["members"])
             check_counters(conn, report, site.facts)

@@ -274,9 +274,19 @@ class TmpfsMount:
         self.mounted = True
         return self
 
-    def read_only(self, flag: bool) -> None:
-        subprocess.run(["mount", "-o", "remount," + ("ro" if flag else "rw"), str(self.path)],
-                       check=True, timeout=30)
+    def read_only(self, flag: bool, patience: float = 30) -> None:
+        """Remount; 'busy' (a drainer has the index lock file open for writing) is retried."""
+        deadline = time.time() + patience
+        while True:
+            result = subprocess.run(["mount", "-o", "remount," + ("ro" if flag else "rw"),
+                                     str(self.path)], capture_output=True, text=True,
+                                    timeout=30)
+            if result.returncode == 0:
+                return
+            if time.time() > deadline:
+                raise RuntimeError(f"remount {'ro' if flag else 'rw'} {self.path}: "
+                                   f"{result.stderr.strip()}")
+            time.sleep(0.05)
 
     def unmount(self) -> None:
         if self.mounted:

@@ -205,7 +205,9 @@ def edit_fields(page: str, action: str) -> dict | None:
     body = re.search(r'<textarea[^>]*\bname="body"[^>]*>(.*?)</textarea>', form, re.S)
     if body is None:
         return None
-    text = html.unescape(body.group(1))
+    # As a browser reads it: line breaks normalised to LF, then the one newline right
+    # after <textarea> dropped (WTForms writes "\r\n" there).
+    text = html.unescape(body.group(1)).replace("\r\n", "\n").replace("\r", "\n")
     fields["body"] = [text[1:] if text.startswith("\n") else text]
     return fields
 

@@ -75,6 +75,10 @@ def main() -> None:
             "articles": [{"id": row.id, "slug": row.slug, "title": row.title}
                          for row in articles],
             "hot_articles": [row.slug for row in articles[:HOT_ARTICLES]],
+            # Their text before the run: afterwards, without the load's notes, it must be
+            # exactly this again (merges neither drop nor duplicate anyone's words).
+            "hot_bodies": {row.slug: db.session.get(Article, row.id).current_revision.body
+                           for row in articles[:HOT_ARTICLES]},
             "questions": [{"id": q.id, "path": f"/questions/{q.id}/{slugify(q.title)[:60]}",
                            "open": not q.locked and not q.closed_reason}
                           for q in questions],
