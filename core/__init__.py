@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, current_app, render_template, request, url_for
+from flask import Flask, current_app, g, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
+from markupsafe import escape
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
@@ -47,10 +48,29 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def render_error(code: int, message: str | None = None):
+FALLBACK_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} - Commonplace</title><link rel="stylesheet" href="/static/css/site.css">
+</head><body><main id="main" class="narrow error-page">
+<p class="eyebrow">Error {code}</p><h1>{title}</h1><p class="lead">{text}</p>
+<p><a class="button" href="/">Go to the home page</a></p></main></body></html>"""
+
+
+def render_error(code: int, message: str | None = None, *, without_database: bool = False):
+    """The error page. `without_database` renders it for an anonymous visitor, so that
+    nothing on it (the signed-in member, their unread count) needs the database."""
     title, text = ERROR_TEXT.get(code, ERROR_TEXT[500])
-    return render_template("errors/error.html", code=code, title=title,
-                           text=message or text), code
+    text = message or text
+    if without_database:
+        g._login_user = login_manager.anonymous_user()
+        g.unread_notifications = 0
+    try:
+        return render_template("errors/error.html", code=code, title=title, text=text), code
+    except Exception:  # noqa: BLE001 - the error page itself must not fail
+        current_app.logger.exception("error page %s could not be rendered", code)
+        page = FALLBACK_PAGE.format(code=code, title=escape(title), text=escape(text))
+        return page, code, {"Content-Type": "text/html; charset=utf-8"}
 
 
 def _security_headers(response):
@@ -84,17 +104,24 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(OperationalError)
     def database_unavailable(error):
-        db.session.rollback()
+        _rollback_quietly()
         app.logger.warning("database unavailable: %s", error)
-        return render_error(503)
+        return render_error(503, without_database=True)
 
     @app.errorhandler(Exception)
     def server_error(error):
         if isinstance(error, HTTPException):  # pragma: no cover - handled above
             return http_error(error)
         app.logger.exception("unhandled error")
-        db.session.rollback()
+        _rollback_quietly()
         return render_error(500)
+
+
+def _rollback_quietly() -> None:
+    try:
+        db.session.rollback()
+    except Exception:  # noqa: BLE001 - a dead connection cannot even roll back
+        current_app.logger.warning("rollback failed", exc_info=True)
 
 
 NAV = (("wiki.index", "Articles", "wiki."), ("community.questions", "Questions", "community.q"),
