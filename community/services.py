@@ -106,7 +106,8 @@ def _changed(question: Question) -> None:
     """Search shows this question differently now: bump it and tell the outbox."""
     from core.hooks import content_changed
 
-    question.version = (question.version or 0) + 1
+    # In SQL, not from the value read: two answers at once must both count.
+    question.version = Question.version + 1
     db.session.flush()
     for hook in content_changed:
         hook("question", question.id)
@@ -322,7 +323,7 @@ def answer(author: User, question: Question, body: str) -> Answer:
     reply = Answer(question_id=question.id, body=body, html=render(body).html,
                    author_id=author.id)
     db.session.add(reply)
-    question.answer_count += 1
+    question.answer_count = Question.answer_count + 1
     question.last_activity_at = utcnow()
     db.session.flush()
     _record_revision("answer", reply.id, author, body, summary="Answered")
@@ -359,7 +360,7 @@ def set_answer_hidden(editor: User, reply: Answer, hidden: bool) -> Answer:
         raise PermissionDenied("Only editors may hide answers.")
     if reply.hidden != hidden:
         reply.hidden = hidden
-        reply.question.answer_count += -1 if hidden else 1
+        reply.question.answer_count = Question.answer_count + (-1 if hidden else 1)
         if hidden and reply.question.accepted_answer_id == reply.id:
             reply.question.accepted_answer_id = None
             reply.question.solved_at = None

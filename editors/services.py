@@ -826,7 +826,7 @@ def merge_questions(editor, source: Question, target: Question, reason: str = ""
             if db.session.get(Watch, (user_id, "question", target.id)) is None:
                 db.session.add(Watch(user_id=user_id, target_type="question",
                                      target_id=target.id))
-        target.answer_count += visible
+        target.answer_count = Question.answer_count + visible
         source.answer_count = 0
         target.last_activity_at = max(target.last_activity_at, source.last_activity_at)
         source.merged_into_id = target.id

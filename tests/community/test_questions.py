@@ -1,6 +1,7 @@
 """Questions, answers, votes, acceptance and promotion: the rules, in the services."""
 
 import pytest
+from sqlalchemy import update
 
 from community import services
 from community.models import PostRevision, Question
@@ -123,6 +124,36 @@ def test_comments_have_a_length_limit(ask, member, other_member):
         services.add_comment(other_member, "question", question.id, "x" * 601)
     with pytest.raises(NotFound):
         services.add_comment(other_member, "planet", 1, "hello")
+
+
+def _answered_elsewhere_meanwhile(question: Question) -> None:
+    """Another worker's answer commits between this one's read and its write."""
+    with db.engine.begin() as connection:
+        connection.execute(update(Question).where(Question.id == question.id)
+                           .values(answer_count=Question.answer_count + 1,
+                                   version=Question.version + 1))
+
+
+def test_answers_at_the_same_time_are_all_counted(ask, reply, member, other_member, editor):
+    question = ask(member)
+    question_id = question.id
+    db.session.expire_all()
+    question = db.session.get(Question, question_id)
+    count, version = question.answer_count, question.version  # read before the other write
+    _answered_elsewhere_meanwhile(question)
+    reply(other_member, question)
+    db.session.expire_all()
+    question = db.session.get(Question, question_id)
+    assert question.answer_count == count + 2
+    assert question.version >= version + 2
+
+    # Hiding and showing again count in SQL too.
+    answer = question.answers[0]
+    _answered_elsewhere_meanwhile(question)
+    services.set_answer_hidden(editor, answer, True)
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(Question, question_id).answer_count == count + 2
 
 
 def test_hiding_an_accepted_answer_unsolves_the_question(ask, reply, member, other_member,
