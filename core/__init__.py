@@ -29,6 +29,9 @@ ERROR_TEXT = {
     403: ("Not allowed", "You do not have permission to do that."),
     404: ("Page not found", "There is no page at this address. It may have been moved or hidden."),
     405: ("Not allowed here", "That action cannot be done this way."),
+    409: ("Not saved yet", "Many people were saving at the same moment and yours could not "
+          "be added in time. Nothing was changed: go back and send it again; your text is "
+          "still in your browser."),
     413: ("Too large", "What you sent is larger than we accept. Shorten it and try again."),
     429: ("Slow down", "You have tried that too often in a short time. Please wait a few "
           "minutes and try again."),
@@ -101,6 +104,12 @@ def _register_errors(app: Flask) -> None:
         if error.code == 413:
             return render_error(413)
         return render_error(error.code if error.code in ERROR_TEXT else 400)
+
+    from core.transactions import TooBusy
+
+    @app.errorhandler(TooBusy)
+    def too_busy(error):
+        return render_error(409)
 
     @app.errorhandler(OperationalError)
     def database_unavailable(error):

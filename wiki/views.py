@@ -24,7 +24,7 @@ from core.extensions import db
 from core.forms import EmptyForm
 from core.markup import render
 from core.models import SECTORS
-from core.transactions import run_in_transaction
+from core.transactions import TooBusy, run_in_transaction
 from core.views import apply_errors
 from wiki import diffing, services
 from wiki.forms import OUTLINE, ArticleForm, RenameForm, RevertForm
@@ -115,6 +115,9 @@ def new():
             except ValidationFailed as error:
                 db.session.rollback()
                 apply_errors(form, error)
+            except TooBusy:
+                return render_template("wiki/edit.html", form=form, article=None,
+                                       busy=True), 409
             else:
                 flash("Your article is published. Thank you for sharing your practice.",
                       "success")
@@ -190,6 +193,10 @@ def edit(slug: str):
             except ValidationFailed as error:
                 db.session.rollback()
                 apply_errors(form, error)
+            except TooBusy:
+                # The member's text and base revision stay in the form: saving again merges.
+                return render_template("wiki/edit.html", form=form, article=article,
+                                       busy=True), 409
             else:
                 if result.revision is None:
                     flash("No changes to save.", "info")

@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from core.extensions import db
 from wiki.models import Article, Revision
@@ -107,6 +108,26 @@ def test_edit_saves_a_revision(member_client, article):
     assert revision_count(article.id) == 2
     history = member_client.get("/wiki/readers-advisory/history").get_data(as_text=True)
     assert "Rewrite" in history and "#2" in history
+
+
+def test_an_edit_that_keeps_losing_races_shows_the_members_text_again(
+        member_client, article, monkeypatch):
+    from core import transactions
+    from wiki import services
+
+    def always_lose(*_args, **_kwargs):
+        raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed"))
+
+    monkeypatch.setattr(transactions.time, "sleep", lambda _seconds: None)
+    monkeypatch.setattr(services, "save_edit", always_lose)
+    response = member_client.submit("/wiki/readers-advisory/edit",
+                                    form_for(article, body="My careful new paragraph."))
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert "Nothing you wrote is lost" in page
+    assert "My careful new paragraph." in page        # in the editor, to save again
+    assert 'name="base_revision" type="hidden" value="1"' in page
+    assert revision_count(article.id) == 1
 
 
 def test_edit_without_csrf_changes_nothing(member_client, article):
