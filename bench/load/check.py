@@ -161,7 +161,7 @@ def check_edits(conn, records: list[dict], report: Report, run_id: str,
                 else:
                     lost.append(f"{marker} on {slug} (acknowledged at t={row['t']}s, in no "
                                 "revision)")
-        elif row["outcome"] in ("conflict", "refused"):
+        elif row["outcome"] in ("conflict", "busy", "refused"):
             if first is not None:
                 saved_despite.append(f"{marker} on {slug}: {row['outcome']} shown, yet saved "
                                      f"in revision {first}")

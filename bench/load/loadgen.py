@@ -333,6 +333,8 @@ class VirtualUser(threading.Thread):
             outcome = "ack"
         elif response.status == 200 and CONFLICT_TEXT in response.body:
             outcome = "conflict"
+        elif response.status == 409:  # lost every retry: the form comes back with the text
+            outcome = "busy"
         elif response.status is None or response.status >= 500:
             outcome = "error"
         else:
