@@ -3,8 +3,7 @@ audit log; and the home page's sections."""
 
 from __future__ import annotations
 
-from flask import Flask, request, url_for
-from flask_login import current_user
+from flask import Flask, url_for
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -29,7 +28,7 @@ def init_editors(app: Flask) -> None:
 def _template_helpers() -> dict:
     from editors.icons import ICONS
 
-    return {"article_status": _article_status, "report_url": _report_url,
+    return {"article_status": _article_status, "flag_url": _flag_url,
             "feature_icons": ICONS}
 
 
@@ -47,13 +46,7 @@ def _article_status(article):
     return article_status(article)
 
 
-def _report_url() -> str | None:
-    """Where a signed-in member reports a problem with the page they are on."""
-    if not current_user.is_authenticated:
-        return None
-    args = request.view_args or {}
-    if request.endpoint == "community.question" and "question_id" in args:
-        return url_for("editors.report", on=f"question:{args['question_id']}")
-    if request.endpoint == "wiki.article" and "slug" in args:
-        return url_for("editors.report", on=f"article:{args['slug']}")
-    return None
+def _flag_url(kind: str, key) -> str:
+    """Where a member flags one item (an article by slug; a question, answer or comment by
+    id): the report form, with that item chosen."""
+    return url_for("editors.report", on=f"{kind}:{key}")

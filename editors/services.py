@@ -969,6 +969,40 @@ def flaggable_items(kind: str, object_id: int, viewer) -> list[tuple[str, object
     return items
 
 
+@dataclass
+class ReportPage:
+    """The page a report is made from (an article or a thread), and what it is about."""
+
+    kind: str  # article or question
+    object_id: int
+    url: str
+    item: str  # the key of the thing reported, chosen on the form: "answer:12"
+
+
+def report_page(on: str | None, viewer) -> ReportPage:
+    """Where a report starts, from ?on=article:<slug>, question:<id>, answer:<id> or
+    comment:<id>. An answer or a comment is reported from the page that shows it."""
+    kind, _, key = (on or "").partition(":")
+    if kind == "article" and key:
+        article = wiki.get_article(key[:200], viewer)
+        return ReportPage("article", article.id, f"/wiki/{article.slug}",
+                          f"article:{article.id}")
+    if kind not in ("question", "answer", "comment") or not key.isdigit() or len(key) > 12:
+        raise NotFound("Report problems with an article, a question, an answer or a comment.")
+    thing = load_target(kind, int(key), viewer)
+    item, anchor = f"{kind}:{thing.id}", f"#{kind}-{thing.id}"
+    if kind == "comment":
+        parent = community.comment_target(thing.target_type, thing.target_id, viewer)
+        if thing.target_type == "article":
+            return ReportPage("article", parent.id, f"/wiki/{parent.slug}{anchor}", item)
+        thing = parent
+    question = thing.question if isinstance(thing, Answer) else thing
+    if kind == "question":
+        anchor = ""
+    return ReportPage("question", question.id, community.question_url(question) + anchor,
+                      item)
+
+
 def parse_key(key: str | None) -> tuple[str, int]:
     kind, _, number = (key or "").partition(":")
     if kind not in FLAG_TARGETS or not number.isdigit() or len(number) > 12:

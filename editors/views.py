@@ -518,34 +518,19 @@ def collection_feed(slug: str):
 
 # ---------------------------------------------------------------- reporting a problem
 
-def _report_page(on: str | None):
-    """(kind, id, page address) for ?on=question:<id> or ?on=article:<slug>."""
-    kind, _, key = (on or "").partition(":")
-    try:
-        if kind == "question" and key.isdigit() and len(key) < 12:
-            question = community.get_question(int(key), current_user)
-            return "question", question.id, community.question_url(question)
-        if kind == "article" and key:
-            article = wiki.get_article(key[:200], current_user)
-            return "article", article.id, url_for("wiki.article", slug=article.slug)
-    except NotFound:
-        pass
-    abort(404)
-
-
 @bp.route("/report", methods=["GET", "POST"])
 def report():
     _sign_in_first("Please sign in to report a problem.")
     form = FlagForm()
-    kind, object_id, page = _report_page(request.values.get("on"))
     try:
-        items = services.flaggable_items(kind, object_id, current_user)
+        page = services.report_page(request.values.get("on"), current_user)
+        items = services.flaggable_items(page.kind, page.object_id, current_user)
     except NotFound:
         abort(404)
     form.target.choices = [SelectChoice(key, text) for key, _thing, text in items]
     status = 200
     if request.method == "GET":
-        wanted = request.args.get("item")
+        wanted = request.args.get("item") or page.item
         form.target.data = wanted if wanted in {key for key, *_ in items} else items[0][0]
         form.on.data = request.args.get("on")
     elif form.validate_on_submit():
@@ -565,10 +550,8 @@ def report():
             status = 422
         else:
             flash("Thank you: the editors will look at it.", "success")
-            return redirect(page)
+            return redirect(page.url)
     else:
         abort(400)
-    return render_template("editors/report.html", form=form, page=page,
+    return render_template("editors/report.html", form=form, page=page.url,
                            reasons=FLAG_REASONS), status
-
-

@@ -141,17 +141,22 @@ def test_a_member_flags_an_answer_and_an_editor_hides_it(page, live_server, brow
     page.goto(f"/search?q={WORD}")
     expect(page.locator(".result")).to_have_count(1)
 
-    # Otto reports the answer from the thread's page.
+    # Otto flags the answer with its own Flag link, from the keyboard.
     sign_in(page, "otto")
     page.goto(content["question_url"])
-    page.get_by_role("link", name="Report a problem with this page").click()
+    flag = page.get_by_role("link", name="Flag the answer by spammer")
+    expect(flag).to_be_visible()
+    flag.focus()
+    page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Report a problem")
-    page.get_by_label(re.compile(r"^Answer by spammer")).check()
+    expect(page.get_by_label(re.compile(r"^Answer by spammer"))).to_be_checked()
     page.get_by_label("Spam or advertising").check()
     page.get_by_label("Tell the editors more").fill("Selling pills.")
     assert_accessible(page, "the report form")
     page.get_by_role("button", name="Send to the editors").click()
     expect(page.get_by_role("status")).to_contain_text("the editors will look at it")
+    expect(page).to_have_url(re.compile(rf"#answer-{content['spam_id']}$"))
+    assert_accessible(page, "a thread with flag links")
 
     # Edith finds it among the flags and hides it, saying why.
     with browser_page(browser, live_server, console) as desk:

@@ -1,6 +1,8 @@
 """Moderation: members flag; editors dismiss, hide, edit, mark outdated or merge; several
 members' flags hide content pending review; every action is in the audit log."""
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
@@ -303,6 +305,92 @@ def test_reports_are_for_members_about_things_on_the_page(app, client, member_cl
     assert db.session.scalar(select(Flag.id)) is None
     page = member_client.get(f"/wiki/{article.slug}").get_data(as_text=True)
     assert f"/report?on=article:{article.slug}" in page
+
+
+def _chosen(form_html: str) -> list[str]:
+    """The values of the checked radio buttons on the report form."""
+    return re.findall(r'<input checked[^>]*value="([^"]+)"', form_html)
+
+
+def test_report_page_starts_from_the_page_that_shows_the_item(app, member, editor, spam,
+                                                              solved, article):
+    remark = community.add_comment(member, "answer", spam.id, "Looks like spam.")
+    note = community.add_comment(member, "article", article.id, "Prices have changed.")
+    db.session.commit()
+    thread = community.question_url(solved)
+    assert services.report_page(f"question:{solved.id}", member) == services.ReportPage(
+        "question", solved.id, thread, f"question:{solved.id}")
+    assert services.report_page(f"answer:{spam.id}", member) == services.ReportPage(
+        "question", solved.id, f"{thread}#answer-{spam.id}", f"answer:{spam.id}")
+    assert services.report_page(f"comment:{remark.id}", member) == services.ReportPage(
+        "question", solved.id, f"{thread}#comment-{remark.id}", f"comment:{remark.id}")
+    assert services.report_page(f"comment:{note.id}", member) == services.ReportPage(
+        "article", article.id, f"/wiki/{article.slug}#comment-{note.id}",
+        f"comment:{note.id}")
+    assert services.report_page(f"article:{article.slug}", member).item == \
+        f"article:{article.id}"
+    for on in (None, "", "answer:", "answer:x", "answer:999", "vote:1", f"answer:{'9' * 13}",
+               "article:no-such-article", f"feature:{spam.id}"):
+        with pytest.raises(NotFound):
+            services.report_page(on, member)
+    community.set_answer_hidden(editor, spam, True)
+    db.session.commit()
+    for on in (f"answer:{spam.id}", f"comment:{remark.id}"):  # hidden, or on hidden content
+        with pytest.raises(NotFound):
+            services.report_page(on, member)
+
+
+def test_every_item_on_a_thread_has_its_own_flag_link(app, client, member_client,
+                                                      editor_client, editor, member, spam,
+                                                      solved):
+    on_question = community.add_comment(member, "question", solved.id, "Which seeds?")
+    on_answer = community.add_comment(member, "answer", spam.id, "Looks like spam.")
+    db.session.commit()
+    page = member_client.get(community.question_url(solved)).get_data(as_text=True)
+    links = set(re.findall(r'class="flag-link" href="/report\?on=([a-z]+:\d+)"', page))
+    good = db.session.scalar(select(Answer.id).where(Answer.id != spam.id))
+    assert links == {f"question:{solved.id}", f"answer:{good}", f"answer:{spam.id}",
+                     f"comment:{on_question.id}", f"comment:{on_answer.id}"}
+    assert 'Flag<span class="visually-hidden"> the answer by spammer</span>' in page
+    assert "flag-link" not in client.get(community.question_url(solved)).get_data(
+        as_text=True)  # visitors sign in first: no links for them
+    community.set_answer_hidden(editor, spam, True)
+    db.session.commit()
+    page = editor_client.get(community.question_url(solved)).get_data(as_text=True)
+    assert f"on=answer:{spam.id}" not in page and "quokkanomics" in page  # nothing to flag
+
+
+def test_the_article_and_its_comments_have_flag_links(app, client, member_client, member,
+                                                      article):
+    remark = community.add_comment(member, "article", article.id, "Prices have changed.")
+    db.session.commit()
+    page = member_client.get(f"/wiki/{article.slug}").get_data(as_text=True)
+    assert f'href="/report?on=article:{article.slug}"' in page
+    assert f'href="/report?on=comment:{remark.id}"' in page
+    assert "flag-link" not in client.get(f"/wiki/{article.slug}").get_data(as_text=True)
+
+
+def test_a_member_flags_an_answer_and_a_comment_from_their_own_links(
+        app, member_client, member, spam, solved, article):
+    on_answer = community.add_comment(member, "answer", spam.id, "Buy now!")
+    on_article = community.add_comment(member, "article", article.id, "Buy now!")
+    db.session.commit()
+    thread = community.question_url(solved)
+    for on, page in ((f"answer:{spam.id}", f"{thread}#answer-{spam.id}"),
+                     (f"comment:{on_answer.id}", f"{thread}#comment-{on_answer.id}"),
+                     (f"comment:{on_article.id}",
+                      f"/wiki/{article.slug}#comment-{on_article.id}")):
+        form = member_client.get(f"/report?on={on}").get_data(as_text=True)
+        assert _chosen(form) == [on]  # the item is chosen; the reason is the member's
+        response = member_client.submit("/report", {"on": on, "target": on,
+                                                    "reason": "spam"})
+        assert (response.status_code, response.location) == (302, page)
+    flags = db.session.execute(select(Flag.target_type, Flag.target_id).order_by(Flag.id))
+    assert flags.all() == [("answer", spam.id), ("comment", on_answer.id),
+                           ("comment", on_article.id)]
+    assert member_client.get(f"/report?on=answer:{spam.id}&item=question:{solved.id}") \
+        .status_code == 200  # another item on the page may still be chosen
+    assert member_client.get("/report?on=comment:999").status_code == 404
 
 
 def test_editors_work_through_flags_on_the_web(app, editor_client, spam, other_member,
