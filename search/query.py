@@ -21,6 +21,7 @@ from whoosh.analysis import Token
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.idsets import DocIdSet
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.qparser import syntax
 from whoosh.reading import TermNotFound
 from whoosh.searching import Results as WhooshResults
 from whoosh.searching import Searcher
@@ -64,6 +65,7 @@ class Results:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     suggestion: str | None = None
     error: str | None = None
+    any_word: bool = False  # no result had all the words; these have any of them
 
     @property
     def has_prev(self) -> bool:
@@ -94,11 +96,44 @@ def close_searcher(_error=None) -> None:
         current.close()
 
 
-def _parser(ix_schema) -> qparser.MultifieldParser:
-    # Any of the words, ranked by BM25F. No coordination bonus (OrGroup.factory): it
-    # made no difference to relevance on LISA, CISI or Cranfield, and it costs a walk
-    # of the matcher tree for every document scored, and it defeats block skipping.
-    return qparser.MultifieldParser(SEARCH_FIELDS, ix_schema, group=qparser.OrGroup)
+# Queries of up to this many words (after parsing: stop words and NOT clauses do not
+# count) need every word, as in library catalogues and FTS5; longer ones, which read
+# like a request ("I would like papers on..."), rank documents with any of their
+# words. bench/bench_search_relevance.py --short shows the evidence.
+ALL_WORDS_UP_TO = 3
+
+
+class _Multifield(qparser.MultifieldPlugin):
+    """An unfielded word in every search field, except that a stop word is not looked
+    for in `tags`: the text fields drop it, and "history of the library" must not
+    need a document tagged "of"."""
+
+    def do_multifield(self, parser, group):
+        for i, node in enumerate(group):
+            if isinstance(node, syntax.GroupNode):
+                group[i] = self.do_multifield(parser, node)
+            elif node.has_fieldname and node.fieldname is None:
+                stop = (isinstance(node, syntax.WordNode)
+                        and node.text.lower() in schema.STOP_LIST)
+                copies = []
+                for name in self.fieldnames:
+                    if stop and name == "tags":
+                        continue
+                    copy_ = copy.copy(node)
+                    copy_.set_fieldname(name)
+                    copy_.set_boost(self.boosts.get(name, 1.0))
+                    copies.append(copy_)
+                group[i] = self.group(copies)
+        return group
+
+
+def _parser(ix_schema, group=qparser.OrGroup) -> qparser.QueryParser:
+    # Words ranked by BM25F. No coordination bonus (OrGroup.factory): it made no
+    # difference to relevance on LISA, CISI or Cranfield, and it costs a walk of the
+    # matcher tree for every document scored, and it defeats block skipping.
+    parser = qparser.QueryParser(None, ix_schema, group=group)
+    parser.add_plugin(_Multifield(SEARCH_FIELDS))
+    return parser
 
 
 def _tidy(text: str) -> str:
@@ -114,36 +149,113 @@ def _tidy(text: str) -> str:
     return text
 
 
-def parse(text: str, ix_schema):
-    """Whoosh syntax when it parses; plain terms when it does not."""
+def parse(text: str, ix_schema, all_words_up_to: int = ALL_WORDS_UP_TO) -> Parsed:
+    """Whoosh syntax when it parses; plain words when it does not. A short query needs
+    all of its words; a long one ranks documents with any of them."""
     text = _tidy(text)
+    parsed = _parse(text, ix_schema, qparser.AndGroup)
+    if _has_error(parsed):
+        return _plain(text, ix_schema, all_words_up_to)
+    wanted = _wanted_clauses(parsed)
+    if 1 < wanted <= all_words_up_to:
+        return Parsed(parsed, all_words=True)
+    if wanted > 1:
+        parsed = _parse(text, ix_schema, qparser.OrGroup)
+        if _has_error(parsed):
+            return _plain(text, ix_schema, all_words_up_to)
+    return Parsed(parsed)
+
+
+def any_word(text: str, ix_schema) -> Parsed:
+    """The query with any of its words enough (syntax kept)."""
+    text = _tidy(text)
+    parsed = _parse(text, ix_schema, qparser.OrGroup)
+    if _has_error(parsed):
+        return _plain(text, ix_schema, 0)
+    return Parsed(parsed)
+
+
+def _parse(text: str, ix_schema, group):
     try:
-        parsed = _skipping(_exclusions(_parser(ix_schema).parse(text)))
+        parsed = _parser(ix_schema, group).parse(text)
+        return _skipping(_exclusions(_answerable(parsed, ix_schema).normalize()))
     except Exception:  # noqa: BLE001 - a malformed query falls back to plain words
-        parsed = query.NullQuery
-    return _plain(text, ix_schema) if _has_error(parsed) else parsed
+        return query.NullQuery
+
+
+def _wanted_clauses(q) -> int:
+    """How many clauses the query requires at its top (an exclusion is not one)."""
+    if isinstance(q, query.AndNot):
+        return _wanted_clauses(q.a)
+    if isinstance(q, query.And):
+        return sum(1 for sub in q.subqueries if not isinstance(sub, query.Not))
+    return 0 if isinstance(q, query.Not) else 1
 
 
 def _exclusions(q):
-    """"teens NOT makerspace" means teens without makerspace. With any-word grouping
-    Whoosh reads it as teens OR (anything without makerspace)."""
-    if isinstance(q, query.Or):
+    """"teens NOT makerspace" means teens without makerspace. Whoosh reads it as teens
+    OR (anything without makerspace) with any-word grouping, and scores a document by
+    walking every non-match with all-words grouping."""
+    if isinstance(q, (query.Or, query.And)):
         subqueries = [_exclusions(sub) for sub in q.subqueries]
         wanted = [sub for sub in subqueries if not isinstance(sub, query.Not)]
         unwanted = [sub.query for sub in subqueries if isinstance(sub, query.Not)]
         if wanted and unwanted:
-            return query.AndNot(query.Or(wanted, boost=q.boost), query.Or(unwanted))
+            kept = type(q)(wanted, boost=q.boost) if len(wanted) > 1 else wanted[0]
+            return query.AndNot(kept, query.Or(unwanted))
     if isinstance(q, query.CompoundQuery):
         q = copy.copy(q)
         q.subqueries = [_exclusions(sub) for sub in q.subqueries]
     return q
 
 
-def _plain(text: str, ix_schema):
+def _answerable(q, ix_schema):
+    """The query, with what Whoosh would raise an error for made into what it means.
+
+    A phrase in a field without word positions ("Smith, John" in `tags`, a keyword
+    field) becomes its words, all of them needed. A term a field cannot hold (letters
+    in a number field) matches nothing.
+    """
+    if isinstance(q, query.Phrase):
+        if q.fieldname not in ix_schema:
+            return query.NullQuery
+        if not _has_positions(ix_schema[q.fieldname]):
+            terms = [_answerable(query.Term(q.fieldname, word, boost=q.boost), ix_schema)
+                     for word in q.words]
+            if not terms:
+                return query.NullQuery
+            return terms[0] if len(terms) == 1 else query.And(terms)
+        return q
+    if isinstance(q, query.Term):
+        if q.fieldname not in ix_schema:
+            return query.NullQuery
+        try:
+            ix_schema[q.fieldname].to_bytes(q.text)
+        except (ValueError, TypeError, ArithmeticError):
+            return query.NullQuery
+        return q
+    if isinstance(q, query.CompoundQuery):
+        q = copy.copy(q)
+        q.subqueries = [_answerable(sub, ix_schema) for sub in q.subqueries]
+    elif isinstance(q, query.qcore.Query) and q.children():
+        q = q.apply(lambda sub: _answerable(sub, ix_schema))
+    return q
+
+
+def _has_positions(field_) -> bool:
+    return bool(field_.format) and field_.format.supports("positions")
+
+
+def _plain(text: str, ix_schema, all_words_up_to: int = 0) -> Parsed:
     """The query's words alone, without any operator or syntax."""
     words = [word for word in SYNTAX_RE.sub(" ", text).split()
              if word not in ("AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO")]
-    return _skipping(_parser(ix_schema).parse(" ".join(words))) if words else query.NullQuery
+    if not words:
+        return Parsed(query.NullQuery)
+    all_words = 1 < len(words) <= all_words_up_to  # roughly: stop words still count
+    parsed = _parse(" ".join(words), ix_schema,
+                    qparser.AndGroup if all_words else qparser.OrGroup)
+    return Parsed(parsed, all_words=all_words and _wanted_clauses(parsed) > 1)
 
 
 def _skipping(q):
@@ -183,35 +295,53 @@ def _filters(type_: str | None, tag: str | None, sector: str | None,
 
 
 @dataclass
+class Parsed:
+    """A query's text made into a Whoosh query, and whether it needs all its words."""
+
+    query: query.Query
+    all_words: bool = False
+
+
+@dataclass
 class Ranked:
     """A query's top documents, and every document it matches, as bit sets."""
 
     parsed: query.Query
     results: object           # whoosh.searching.Results, the top `limit` documents
     matched: Matches
+    any_word: bool = False    # no document had all the words: these have any of them
 
 
 def rank(searching: Searcher, text: str, *, filters=None, newest: bool = False,
-         limit: int = PER_PAGE) -> Ranked:
+         limit: int = PER_PAGE, all_words_up_to: int = ALL_WORDS_UP_TO) -> Ranked:
     """The one path from a query's text to its ranked documents; `search` and the
     relevance benchmark both go through it."""
     ix_schema = searching.schema
-    parsed = parse(text, ix_schema) if text else query.Every()
-    matched = Matches.of(searching, parsed, filters)
+    parsed = parse(text, ix_schema, all_words_up_to) if text else Parsed(query.Every())
+    matched = Matches.of(searching, parsed.query, filters)
     if text and not matched.total and SYNTAX_WORDS_RE.search(text):
         # "makerspace AND OR" parses, but finds nothing: try the plain words.
-        parsed = _plain(_tidy(text), ix_schema)
-        matched = Matches.of(searching, parsed, filters)
-    if newest:
-        found = _newest_first(searching, parsed, matched, limit)
+        parsed = _plain(_tidy(text), ix_schema, all_words_up_to)
+        matched = Matches.of(searching, parsed.query, filters)
+    relaxed = False
+    if parsed.all_words and not matched.total:
+        parsed = any_word(text, ix_schema)
+        matched = Matches.of(searching, parsed.query, filters)
+        relaxed = True
+    if not matched.total:
+        found = WhooshResults(searching, parsed.query, [])
+    elif newest:
+        found = _newest_first(searching, parsed.query, matched, limit)
     else:
-        found = searching.search(parsed, limit=limit, filter=matched.allowed())
-    return Ranked(parsed, found, matched)
+        found = searching.search(parsed.query, limit=limit, filter=matched.allowed())
+    return Ranked(parsed.query, found, matched, any_word=relaxed and matched.total > 0)
 
 
-def ranked_keys(text: str, limit: int = 1000) -> list[str]:
+def ranked_keys(text: str, limit: int = 1000, all_words_up_to: int = ALL_WORDS_UP_TO,
+                ) -> list[str]:
     """The keys of the documents a query finds, best first (for relevance testing)."""
-    return [hit["key"] for hit in rank(searcher(), text, limit=limit).results]
+    return [hit["key"] for hit in
+            rank(searcher(), text, limit=limit, all_words_up_to=all_words_up_to).results]
 
 
 def search(text: str, *, type_: str | None = None, tag: str | None = None,
@@ -224,12 +354,13 @@ def search(text: str, *, type_: str | None = None, tag: str | None = None,
     ranked = rank(searching, text, filters=filters, newest=sort == "newest" or not text,
                   limit=results.page * per_page)
     results.total = ranked.matched.total
+    results.any_word = ranked.any_word
     results.pages = (results.total + per_page - 1) // per_page
     marked = _wanted_terms(ranked.parsed, searching, "body")
     for hit in ranked.results[(results.page - 1) * per_page:results.page * per_page]:
         results.hits.append(_hit(hit, marked))
     results.facets = ranked.matched.facets()
-    if text and results.total < 5:
+    if text and (results.total < 5 or results.any_word):
         results.suggestion = did_you_mean(searching, text)
     return results
 
@@ -636,7 +767,7 @@ def similar_questions(text: str, limit: int = 5) -> list[dict]:
     if not text:
         return []
     searching = searcher()
-    parsed = _plain(text, searching.schema)
+    parsed = _plain(text, searching.schema).query
     found = searching.search(parsed, limit=limit, filter=query.Term("type", "question"))
     return [{"title": hit["title"], "url": hit["url"], "type": "question",
              "solved": bool(hit.get("solved"))} for hit in found]

@@ -1,6 +1,8 @@
 """The query service: stemming, boosts, facets, filters, pages, spelling, bad syntax."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core.extensions import db
 from search import query
@@ -156,8 +158,8 @@ def test_a_question_mark_ends_a_question(library):
 
 
 def test_a_query_in_capitals_is_words_not_operators(library):
-    found = titles(query.search("TEENS NOT ROBOTS"))
-    assert "Starting a makerspace" in found and "Teen technology clubs" in found
+    # Read as the words "teens" and "robots" (both needed), not teens without robots.
+    assert titles(query.search("TEENS NOT ROBOTS")) == ["Teen technology clubs"]
     assert titles(query.search("teens NOT robots")) == ["Starting a makerspace"]
     assert titles(query.search("teens NOT robots", type_="article")) == [
         "Starting a makerspace"]
@@ -203,3 +205,97 @@ def test_newest_first_pages_through_every_match(app, member):
     school = query.search("shelving", sector="school", sort="newest", page=2)
     assert school.total == 11
     assert titles(school) == ["Shelving guide 1"]
+
+
+# ---------------------------------------------------------------- all words, any word
+
+def test_a_short_query_needs_every_word(library):
+    results = query.search("makerspace robots")
+    assert titles(results) == ["Teen technology clubs"] and results.total == 1
+    assert not results.any_word
+    assert dict(results.facets["sectors"]) == {"public": 1, "school": 1}
+
+
+def test_stop_words_are_never_required(library):
+    # "a", "for" and "the" would otherwise have to be tags of the document.
+    found = titles(query.search("a makerspace for the teens"))
+    assert sorted(found) == ["Starting a makerspace", "Teen technology clubs"]
+
+
+def test_no_document_with_every_word_falls_back_to_any_word(library):
+    results = query.search("makerspace checksums")
+    assert results.any_word and results.total == 3
+    assert "Digital preservation checklist" in titles(results)
+    assert dict(results.facets["type"]) == {"article": 3}
+
+
+def test_a_long_query_ranks_documents_with_any_of_its_words(library):
+    results = query.search("makerspace checksums robots cafe")
+    assert not results.any_word and results.total == 4
+
+
+def test_explicit_syntax_still_works_among_all_words(library):
+    assert query.search("robots OR checksums").total == 2
+    assert titles(query.search("title:makerspace teens")) == ["Starting a makerspace"]
+    assert titles(query.search("tags:teens vinyl")) == ["Starting a makerspace"]
+    assert titles(query.search('"vinyl cutter" volunteers')) == ["Starting a makerspace"]
+    assert titles(query.search("makerspace NOT robots")) == ["Starting a makerspace"]
+    assert titles(query.search("digit* checksums")) == ["Digital preservation checklist"]
+
+
+def test_nothing_at_all_is_not_called_any_word(library):
+    results = query.search("xylophone zither")
+    assert results.total == 0 and not results.any_word
+
+
+def test_the_parser_keeps_long_queries_any_word():
+    from search import schema
+
+    ix_schema = schema.make_schema()
+    assert query.parse("makerspace funding grants", ix_schema).all_words
+    assert not query.parse("makerspace funding grants teens", ix_schema).all_words
+    assert not query.parse("makerspace", ix_schema).all_words
+    # Stop words and exclusions do not count towards the length.
+    assert query.parse("the makerspace and the funding of grants", ix_schema).all_words
+    assert not query.parse("makerspace NOT funding", ix_schema).all_words
+
+
+# ---------------------------------------------------------------- phrases, punctuation
+
+@pytest.mark.parametrize("text", ['"Smith, John"', 'tags:"smith, john"', '"vinyl, cutter"',
+                                  'sectors:"public, school"', 'authors:"ann, bo"',
+                                  'type:"article, question"', '"3D; printers!"',
+                                  '"teens/robots"', '"a, b, c"', '"(robots)"', '",,"',
+                                  'title_prefix:"start, mak"', 'key:"article:1, x"',
+                                  '"café-style, book" chats', 'tags:"teens, technology"',
+                                  'object_id:"1, 2"', 'updated:"2020, 2021"', '"\'s, \'t"'])
+def test_phrases_with_commas_and_punctuation_never_fail(library, text):
+    results = query.search(text)
+    assert results.error is None and results.total >= 0
+
+
+def test_a_phrase_with_a_comma_finds_the_phrase(library):
+    assert titles(query.search('"vinyl, cutter"')) == ["Starting a makerspace"]
+    # In a keyword field, a "phrase" is its words, all of them needed.
+    assert titles(query.search('tags:"teens, technology"')) == ["Teen technology clubs"]
+
+
+QUERY_PARTS = st.one_of(
+    st.sampled_from(["makerspace", "teens", "robots", "Smith", "John", "café", "3D", "the",
+                     "a", "x", ",", ", ", ";", ".", "!", "-", "'", '"', '"', "(", ")", "[",
+                     "]", "{", "}", "*", "?", "~2", "^3", ":", "/", "\\", " ", " ", " ",
+                     "AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE", "title:", "body:",
+                     "tags:", "sectors:", "type:", "key:", "authors:", "updated:",
+                     "object_id:", "solved:", "title_prefix:", "stamp:", "url:", "nosuch:",
+                     "<", ">", "=", "\x00", "é", "İ"]),
+    st.text(max_size=4))
+QUERY_TEXTS = st.lists(QUERY_PARTS, max_size=12).map("".join)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=QUERY_TEXTS)
+def test_no_query_text_makes_search_fail(library, text):
+    results = query.search(text)
+    assert results.error is None and results.total >= 0
+    assert results.total == 0 or results.hits

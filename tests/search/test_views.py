@@ -57,3 +57,19 @@ def test_search_degrades_clearly_when_the_index_is_unreadable(app, client, libra
     response = client.get("/search?q=makerspace")
     assert response.status_code == 200
     assert "Search is briefly unavailable" in response.get_data(as_text=True)
+
+
+def test_a_quoted_phrase_with_a_comma_is_answered(client, library):
+    for text in ('"Smith, John"', 'tags:"smith, john"', '"vinyl, cutter"'):
+        response = client.get("/search", query_string={"q": text})
+        assert response.status_code == 200, text
+    page = client.get("/search", query_string={"q": '"vinyl, cutter"'}).get_data(as_text=True)
+    assert "Starting a makerspace" in page
+
+
+def test_the_page_says_when_it_shows_any_of_the_words(client, library):
+    page = client.get("/search?q=makerspace+checksums").get_data(as_text=True)
+    assert "No results contain all of “makerspace checksums”" in page
+    assert 'aria-describedby="any-word-note"' in page
+    page = client.get("/search?q=makerspace+robots").get_data(as_text=True)
+    assert "No results contain all of" not in page
