@@ -15,9 +15,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import DateTime, func, insert, select, text, update
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
 from sqlalchemy.sql.schema import Table
 
 from core.extensions import db
+from core.markup import sanitise
 
 FORMAT = 1
 
@@ -72,58 +74,124 @@ def _add(archive: tarfile.TarFile, name: str, data: bytes) -> None:
     archive.addfile(info, io.BytesIO(data))
 
 
-def _decode(table: Table, row: dict) -> dict:
-    decoded = {}
-    for key, value in row.items():
-        column = table.columns.get(key)
-        if column is None:
-            raise ValueError(f"The backup's table {table.name} has a column {key!r} that this "
-                             "version of Commonplace does not know.")
-        if value is not None and isinstance(column.type, DateTime):
-            value = datetime.fromisoformat(value)
-        decoded[key] = value
-    return decoded
-
-
 class RestoreRefused(Exception):
     pass
 
 
+def _is_html(column) -> bool:
+    """Stored rendered HTML (`html`, `toc_html`, `blurb_html`, ...)."""
+    return column.name == "html" or column.name.endswith("_html")
+
+
+def _decode(table: Table, row, where: str) -> dict:
+    if not isinstance(row, dict):
+        raise RestoreRefused(f"{where}: a row must be a JSON object.")
+    decoded = {}
+    for key, value in row.items():
+        column = table.columns.get(key)
+        if column is None:
+            raise RestoreRefused(f"{where}: the column {key!r} is not one this version of "
+                                 "Commonplace knows.")
+        if value is not None and isinstance(column.type, DateTime):
+            try:
+                value = datetime.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise RestoreRefused(f"{where}: {key} is not a date and time.") from None
+        if isinstance(value, str) and "\x00" in value:
+            raise RestoreRefused(f"{where}: {key} contains a NUL character.")
+        if value is not None and _is_html(column):
+            # Stored HTML is shown as it is: an archive is not trusted to hold clean HTML.
+            if not isinstance(value, str):
+                raise RestoreRefused(f"{where}: {key} is not text.")
+            value = sanitise(value)
+        decoded[key] = value
+    return decoded
+
+
+def _member(archive: tarfile.TarFile, name: str) -> bytes:
+    try:
+        member = archive.extractfile(name)
+    except KeyError:
+        member = None
+    if member is None:
+        raise RestoreRefused(f"The backup has no {name}: it is incomplete or not a "
+                             "Commonplace backup.")
+    return member.read()
+
+
+def _rows(table: Table, data: bytes) -> list[dict]:
+    rows = []
+    for number, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"tables/{table.name}.jsonl line {number}"
+        try:
+            row = json.loads(line)
+        except ValueError:
+            raise RestoreRefused(f"{where} is not valid JSON.") from None
+        rows.append(_decode(table, row, where))
+    return rows
+
+
 def restore(path: str | Path) -> dict:
-    """Load a backup into an empty, migrated database; returns the manifest."""
-    path = Path(path)
-    with tarfile.open(path, "r:gz") as archive:
-        manifest = json.loads(archive.extractfile("manifest.json").read())
-        if manifest.get("format") != FORMAT:
-            raise RestoreRefused(f"Unknown backup format {manifest.get('format')!r}.")
-        current = _alembic_revision()
-        if manifest.get("alembic_revision") and current and \
-                manifest["alembic_revision"] != current:
-            raise RestoreRefused(
-                f"The backup was made at schema {manifest['alembic_revision']}, this database "
-                f"is at {current}: run `flask db upgrade` on a matching version first.")
-        for table in _tables():
-            if db.session.scalar(select(func.count()).select_from(table)):
-                raise RestoreRefused(f"The database is not empty (table {table.name} has "
-                                     "rows): restore goes into an empty database.")
-        deferred: list[tuple[Table, dict]] = []
-        for table in _tables():
-            member = archive.extractfile(f"tables/{table.name}.jsonl")
-            rows = [_decode(table, json.loads(line)) for line in member.read().splitlines()
-                    if line.strip()]
-            later = _deferred_columns(table)
-            for index, row in enumerate(rows):
-                if later and any(row.get(name) is not None for name in later):
-                    keys = {column.name: row[column.name] for column in table.primary_key}
-                    deferred.append((table, keys, {name: row[name] for name in later}))
-                    rows[index] = {**row, **dict.fromkeys(later)}
-            if rows:
-                db.session.execute(insert(table), rows)
-        for table, keys, values in deferred:
-            condition = [table.c[name] == value for name, value in keys.items()]
-            db.session.execute(update(table).where(*condition).values(**values))
-        _reset_sequences()
-        db.session.commit()
+    """Load a backup into an empty, migrated database; returns the manifest.
+
+    Everything happens in one transaction: an archive that is damaged, foreign or
+    inconsistent is refused with a message that says where, and leaves the database
+    as empty as it was. Stored HTML is sanitised again on the way in.
+    """
+    try:
+        with tarfile.open(Path(path), "r:gz") as archive:
+            return _restore(archive)
+    except RestoreRefused:
+        db.session.rollback()
+        raise
+    except (tarfile.TarError, EOFError, OSError, UnicodeDecodeError) as error:
+        db.session.rollback()
+        raise RestoreRefused(f"This is not a readable backup archive ({error}).") from None
+    except (IntegrityError, DataError, StatementError, KeyError, TypeError,
+            ValueError) as error:
+        db.session.rollback()
+        detail = getattr(error, "orig", None) or error
+        raise RestoreRefused("The backup's rows do not fit together or do not fit this "
+                             f"database, so nothing was restored: {detail}") from None
+
+
+def _restore(archive: tarfile.TarFile) -> dict:
+    try:
+        manifest = json.loads(_member(archive, "manifest.json"))
+    except ValueError:
+        raise RestoreRefused("The backup's manifest.json is not valid JSON.") from None
+    if not isinstance(manifest, dict):
+        raise RestoreRefused("The backup's manifest.json is not a Commonplace manifest.")
+    if manifest.get("format") != FORMAT:
+        raise RestoreRefused(f"Unknown backup format {manifest.get('format')!r}.")
+    current = _alembic_revision()
+    if manifest.get("alembic_revision") and current and \
+            manifest["alembic_revision"] != current:
+        raise RestoreRefused(
+            f"The backup was made at schema {manifest['alembic_revision']}, this database "
+            f"is at {current}: run `flask db upgrade` on a matching version first.")
+    for table in _tables():
+        if db.session.scalar(select(func.count()).select_from(table)):
+            raise RestoreRefused(f"The database is not empty (table {table.name} has "
+                                 "rows): restore goes into an empty database.")
+    deferred: list[tuple[Table, dict]] = []
+    for table in _tables():
+        rows = _rows(table, _member(archive, f"tables/{table.name}.jsonl"))
+        later = _deferred_columns(table)
+        for index, row in enumerate(rows):
+            if later and any(row.get(name) is not None for name in later):
+                keys = {column.name: row[column.name] for column in table.primary_key}
+                deferred.append((table, keys, {name: row[name] for name in later}))
+                rows[index] = {**row, **dict.fromkeys(later)}
+        if rows:
+            db.session.execute(insert(table), rows)
+    for table, keys, values in deferred:
+        condition = [table.c[name] == value for name, value in keys.items()]
+        db.session.execute(update(table).where(*condition).values(**values))
+    _reset_sequences()
+    db.session.commit()
     return manifest
 
 

@@ -188,6 +188,12 @@ def render(text: str) -> Rendered:
                     links=list(dict.fromkeys(targets)))
 
 
+def sanitise(html: str) -> str:
+    """HTML from elsewhere (a restored backup) through the same sanitiser as rendering.
+    Rendered HTML comes out unchanged: cleaning is idempotent."""
+    return _cleaner.clean(html or "")
+
+
 def render_inline(text: str) -> str:
     """Short member text (a blurb, a comment) rendered and sanitised the same way."""
     return render(text).html
