@@ -13,9 +13,10 @@ search_cli = AppGroup("search", help="The full-text search index.")
 
 
 @search_cli.command("rebuild")
-@click.option("--procs", type=int, default=1, show_default=True,
-              help="Indexing processes (Whoosh's multi-process writer).")
-def rebuild(procs: int) -> None:
+@click.option("--procs", type=click.IntRange(min=1), default=None,
+              help="Indexing processes (Whoosh's multi-process writer). Default: one per "
+                   "core, up to four, for 2,000 documents or more; one for fewer.")
+def rebuild(procs: int | None) -> None:
     """Rebuild the index from the database (into a new directory, then swapped in)."""
     total = sum(sum(1 for _ in source.stamps()) for source in sources.SOURCES.values())
     with click.progressbar(length=total, label="Indexing", file=sys.stderr,

@@ -67,6 +67,26 @@ def test_check_reports_drift_and_rebuild_repairs_it(app, library):
     assert runner.invoke(args=["search", "check"]).exit_code == 0
 
 
+def test_rebuild_command_lets_the_indexer_choose_processes_unless_told(app, library,
+                                                                        monkeypatch):
+    chosen = []
+    real = indexer.rebuild
+
+    def recording(progress=None, procs=None, **options):
+        chosen.append(procs)
+        return real(progress=progress, procs=procs, **options)
+
+    monkeypatch.setattr(indexer, "rebuild", recording)
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["search", "rebuild"]).exit_code == 0
+    assert runner.invoke(args=["search", "rebuild", "--procs", "2"]).exit_code == 0
+    assert chosen == [None, 2]  # None: indexer.rebuild_procs decides
+    assert runner.invoke(args=["search", "rebuild", "--procs", "0"]).exit_code == 2
+    assert indexer.rebuild_procs(10) == 1
+    assert indexer.rebuild_procs(indexer.PARALLEL_FROM) >= 1
+    assert indexer.check().clean
+
+
 def test_a_busy_index_keeps_the_rows_for_later(app, member):
     ix = indexer.open_index(app)
     holder = ix.writer()  # another process would hold this lock
