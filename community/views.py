@@ -31,7 +31,7 @@ from core.extensions import db
 from core.forms import EmptyForm
 from core.markup import slugify
 from core.models import SECTORS
-from core.views import apply_errors
+from core.views import act, apply_errors, attempt
 from wiki import diffing
 from wiki.forms import ArticleForm
 from wiki.models import Article
@@ -63,9 +63,13 @@ def _check_form() -> None:
         abort(400)
 
 
+def _thread_url(question: Question, anchor: str = "") -> str:
+    return url_for("community.question", question_id=question.id,
+                   slug=slugify(question.title)[:60]) + anchor
+
+
 def _back(question: Question, anchor: str = ""):
-    return redirect(url_for("community.question", question_id=question.id,
-                            slug=slugify(question.title)[:60]) + anchor)
+    return redirect(_thread_url(question, anchor))
 
 
 def _workgroup_choices() -> list[tuple[str, str]]:
@@ -391,18 +395,7 @@ def _moderate(question_id: int, action, message: str):
     _signed_in()
     _check_form()
     question = _load(services.get_question, question_id)
-    try:
-        action(question)
-        db.session.commit()
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except ValidationFailed as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return _back(question)
-    flash(message, "success")
-    return _back(question)
+    return act(lambda: action(question), message, _thread_url(question))
 
 
 @bp.route("/questions/<int:question_id>/close", methods=["POST"])
@@ -520,14 +513,9 @@ def new_workgroup():
         abort(403)
     form = WorkgroupForm()
     if form.validate_on_submit():
-        try:
-            group = services.create_workgroup(current_user, form.name.data,
-                                              form.description.data)
-            db.session.commit()
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
+        done, group = attempt(lambda: services.create_workgroup(
+            current_user, form.name.data, form.description.data), form)
+        if done:
             flash("The workgroup is open.", "success")
             return redirect(url_for("community.workgroup", slug=group.slug))
     return render_template("community/workgroup_form.html", form=form, workgroup=None)
@@ -564,14 +552,10 @@ def edit_workgroup(slug: str):
         abort(403)
     form = WorkgroupForm(obj=group)
     if form.validate_on_submit():
-        try:
-            services.edit_workgroup(current_user, group, form.name.data, form.description.data,
-                                    form.archived.data)
-            db.session.commit()
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
+        done, _ = attempt(lambda: services.edit_workgroup(
+            current_user, group, form.name.data, form.description.data, form.archived.data),
+            form)
+        if done:
             flash("The workgroup is saved.", "success")
             return redirect(url_for("community.workgroup", slug=group.slug))
     return render_template("community/workgroup_form.html", form=form, workgroup=group)
@@ -582,16 +566,10 @@ def membership(slug: str, action: str):
     _signed_in()
     _check_form()
     group = _load_group(slug)
-    try:
-        (services.join if action == "join" else services.leave)(current_user, group)
-        db.session.commit()
-    except ValidationFailed as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        flash(f"You joined {group.name}: you will hear of its new questions." if action ==
-              "join" else f"You left {group.name}.", "success")
-    return redirect(url_for("community.workgroup", slug=group.slug))
+    return act(lambda: (services.join if action == "join" else services.leave)(
+        current_user, group),
+        f"You joined {group.name}: you will hear of its new questions." if action == "join"
+        else f"You left {group.name}.", url_for("community.workgroup", slug=group.slug))
 
 
 @bp.route("/workgroups/<slug>/moderators", methods=["POST"])
@@ -601,19 +579,7 @@ def moderators(slug: str):
     group = _load_group(slug)
     from core import accounts
 
-    try:
-        member = accounts.get_by_username(request.form.get("username", ""))
-        services.set_moderator(current_user, group, member,
-                               request.form.get("moderator", "1") == "1")
-        db.session.commit()
-    except NotFound:
-        abort(404)
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except ValidationFailed as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for("community.workgroup", slug=group.slug))
-    flash("Moderators updated.", "success")
-    return redirect(url_for("community.workgroup", slug=group.slug))
+    return act(lambda: services.set_moderator(
+        current_user, group, accounts.get_by_username(request.form.get("username", "")),
+        request.form.get("moderator", "1") == "1"),
+        "Moderators updated.", url_for("community.workgroup", slug=group.slug))

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from core import accounts
-from core.errors import NotFound, ValidationFailed
+from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db, limiter
 from core.forms import EmptyForm, LoginForm, PasswordForm, ProfileForm, RegisterForm
+from core.transactions import run_in_transaction
 
 bp = Blueprint("core", __name__)
+T = TypeVar("T")
 
 
 def safe_next(target: str | None, fallback: str) -> str:
@@ -40,6 +44,36 @@ def apply_errors(form, error: ValidationFailed) -> None:
         field.errors = [*field.errors, error.message]
     else:
         flash(error.message, "error")
+
+
+def attempt(work: Callable[[], T], form=None) -> tuple[bool, T | None]:
+    """Run a service call and commit it, once per request (a lost race is redone).
+
+    Returns (True, what `work` returned). If a service refuses, everything is rolled back
+    and (False, None) returned: a ValidationFailed is shown on the form field it names (or
+    flashed, with no form or no such field); NotFound and PermissionDenied end the request
+    as a 404 and a 403.
+    """
+    try:
+        return True, run_in_transaction(work)
+    except NotFound:
+        db.session.rollback()
+        abort(404)
+    except PermissionDenied:
+        db.session.rollback()
+        abort(403)
+    except ValidationFailed as error:
+        db.session.rollback()
+        apply_errors(form, error)
+    return False, None
+
+
+def act(work: Callable[[], object], success: str, back: str):
+    """A button's POST: do it, flash what happened (or why it was refused), go back."""
+    done, _result = attempt(work)
+    if done:
+        flash(success, "success")
+    return redirect(back)
 
 
 @bp.route("/register", methods=["GET", "POST"])

@@ -28,7 +28,7 @@ from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
 from core.transactions import run_in_transaction
-from core.views import apply_errors, safe_next
+from core.views import act, apply_errors, attempt, safe_next
 from editors import services
 from editors.forms import (
     CollectionForm,
@@ -84,24 +84,6 @@ def _page() -> int:
     return max(1, min(request.args.get("page", 1, type=int) or 1, 10_000))
 
 
-def _act(work, success: str, back: str):
-    """Run a state change in one transaction; report a refusal on the page it came from."""
-    try:
-        run_in_transaction(work)
-    except NotFound:
-        db.session.rollback()
-        abort(404)
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except ValidationFailed as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(back)
-    flash(success, "success")
-    return redirect(back)
-
-
 def _feature(feature_id: int) -> Feature:
     try:
         return services.get_feature(feature_id)
@@ -153,16 +135,12 @@ def new_feature():
     if request.method == "GET":
         form.target.data = (request.args.get("target") or "")[:300]
     elif form.validate_on_submit():
-        try:
-            item = run_in_transaction(lambda: services.feature(
-                current_user, form.target.data, blurb=form.blurb.data, icon=form.icon.data,
-                image=form.image.data, image_alt=form.image_alt.data,
-                starts_on=form.starts_on.data, ends_on=form.ends_on.data,
-                position=form.position.data))
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
+        done, item = attempt(lambda: services.feature(
+            current_user, form.target.data, blurb=form.blurb.data, icon=form.icon.data,
+            image=form.image.data, image_alt=form.image_alt.data,
+            starts_on=form.starts_on.data, ends_on=form.ends_on.data,
+            position=form.position.data), form)
+        if done:
             flash(f"Featured: “{services.feature_label(item)}” is at position "
                   f"{item.position}.", "success")
             return redirect(url_for("editors.featured") + f"#feature-{item.id}")
@@ -181,15 +159,11 @@ def edit_feature(feature_id: int):
         form.starts_on.data = item.starts_at.date() if item.starts_at else None
         form.ends_on.data = (item.ends_at - timedelta(days=1)).date() if item.ends_at else None
     elif form.validate_on_submit():
-        try:
-            run_in_transaction(lambda: services.edit_feature(
-                current_user, db.session.get(Feature, feature_id), blurb=form.blurb.data,
-                icon=form.icon.data, image=form.image.data, image_alt=form.image_alt.data,
-                starts_on=form.starts_on.data, ends_on=form.ends_on.data))
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
+        done, _ = attempt(lambda: services.edit_feature(
+            current_user, db.session.get(Feature, feature_id), blurb=form.blurb.data,
+            icon=form.icon.data, image=form.image.data, image_alt=form.image_alt.data,
+            starts_on=form.starts_on.data, ends_on=form.ends_on.data), form)
+        if done:
             flash("The feature is saved.", "success")
             return redirect(url_for("editors.featured") + f"#feature-{feature_id}")
     return render_template("editors/feature_form.html", form=form, item=item,
@@ -202,7 +176,7 @@ def move_feature(feature_id: int):
     _check_form()
     _feature(feature_id)
     direction = request.form.get("direction", "")
-    return _act(lambda: services.move_feature(
+    return act(lambda: services.move_feature(
         current_user, db.session.get(Feature, feature_id), direction),
         f"Moved {'up' if direction == 'up' else 'down'}.",
         url_for("editors.featured") + f"#feature-{feature_id}")
@@ -215,7 +189,7 @@ def retire_feature(feature_id: int):
     if not form.validate_on_submit():
         abort(400)
     _feature(feature_id)
-    return _act(lambda: services.retire_feature(
+    return act(lambda: services.retire_feature(
         current_user, db.session.get(Feature, feature_id), form.reason.data or ""),
         "The feature is retired: it no longer shows on the home page.",
         url_for("editors.featured"))
@@ -235,13 +209,9 @@ def collections_desk():
 def new_collection():
     form = CollectionForm()
     if form.validate_on_submit():
-        try:
-            collection = run_in_transaction(lambda: services.create_collection(
-                current_user, form.title.data, form.intro.data))
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
+        done, collection = attempt(lambda: services.create_collection(
+            current_user, form.title.data, form.intro.data), form)
+        if done:
             flash("The collection is made: now add its readings.", "success")
             return redirect(url_for("editors.edit_collection", slug=collection.slug))
     return render_template("editors/collection_form.html", form=form, collection=None), \
@@ -262,14 +232,10 @@ def edit_collection(slug: str):
     collection = _collection(slug)
     form = CollectionForm(obj=collection) if request.method == "GET" else CollectionForm()
     if request.method == "POST" and form.validate_on_submit():
-        try:
-            run_in_transaction(lambda: services.edit_collection(
-                current_user, _collection(slug), form.title.data, form.intro.data,
-                form.hidden.data))
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
+        done, _ = attempt(lambda: services.edit_collection(
+            current_user, _collection(slug), form.title.data, form.intro.data,
+            form.hidden.data), form)
+        if done:
             flash("The collection is saved.", "success")
             return redirect(url_for("editors.edit_collection", slug=slug))
     elif request.method == "POST":
@@ -285,12 +251,9 @@ def add_item(slug: str):
     form = CollectionItemForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        run_in_transaction(lambda: services.add_to_collection(
-            current_user, _collection(slug), form.target.data, form.note.data))
-    except ValidationFailed as error:
-        db.session.rollback()
-        apply_errors(form, error)
+    done, _ = attempt(lambda: services.add_to_collection(
+        current_user, _collection(slug), form.target.data, form.note.data), form)
+    if not done:
         return _render_collection_editor(_collection(slug), item_form=form, status=422)
     flash("Added to the collection.", "success")
     return redirect(url_for("editors.edit_collection", slug=collection.slug) + "#readings")
@@ -319,7 +282,7 @@ def item_action(slug: str, item_id: int):
 
     messages = {"up": "Moved up.", "down": "Moved down.", "note": "The note is saved.",
                 "remove": "Removed from the collection."}
-    return _act(work, messages.get(action, "Done."),
+    return act(work, messages.get(action, "Done."),
                 url_for("editors.edit_collection", slug=slug) + "#readings")
 
 
@@ -340,7 +303,7 @@ def mark_reviewed(slug: str):
         abort(400)
     article = _article(slug)
     back = safe_next(request.form.get("next"), url_for("wiki.article", slug=article.slug))
-    return _act(lambda: services.mark_reviewed(
+    return act(lambda: services.mark_reviewed(
         current_user, db.session.get(Article, article.id), form.note.data or ""),
         f"“{article.title}” is marked as reviewed at its current text.", back)
 
@@ -354,10 +317,10 @@ def outdated(slug: str):
     article = _article(slug)
     back = url_for("wiki.article", slug=article.slug)
     if request.form.get("clear") == "1":
-        return _act(lambda: services.clear_outdated(
+        return act(lambda: services.clear_outdated(
             current_user, db.session.get(Article, article.id)),
             "The out-of-date banner is taken down.", back)
-    return _act(lambda: services.mark_outdated(
+    return act(lambda: services.mark_outdated(
         current_user, db.session.get(Article, article.id), form.note.data or ""),
         "The article is marked out of date until someone updates it.", back)
 
@@ -407,7 +370,7 @@ def moderate(kind: str, object_id: int):
             return services.merge_questions(current_user, source, target.thing, reason)
         raise ValidationFailed("Choose one of the actions offered.")
 
-    return _act(work, MODERATION_MESSAGES.get(action, "Done."),
+    return act(work, MODERATION_MESSAGES.get(action, "Done."),
                 url_for("editors.flags"))
 
 
@@ -534,23 +497,18 @@ def report():
         form.target.data = wanted if wanted in {key for key, *_ in items} else items[0][0]
         form.on.data = request.args.get("on")
     elif form.validate_on_submit():
-        try:
+        def work():
             if form.target.data not in {key for key, *_ in items}:
                 raise ValidationFailed("Choose what you are reporting.", "target")
             target_kind, target_id = services.parse_key(form.target.data)
-            run_in_transaction(lambda: services.flag(
-                current_user, target_kind, target_id, form.reason.data or "",
-                form.note.data or ""))
-        except NotFound:
-            db.session.rollback()
-            abort(404)
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-            status = 422
-        else:
+            return services.flag(current_user, target_kind, target_id,
+                                 form.reason.data or "", form.note.data or "")
+
+        done, _ = attempt(work, form)
+        if done:
             flash("Thank you: the editors will look at it.", "success")
             return redirect(page.url)
+        status = 422
     else:
         abort(400)
     return render_template("editors/report.html", form=form, page=page.url,
