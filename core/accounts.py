@@ -13,7 +13,7 @@ from flask import current_app, has_app_context
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from core.errors import NotFound, ValidationFailed
+from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.models import ROLES, SECTORS, User
 
@@ -158,10 +158,31 @@ def change_password(user: User, current: str, new: str) -> User:
     return user
 
 
-def set_role(user: User, role: str, *, actor: User | None = None, reason: str = "") -> User:
-    """Give `user` a role; `actor` is who did it (None on the command line)."""
+ROLE_REASON_MAX = 300
+
+
+def _check_role(role: str) -> str:
     if role not in ROLES:
-        raise ValidationFailed(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.", "role")
+        raise ValidationFailed(f"“{str(role)[:40]}” is not a role: choose member, editor or "
+                               "admin.", "role")
+    return role
+
+
+def _other_admins(user: User) -> int:
+    """Active admins besides `user`, with their rows locked (PostgreSQL) so that two
+    admins demoting each other at once cannot leave the site with none."""
+    return len(db.session.scalars(
+        select(User.id).where(User.role == "admin", User.active.is_(True), User.id != user.id)
+        .with_for_update()).all())
+
+
+def set_role(user: User, role: str, *, actor: User | None = None, reason: str = "") -> User:
+    """Give `user` a role; `actor` is who did it (None on the command line). The last
+    active admin keeps the role: someone must be able to give roles."""
+    _check_role(role)
+    if user.role == "admin" and role != "admin" and _other_admins(user) == 0:
+        raise ValidationFailed(f"{user.username} is the only admin: make someone else an "
+                               "admin first, so that someone can still give roles.", "role")
     old, user.role = user.role, role
     db.session.flush()
     if old != role:
@@ -170,6 +191,31 @@ def set_role(user: User, role: str, *, actor: User | None = None, reason: str = 
         for hook in role_changed:
             hook(user, old, role, actor, reason)
     return user
+
+
+def a_role(role: str) -> str:
+    """"a member", "an editor", "an admin"."""
+    return f"{'an' if role[:1] in 'aeiou' else 'a'} {role}"
+
+
+def can_change_roles(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_admin)
+
+
+def change_role(actor: User, user: User, role: str, reason: str) -> User:
+    """An admin gives a member another role on the web, saying why (the audit log keeps
+    who, what, when and why)."""
+    if not can_change_roles(actor):
+        raise PermissionDenied("Only admins may change a member's role.")
+    _check_role(role)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationFailed("Say why, for the audit log.", "reason")
+    if len(reason) > ROLE_REASON_MAX:
+        raise ValidationFailed(f"Keep the reason under {ROLE_REASON_MAX} characters.", "reason")
+    if user.role == role:
+        raise ValidationFailed(f"{user.username} is already {a_role(role)}.", "role")
+    return set_role(user, role, actor=actor, reason=reason)
 
 
 def load_session_user(session_id: str) -> User | None:

@@ -49,7 +49,11 @@ def set_role(username: str, role: str, reason: str) -> None:
         user = accounts.get_by_username(username)
     except NotFound as error:
         raise click.ClickException(error.message) from None
-    accounts.set_role(user, role, reason=reason)
+    try:
+        accounts.set_role(user, role, reason=reason)
+    except ValidationFailed as error:
+        db.session.rollback()
+        raise click.ClickException(error.message) from None
     db.session.commit()
     click.echo(f"{user.username} is now {role}.")
 

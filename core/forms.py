@@ -70,5 +70,19 @@ class PasswordForm(FlaskForm):
                             render_kw={"autocomplete": "new-password"})
 
 
+class RoleForm(FlaskForm):
+    """An admin changes a member's role. The service checks the role and the reason, so
+    that a wrong value gets its own clear message."""
+
+    role = SelectField("New role", validate_choice=False, choices=[
+        SelectChoice("member", "Member"), SelectChoice("editor", "Editor"),
+        SelectChoice("admin", "Admin")],
+        description="Editors also feature, review and moderate; admins also give roles and "
+                    "open workgroups.")
+    reason = StringField("Why", validators=[Optional()], render_kw={"maxlength": 300},
+                         description="Required. The audit log keeps it, with who changed the "
+                         "role and when.")
+
+
 class EmptyForm(FlaskForm):
     """A form with only the CSRF token, for buttons that change state."""

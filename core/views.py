@@ -12,7 +12,14 @@ from flask_login import current_user, login_required, login_user, logout_user
 from core import accounts
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db, limiter
-from core.forms import EmptyForm, LoginForm, PasswordForm, ProfileForm, RegisterForm
+from core.forms import (
+    EmptyForm,
+    LoginForm,
+    PasswordForm,
+    ProfileForm,
+    RegisterForm,
+    RoleForm,
+)
 from core.transactions import run_in_transaction
 
 bp = Blueprint("core", __name__)
@@ -127,20 +134,49 @@ def logout():
     return redirect(url_for("wiki.home"))
 
 
-@bp.route("/users/<username>")
-def profile(username: str):
+def _member(username: str):
     try:
-        user = accounts.get_by_username(username)
+        return accounts.get_by_username(username)
     except NotFound:
         abort(404)
-    if user.username != username:
-        return redirect(url_for("core.profile", username=user.username), 301)
+
+
+def _profile_page(user, role_form=None):
     contributions = {}
     from core.hooks import profile_sections
 
     for provider in profile_sections:
         contributions.update(provider(user))
-    return render_template("auth/profile.html", user=user, **contributions)
+    if role_form is None and accounts.can_change_roles(current_user):
+        role_form = RoleForm(formdata=None, role=user.role)
+    return render_template("auth/profile.html", user=user, role_form=role_form,
+                           **contributions)
+
+
+@bp.route("/users/<username>")
+def profile(username: str):
+    user = _member(username)
+    if user.username != username:
+        return redirect(url_for("core.profile", username=user.username), 301)
+    return _profile_page(user)
+
+
+@bp.route("/users/<username>/role", methods=["POST"])
+def change_role(username: str):
+    if not current_user.is_authenticated:
+        flash("Please sign in to do that.", "info")
+        return redirect(url_for("core.login", next=url_for("core.profile", username=username)))
+    user = _member(username)
+    form = RoleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    done, _ = attempt(lambda: accounts.change_role(current_user, _member(username),
+                                                   form.role.data, form.reason.data), form)
+    if done:
+        flash(f"{user.username} is now {accounts.a_role(user.role)}; the change is in the "
+              "audit log.", "success")
+        return redirect(url_for("core.profile", username=user.username) + "#change-role")
+    return _profile_page(user, role_form=form), 422
 
 
 @bp.route("/settings", methods=["GET", "POST"])

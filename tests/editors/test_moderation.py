@@ -481,6 +481,54 @@ def test_role_changes_are_logged_with_who_and_why(app, member, admin):
         ("role.changed", "adam", "mina", "editor → member", "Stepped down")]
 
 
+def test_an_admin_changes_a_role_from_the_profile_page_and_it_is_logged(
+        app, admin_client, editor_client, member_client, member):
+    assert 'action="/users/mina/role"' in admin_client.get("/users/mina").get_data(
+        as_text=True)
+    for client in (editor_client, member_client):  # only admins see the form
+        assert "/users/mina/role" not in client.get("/users/mina").get_data(as_text=True)
+    response = admin_client.submit("/users/mina/role", {"role": "editor",
+                                                        "reason": "Runs the makerspace group"})
+    assert (response.status_code, response.location) == (302, "/users/mina#change-role")
+    page = admin_client.get("/users/mina").get_data(as_text=True)
+    assert "mina is now an editor; the change is in the audit log." in page
+    assert "Mina Member is an editor." in page
+    db.session.expire_all()
+    assert db.session.get(type(member), member.id).role == "editor"
+    entry = db.session.scalar(select(AuditEntry))
+    assert (entry.action, entry.actor_name, entry.target_label, entry.detail, entry.reason) == (
+        "role.changed", "adam", "mina", "member → editor", "Runs the makerspace group")
+    log = admin_client.get("/editors/log?action=role.changed").get_data(as_text=True)
+    assert "Runs the makerspace group" in log
+
+
+def test_role_changes_on_the_web_are_refused_with_reasons(app, admin_client, editor_client,
+                                                         member_client, client, member,
+                                                         admin):
+    for refused in (editor_client, member_client):  # refused by the service: 403
+        response = refused.submit("/users/mina/role", {"role": "admin", "reason": "Me"})
+        assert response.status_code == 403
+    response = client.submit("/users/mina/role", {"role": "admin", "reason": "Me"})
+    assert response.status_code == 302 and "/login" in response.location
+    for data, message in (({"role": "emperor", "reason": "Why not"},
+                           "“emperor” is not a role: choose member, editor or admin."),
+                          ({"role": "editor", "reason": " "}, "Say why, for the audit log."),
+                          ({"role": "member", "reason": "Again"}, "mina is already a member.")):
+        response = admin_client.submit("/users/mina/role", data)
+        assert response.status_code == 422
+        assert message in response.get_data(as_text=True)
+    response = admin_client.submit("/users/adam/role", {"role": "member",
+                                                        "reason": "Stepping back"})
+    assert response.status_code == 422
+    assert "adam is the only admin" in response.get_data(as_text=True)
+    assert admin_client.submit("/users/ghost/role", {"role": "editor",
+                                                     "reason": "x"}).status_code == 404
+    db.session.expire_all()
+    assert db.session.get(type(member), member.id).role == "member"
+    assert db.session.get(type(admin), admin.id).role == "admin"
+    assert db.session.scalar(select(AuditEntry.id)) is None
+
+
 def test_editors_and_admins_read_and_filter_the_log(app, editor_client, admin_client,
                                                    member_client, editor, article, spam):
     services.mark_reviewed(editor, article, "Fine")

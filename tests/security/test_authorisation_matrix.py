@@ -37,6 +37,8 @@ MATRIX = {
     "/login": ("GET", GUESTS, None),
     "/logout": ("POST", dict.fromkeys(ROLES, "redirect"), {}),
     "/users/<username>": ("GET", PUBLIC, None),
+    # Roles: admins only, refused in the service; the admin's change here is a real one.
+    "/users/<username>/role": ("POST", ADMINS, {"role": "editor", "reason": "Runs a group"}),
     "/settings": ("GET", MEMBERS, None),
     "/search": ("GET", PUBLIC, None),
     "/search/suggest": ("GET", PUBLIC, None),
