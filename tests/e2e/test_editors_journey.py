@@ -66,6 +66,7 @@ def test_an_editor_features_an_article_and_a_collection_and_reorders_them(page, 
         "link", name="Collections").click()
     assert_accessible(page, "the collections desk")
     page.get_by_role("link", name="New collection").click()
+    assert_accessible(page, "the new collection form")
     page.get_by_label("Title", exact=True).fill("Starting a makerspace: two readings")
     page.get_by_label("Introduction", exact=True).fill(
         "For a library planning its *first* makerspace.")
@@ -165,10 +166,18 @@ def test_a_member_flags_an_answer_and_an_editor_hides_it(page, live_server, brow
         group = desk.locator(".flag-group", has_text="Selling pills.")
         expect(group).to_contain_text(WORD)
         assert_accessible(desk, "the flags page")
+        desk.goto(f"/editors/flags/answer/{content['spam_id']}/edit")
+        expect(desk.get_by_label("Text", exact=True)).to_have_value(re.compile(WORD))
+        assert_accessible(desk, "the page for correcting flagged content")
+        desk.goto("/editors/flags")
+        group = desk.locator(".flag-group", has_text="Selling pills.")
         group.get_by_label("Why (for the audit log)").fill("Advertising")
         group.get_by_role("button", name=re.compile(r"^Hide")).click()
         expect(desk.get_by_role("status")).to_contain_text("Hidden")
         expect(desk.get_by_role("main")).to_contain_text("No open flags")
+        desk.goto("/editors/flags?status=closed")
+        expect(desk.locator(".flag-group", has_text="Selling pills.")).to_be_visible()
+        assert_accessible(desk, "the closed flags")
 
         desk.goto("/editors/log")
         row = desk.locator("tbody tr").first
@@ -185,3 +194,33 @@ def test_a_member_flags_an_answer_and_an_editor_hides_it(page, live_server, brow
     expect(page.get_by_role("main")).to_contain_text("Start small, with donated seeds.")
     page.goto(f"/search?q={WORD}")
     expect(page.locator(".result")).to_have_count(0)
+
+
+def test_an_admin_changes_a_role_from_the_profile_page(page, live_server, console):
+    console.allow(r"status of 422")  # the form sent without a reason comes back with it
+    app = live_server.app
+    _people(app, ("mina", "member"), ("edith", "editor"))
+    create_user(app, "adam", role="admin", display_name="Adam Admin")
+    sign_in(page, "adam")
+    page.goto("/users/mina")
+    role = page.get_by_role("region", name="Role")
+    expect(role).to_contain_text("Mina Member is a member.")
+    assert_accessible(page, "a profile as an admin sees it")
+
+    # Saying nothing is refused, with the reason asked for beside its field.
+    role.get_by_label("New role").select_option(label="Editor")
+    role.get_by_role("button", name="Change the role").click()
+    expect(page.get_by_label("Why")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_role("region", name="Role")).to_contain_text("Say why, for the audit log.")
+    assert_accessible(page, "the role form with an error")
+
+    page.get_by_label("New role").select_option(label="Editor")
+    page.get_by_label("Why").fill("Runs the makerspace group")
+    page.get_by_label("Why").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("mina is now an editor")
+    expect(page.get_by_role("region", name="Role")).to_contain_text("Mina Member is an editor.")
+
+    page.goto("/editors/log")
+    row = page.locator("tbody tr").first
+    for text in ("role.changed", "adam", "mina", "member → editor", "Runs the makerspace group"):
+        expect(row).to_contain_text(text)
