@@ -736,14 +736,64 @@ def did_you_mean(searching: Searcher, text: str, parsed=None) -> str | None:
 
 def _known(reader, analyzer, word: str) -> bool:
     terms = [token.text for token in analyzer(word)]
-    return not terms or any(reader.doc_frequency(field, term) for term in terms
-                            for field in ("title", "body"))
+    return (not terms or reader.doc_frequency("tags", word) > 0
+            or any(reader.doc_frequency(field, term) for term in terms
+                   for field in ("title", "body")))
 
 
 def _nearest(searching: Searcher, word: str) -> str | None:
-    # The title's words are the dictionary: see schema.make_schema.
-    found = searching.corrector("title").suggest(word, limit=1, maxdist=2, prefix=1)
-    return found[0] if found else None
+    """The known word nearest in spelling: one edit away before two; among those, a
+    title's word, then a tag, then a word of the bodies.
+
+    Titles keep their words unstemmed for this (see schema.make_schema); tags are
+    whole words already. The bodies are not indexed a second time: their stems are
+    searched, and a body holding the nearest stem says how the word is written. That
+    costs a few milliseconds, and only for a word the index does not know.
+    """
+    titles = searching.corrector("title")
+    tags = searching.corrector("tags")
+    for distance in (1, 2):
+        found = titles.suggest(word, limit=1, maxdist=distance, prefix=1)
+        found = found or [tag for tag in tags.suggest(word, limit=5, maxdist=distance,
+                                                      prefix=1) if WORD_RE.fullmatch(tag)]
+        found = found or _nearest_in_bodies(searching, word, distance)
+        if found:
+            return found[0]
+    return None
+
+
+def _nearest_in_bodies(searching: Searcher, word: str, distance: int) -> list[str]:
+    reader = searching.reader()
+    stems = [token.text for token in searching.schema["body"].analyzer(word)]
+    if len(stems) != 1:
+        return []
+    # The first two letters are taken as typed: it keeps the walk of the lexicon short.
+    near = [stem for stem in reader.terms_within("body", stems[0], distance, prefix=2)
+            if stem != stems[0]]
+    if not near:
+        return []
+    stem = max(near, key=lambda stem: (reader.doc_frequency("body", stem), stem))
+    return [written] if (written := _written(searching, stem)) else []
+
+
+def _written(searching: Searcher, stem: str) -> str | None:
+    """How the first body that holds `stem` most often writes it ("checksums" for
+    "checksum")."""
+    try:
+        postings = searching.reader().postings("body", stem)
+    except TermNotFound:
+        return None
+    if not postings.is_active():
+        return None
+    body = searching.stored_fields(postings.id()).get("body") or ""
+    analyzer = searching.schema["body"].analyzer
+    forms: dict[str, int] = {}
+    start = re.escape(stem[:max(3, len(stem) - 2)])
+    for match in re.finditer(rf"(?<!\w){start}\w*", body[:EXCERPT_CHARS], re.IGNORECASE):
+        form = match.group().lower()
+        if any(token.text == stem for token in analyzer(form)):
+            forms[form] = forms.get(form, 0) + 1
+    return max(forms, key=lambda form: (forms[form], form)) if forms else None
 
 
 def suggest(prefix: str, limit: int = 8) -> list[dict]:

@@ -136,8 +136,10 @@ def make_schema() -> Schema:
         key=ID(unique=True, stored=True),              # "article:12", "question:7"
         type=ID(stored=True),                          # article, question
         object_id=NUMERIC(stored=True, signed=False),
-        # Titles' words are the dictionary for "did you mean": the words people
-        # name things with. (Bodies too would double the cost of indexing.)
+        # Titles' words, unstemmed, are the first dictionary for "did you mean": the
+        # words people name things with. Tags are whole words already. The bodies'
+        # words are found through their stems at query time (query._nearest): a
+        # spelling field for bodies would double the cost of indexing.
         title=TEXT(analyzer=text, stored=True, field_boost=3.0, spelling=True),
         title_prefix=KEYWORD(lowercase=True, commas=True),  # for suggestions
         body=TEXT(analyzer=text, stored=True),

@@ -299,3 +299,12 @@ def test_no_query_text_makes_search_fail(library, text):
     results = query.search(text)
     assert results.error is None and results.total >= 0
     assert results.total == 0 or results.hits
+
+
+def test_did_you_mean_looks_in_titles_then_tags_then_bodies(library):
+    assert query.search("makerspase").suggestion == "makerspace"       # a title's word
+    assert query.search("instrucion").suggestion == "instruction"      # a tag only
+    assert query.search("checksoms").suggestion == "checksums"         # a body's word
+    assert query.search("robts teens").suggestion == "robots teens"
+    assert query.search("checksums").suggestion is None
+    assert query.search("qqqqqqqq").suggestion is None
