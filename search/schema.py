@@ -19,7 +19,12 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.lang import porter
 from whoosh.support.charset import accent_map
 
+from search import storage
+
 INDEX_NAME = "commonplace"
+
+
+storage.install()  # faster index files: see search/storage.py
 
 
 # Whoosh's own short list, plus the pronouns, auxiliaries and connectives that carry

@@ -211,3 +211,34 @@ def test_a_process_killed_mid_drain_loses_nothing(app, member):
     db.session.expire_all()
     assert indexer.pending() == 0 and indexer.check().clean
     assert db.session.query(SearchOutbox).count() == 0
+
+
+def _first_block_protocol(app) -> int:
+    import zlib
+
+    ix = indexer.open_index(app)
+    with ix.searcher() as searcher:
+        leaf = searcher.leaf_searchers()[0][0]
+        matcher = leaf.reader().postings("body", "makerspac")
+        matcher = getattr(matcher, "child", matcher)
+        data = matcher._postfile.get(matcher._dataoffset,
+                                     matcher._nextoffset - matcher._dataoffset)
+        data = zlib.decompress(data) if matcher._compression else data
+        assert data[0] == 0x80  # a pickle that names its protocol
+        return data[1]
+
+
+def test_postings_are_pickled_so_that_bytes_stay_bytes_and_old_indexes_still_read(
+        app, library, monkeypatch):
+    import pickle
+
+    from whoosh.codec import whoosh3
+
+    from search import query
+
+    assert _first_block_protocol(app) == 5
+    found = [hit.title for hit in query.search("makerspace teens").hits]
+    monkeypatch.setattr(whoosh3, "dumps", lambda value, protocol=2: pickle.dumps(value, 2))
+    indexer.rebuild(procs=1)
+    assert _first_block_protocol(app) == 2  # as Whoosh writes on its own
+    assert [hit.title for hit in query.search("makerspace teens").hits] == found
