@@ -64,16 +64,26 @@ class QuestionTag(db.Model):
 class Question(db.Model):
     __tablename__ = "questions"
     __table_args__ = (
+        # One index per list and order, the equalities first and the order last, so that a
+        # page reads its rows in order instead of sorting the site's questions.
         Index("ix_questions_activity", "hidden", "last_activity_at"),
         Index("ix_questions_solved", "hidden", "solved_at"),
+        Index("ix_questions_newest", "hidden", "created_at"),
+        Index("ix_questions_unanswered", "hidden", "answer_count", "closed_reason",
+              "created_at"),
+        # A workgroup's questions by activity (its latest in one step), and its open and
+        # solved counts from the index alone.
+        Index("ix_questions_workgroup", "workgroup_id", "hidden", "last_activity_at",
+              "accepted_answer_id"),
+        Index("ix_questions_author", "author_id", "created_at"),  # a member's questions
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     html: Mapped[str] = mapped_column(Text)
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    workgroup_id: Mapped[int | None] = mapped_column(ForeignKey("workgroups.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    workgroup_id: Mapped[int | None] = mapped_column(ForeignKey("workgroups.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     edited_at: Mapped[datetime | None]
     last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -109,13 +119,14 @@ class Question(db.Model):
 
 class Answer(db.Model):
     __tablename__ = "answers"
+    __table_args__ = (Index("ix_answers_author", "author_id", "created_at"),)  # a member's
 
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"),
                                              index=True)
     body: Mapped[str] = mapped_column(Text)
     html: Mapped[str] = mapped_column(Text)
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     edited_at: Mapped[datetime | None]
     score: Mapped[int] = mapped_column(default=0)

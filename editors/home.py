@@ -14,7 +14,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased, joinedload, raiseload
 
 from community.models import Question, Workgroup, WorkgroupMember
-from community.services import question_url
+from community.services import open_questions_in, question_url
 from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
@@ -123,19 +123,23 @@ def my_workgroup_questions(user) -> list[Question]:
 
 
 def active_workgroups(limit: int = HOME_WORKGROUPS) -> list[tuple[Workgroup, int]]:
-    """Open workgroups with the latest activity, and how many open questions each has."""
-    visible = and_(Question.workgroup_id == Workgroup.id, Question.hidden.is_(False))
-    latest = func.max(Question.last_activity_at)
-    open_count = func.count(Question.id).filter(Question.accepted_answer_id.is_(None))
-    rows = db.session.execute(
-        select(Workgroup, open_count)
-        .outerjoin(Question, visible)
-        .where(Workgroup.archived.is_(False))
-        .group_by(Workgroup.id)
+    """Open workgroups with the latest activity, and how many open questions each has.
+
+    Each workgroup's latest activity is one step in ix_questions_workgroup (the index ends
+    with last_activity_at), and only the workgroups shown have their questions counted:
+    the home page does not read every question of every workgroup."""
+    latest = (select(func.max(Question.last_activity_at))
+              .where(Question.workgroup_id == Workgroup.id, Question.hidden.is_(False))
+              .scalar_subquery())
+    groups = db.session.scalars(
+        select(Workgroup).where(Workgroup.archived.is_(False))
         .options(raiseload("*"))
         .order_by(func.coalesce(latest, Workgroup.created_at).desc(), Workgroup.id)
         .limit(limit)).all()
-    return [(group, count) for group, count in rows]
+    counts = dict(db.session.execute(
+        select(Workgroup.id, open_questions_in(Workgroup.id))
+        .where(Workgroup.id.in_([group.id for group in groups]))).all())
+    return [(group, counts.get(group.id, 0)) for group in groups]
 
 
 def home_sections(viewer) -> dict:

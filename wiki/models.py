@@ -5,25 +5,44 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
 
 
+def title_key(title: str) -> str:
+    """What the article index sorts by: the title regardless of case."""
+    return title.lower()
+
+
+def _title_key_default(context) -> str:
+    # Rows inserted without the ORM (bulk loads) get the key of the title they carry.
+    return title_key(context.get_current_parameters()["title"])
+
+
 class Article(db.Model):
     __tablename__ = "articles"
+    __table_args__ = (
+        # The article index as readers see it (visible articles only), in each order it
+        # offers: the equality on `hidden` first, then the order, so no page sorts rows.
+        Index("ix_articles_visible_title", "hidden", "title_key"),
+        Index("ix_articles_visible_updated", "hidden", "updated_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
     title: Mapped[str] = mapped_column(String(200))
+    # Kept equal to title_key(title) on every assignment of `title` (see below).
+    title_key: Mapped[str] = mapped_column(String(200), default=_title_key_default,
+                                           server_default="", index=True)
     # The revision shown now; revisions are never changed once written.
     current_revision_id: Mapped[int | None] = mapped_column(
         ForeignKey("revisions.id", use_alter=True, ondelete="SET NULL"))
     revision_count: Mapped[int] = mapped_column(default=0)
     protected: Mapped[bool] = mapped_column(default=False)
-    hidden: Mapped[bool] = mapped_column(default=False, index=True)
+    hidden: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -45,6 +64,11 @@ class Article(db.Model):
     @property
     def sectors(self) -> list[str]:
         return [row.sector for row in self.sector_rows]
+
+    @validates("title")
+    def _keep_title_key(self, _key: str, title: str) -> str:
+        self.title_key = title_key(title)
+        return title
 
     def __repr__(self) -> str:
         return f"<Article {self.slug}>"
@@ -102,6 +126,9 @@ class Tag(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(50), unique=True)
+    # Visible articles carrying the tag, changed in SQL by wiki.services whenever an
+    # article's tags or visibility change, so that the tag lists never count rows.
+    article_count: Mapped[int] = mapped_column(default=0, server_default="0", index=True)
 
     articles: Mapped[list[Article]] = relationship(secondary="article_tags",
                                                    back_populates="tags")
@@ -139,10 +166,13 @@ class ArticleAuthor(db.Model):
     """A member's part in an article: share of the current text and their edits."""
 
     __tablename__ = "article_authors"
+    # A member's profile: the articles they lead (or contribute to), largest share first.
+    __table_args__ = (Index("ix_article_authors_user", "user_id", "lead", "share",
+                            "article_id"),)
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
                                             primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True, index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
     share: Mapped[int] = mapped_column(default=0)  # words of the current text
     edits: Mapped[int] = mapped_column(default=0)
     lead: Mapped[bool] = mapped_column(default=False)

@@ -12,8 +12,8 @@ from html import escape
 from urllib.parse import urlencode
 
 from flask import current_app
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import exists, func, select, update
+from sqlalchemy.orm import contains_eager, defer, joinedload, selectinload
 
 from core.errors import CommonplaceError, NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
@@ -111,12 +111,12 @@ def get_article_by_id(article_id: int, viewer=None) -> Article:
     return article
 
 
-def get_article(slug: str, viewer=None) -> Article:
+def get_article(slug: str, viewer=None, options=ARTICLE_PAGE_OPTIONS) -> Article:
     """The article at this slug or one of its old slugs; NotFound if absent or hidden.
 
-    Everything an article page shows is loaded here, in a fixed number of queries.
+    Everything an article page shows is loaded here, in a fixed number of queries (pages
+    about the article, such as its history, pass `options=()`: they show only its row).
     """
-    options = ARTICLE_PAGE_OPTIONS
     article = db.session.scalar(select(Article).where(Article.slug == slug).options(*options))
     if article is None:
         article = db.session.scalar(
@@ -261,6 +261,7 @@ def _claim_slug(article: Article, title: str) -> None:
 def _set_tags(article: Article, names: list[str]) -> None:
     existing = {tag.name: tag for tag in db.session.scalars(
         select(Tag).where(Tag.name.in_(names)))} if names else {}
+    before = {tag.id for tag in article.tags}
     tags = []
     for name in names:
         tag = existing.get(name)
@@ -269,6 +270,19 @@ def _set_tags(article: Article, names: list[str]) -> None:
             db.session.add(tag)
         tags.append(tag)
     article.tags = tags
+    if not article.hidden:
+        db.session.flush()  # new tags get their ids
+        after = {tag.id for tag in tags}
+        count_tags(after - before, 1)
+        count_tags(before - after, -1)
+
+
+def count_tags(tag_ids: set[int], change: int) -> None:
+    """Tag.article_count counts visible articles: changed in SQL, so racing saves add up."""
+    if tag_ids:
+        db.session.execute(update(Tag).where(Tag.id.in_(tag_ids))
+                           .values(article_count=Tag.article_count + change)
+                           .execution_options(synchronize_session=False))
 
 
 def _set_sectors(article: Article, sectors: list[str]) -> None:
@@ -474,6 +488,8 @@ def set_hidden(article: Article, user: User, hidden: bool) -> Article:
         raise PermissionDenied("Only editors may hide articles.")
     if not hidden and not (is_member(user) and user.is_admin):
         raise PermissionDenied("Only admins may restore hidden articles.")
+    if article.hidden != hidden:
+        count_tags({tag.id for tag in article.tags}, -1 if hidden else 1)
     article.hidden = hidden
     touch(article)
     touch_linking_to(slugs_of(article))
@@ -549,6 +565,9 @@ def byline(article: Article, others_shown: int = 3) -> dict:
 
 def article_query(*, sort: str = "title", tag: str | None = None, sector: str | None = None,
                   q: str | None = None, viewer=None):
+    """Articles in the index's order. For readers, `hidden = false` and the order match an
+    index (ix_articles_visible_title, ix_articles_visible_updated), so a page reads its 25
+    rows in order; editors' pages use the indexes on the order alone."""
     query = select(Article).options(selectinload(Article.tags), selectinload(Article.sector_rows))
     if not is_editor(viewer):
         query = query.where(Article.hidden.is_(False))
@@ -560,35 +579,65 @@ def article_query(*, sort: str = "title", tag: str | None = None, sector: str | 
         query = query.where(Article.title.ilike(f"%{_like_escape(q)}%", escape="\\"))
     if sort == "updated":
         return query.order_by(Article.updated_at.desc(), Article.id.desc())
-    return query.order_by(func.lower(Article.title), Article.id)
+    return query.order_by(Article.title_key, Article.id)
 
 
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# A list of revisions shows who, when and how much, never the text: loading it would read
+# kilobytes per row (and a template reaching for it fails a test instead of querying).
+REVISION_LIST_OPTIONS = (defer(Revision.body, raiseload=True),
+                         defer(Revision.html, raiseload=True),
+                         defer(Revision.toc_html, raiseload=True),
+                         defer(Revision.attribution, raiseload=True))
+
+
 def recent_changes_query(viewer=None):
-    query = (select(Revision).join(Article, Article.id == Revision.article_id)
-             .options(selectinload(Revision.author), selectinload(Revision.article))
+    """Every revision, newest first: read in the order of ix_revisions_created_at, each
+    checked against its article (a join would let the database start from the articles
+    and sort all their revisions)."""
+    query = (select(Revision)
+             .options(selectinload(Revision.author), selectinload(Revision.article),
+                      *REVISION_LIST_OPTIONS)
              .order_by(Revision.created_at.desc(), Revision.id.desc()))
     if not is_editor(viewer):
-        query = query.where(Article.hidden.is_(False))
+        query = query.where(exists().where(Article.id == Revision.article_id,
+                                           Article.hidden.is_(False)))
     return query
 
 
-def tag_counts() -> list[tuple[str, int]]:
-    return list(db.session.execute(
-        select(Tag.name, func.count(Article.id)).join(Tag.articles)
-        .where(Article.hidden.is_(False)).group_by(Tag.name)
-        .order_by(func.count(Article.id).desc(), Tag.name)).all())
+def tag_query():
+    """Tags by the number of visible articles carrying them (kept in Tag.article_count)."""
+    return (select(Tag).where(Tag.article_count > 0)
+            .order_by(Tag.article_count.desc(), Tag.name))
 
 
-def articles_of(user: User) -> dict[str, list[ArticleAuthor]]:
-    """The articles a member leads and those they contribute to (for their profile)."""
-    rows = list(db.session.scalars(
-        select(ArticleAuthor).join(Article, Article.id == ArticleAuthor.article_id)
-        .where(ArticleAuthor.user_id == user.id, Article.hidden.is_(False))
-        .options(selectinload(ArticleAuthor.article))
-        .order_by(ArticleAuthor.share.desc())))
-    return {"led_articles": [row for row in rows if row.lead],
-            "contributed_articles": [row for row in rows if not row.lead]}
+def tag_counts(limit: int | None = None) -> list[tuple[str, int]]:
+    return [(tag.name, tag.article_count)
+            for tag in db.session.scalars(tag_query().limit(limit))]
+
+
+PROFILE_ARTICLES = 10
+
+
+def articles_of(user: User, limit: int = PROFILE_ARTICLES) -> dict:
+    """The articles a member leads and those they contribute to (for their profile): the
+    `limit` with the largest share of each, and how many there are in all."""
+    def rows(lead: bool) -> list[ArticleAuthor]:
+        return list(db.session.scalars(
+            select(ArticleAuthor).join(Article, Article.id == ArticleAuthor.article_id)
+            .where(ArticleAuthor.user_id == user.id, ArticleAuthor.lead.is_(lead),
+                   Article.hidden.is_(False))
+            .options(contains_eager(ArticleAuthor.article))
+            .order_by(ArticleAuthor.share.desc(), ArticleAuthor.article_id.desc())
+            .limit(limit)))
+
+    led, contributed = db.session.execute(
+        select(func.count().filter(ArticleAuthor.lead.is_(True)),
+               func.count().filter(ArticleAuthor.lead.is_(False)))
+        .join(Article, Article.id == ArticleAuthor.article_id)
+        .where(ArticleAuthor.user_id == user.id, Article.hidden.is_(False))).one()
+    return {"led_articles": rows(True), "contributed_articles": rows(False),
+            "led_total": led, "contributed_total": contributed}
