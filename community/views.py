@@ -31,6 +31,7 @@ from core.extensions import db
 from core.forms import EmptyForm
 from core.markup import slugify
 from core.models import SECTORS
+from core.paging import paginate
 from core.views import act, apply_errors, attempt
 from wiki import diffing
 from wiki.forms import ArticleForm
@@ -98,9 +99,9 @@ def questions():
     slug = request.args.get("workgroup") or None
     workgroup = db.session.scalar(select(Workgroup).where(Workgroup.slug == slug)) \
         if slug else None
-    page = db.paginate(services.question_query(tab=tab, tag=tag, workgroup=workgroup,
-                                               viewer=current_user),
-                       page=_page(), per_page=PER_PAGE, error_out=False)
+    page = paginate(services.question_query(tab=tab, tag=tag, workgroup=workgroup,
+                                            viewer=current_user),
+                    page=_page(), per_page=PER_PAGE)
     return render_template("community/questions.html", page=page, tab=tab, tag=tag,
                            workgroup=workgroup, tabs=services.TABS)
 
@@ -112,9 +113,9 @@ def solutions():
     slug = request.args.get("workgroup") or None
     workgroup = db.session.scalar(select(Workgroup).where(Workgroup.slug == slug)) \
         if slug else None
-    page = db.paginate(services.question_query(tab="solved", tag=tag, workgroup=workgroup,
-                                               sector=sector, viewer=current_user),
-                       page=_page(), per_page=PER_PAGE, error_out=False)
+    page = paginate(services.question_query(tab="solved", tag=tag, workgroup=workgroup,
+                                            sector=sector, viewer=current_user),
+                    page=_page(), per_page=PER_PAGE)
     groups = db.session.scalars(select(Workgroup).order_by(Workgroup.name)).all()
     return render_template("community/solutions.html", page=page, tag=tag, sector=sector,
                            workgroup=workgroup, workgroups=groups)

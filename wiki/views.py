@@ -24,6 +24,7 @@ from core.extensions import db
 from core.forms import EmptyForm
 from core.markup import render
 from core.models import SECTORS
+from core.paging import paginate
 from core.transactions import TooBusy, run_in_transaction
 from core.views import apply_errors
 from wiki import diffing, services
@@ -33,16 +34,18 @@ from wiki.models import Article, ArticleAuthor, Revision
 bp = Blueprint("wiki", __name__)
 
 PER_PAGE = 25
+TAGS_PER_PAGE = 200
 
 
 def _page() -> int:
     return request.args.get("page", 1, type=int) or 1
 
 
-def _article(slug: str, endpoint: str | None = None, **values) -> Article:
+def _article(slug: str, endpoint: str | None = None, options=services.ARTICLE_PAGE_OPTIONS,
+             **values) -> Article:
     """Load an article for this viewer; an old slug redirects to the current one."""
     try:
-        article = services.get_article(slug, current_user)
+        article = services.get_article(slug, current_user, options)
     except NotFound:
         abort(404)
     if endpoint and article.slug != slug:
@@ -66,7 +69,7 @@ def home():
 
     recent = db.session.scalars(services.article_query(sort="updated", viewer=current_user)
                                 .limit(6)).all()
-    context = {"recent_articles": recent, "tags": services.tag_counts()[:16]}
+    context = {"recent_articles": recent, "tags": services.tag_counts(16)}
     for section in home_sections:  # the editors' desk: featured, solutions, workgroups...
         context.update(section(current_user))
     return render_template("wiki/home.html", **context)
@@ -79,16 +82,17 @@ def index():
     tag = request.args.get("tag") or None
     sector = request.args.get("sector") if request.args.get("sector") in SECTORS else None
     q = (request.args.get("q") or "").strip()[:200] or None
-    page = db.paginate(services.article_query(sort=sort, tag=tag, sector=sector, q=q,
-                                              viewer=current_user),
-                       page=_page(), per_page=PER_PAGE, error_out=False)
+    page = paginate(services.article_query(sort=sort, tag=tag, sector=sector, q=q,
+                                           viewer=current_user),
+                    page=_page(), per_page=PER_PAGE)
     return render_template("wiki/index.html", page=page, sort=sort, tag=tag, sector=sector,
-                           q=q, tags=services.tag_counts()[:30])
+                           q=q, tags=services.tag_counts(30))
 
 
 @bp.route("/wiki/tags/")
 def tags():
-    return render_template("wiki/tags.html", tags=services.tag_counts())
+    page = paginate(services.tag_query(), page=_page(), per_page=TAGS_PER_PAGE)
+    return render_template("wiki/tags.html", page=page)
 
 
 @bp.route("/wiki/tags/<tag>")
@@ -213,9 +217,10 @@ def edit(slug: str):
 
 @bp.route("/wiki/<slug>/history")
 def history(slug: str):
-    article = _article(slug, "wiki.history")
+    article = _article(slug, "wiki.history", options=())
     page = db.paginate(select(Revision).where(Revision.article_id == article.id)
-                       .options(selectinload(Revision.author))
+                       .options(selectinload(Revision.author),
+                                *services.REVISION_LIST_OPTIONS)
                        .order_by(Revision.number.desc()),
                        page=_page(), per_page=50, error_out=False)
     return render_template("wiki/history.html", article=article, page=page,
@@ -273,14 +278,14 @@ def revert(slug: str, number: int):
 
 @bp.route("/wiki/<slug>/backlinks")
 def backlinks(slug: str):
-    article = _article(slug, "wiki.backlinks")
+    article = _article(slug, "wiki.backlinks", options=())
     return render_template("wiki/backlinks.html", article=article,
                            articles=services.backlinks(article, current_user))
 
 
 @bp.route("/wiki/<slug>/contributors")
 def contributors(slug: str):
-    article = _article(slug, "wiki.contributors")
+    article = _article(slug, "wiki.contributors", options=())
     rows = db.session.scalars(select(ArticleAuthor).where(ArticleAuthor.article_id == article.id)
                               .options(selectinload(ArticleAuthor.user))
                               .order_by(ArticleAuthor.share.desc(), ArticleAuthor.edits.desc(),
@@ -291,8 +296,7 @@ def contributors(slug: str):
 
 @bp.route("/wiki/recent")
 def recent():
-    page = db.paginate(services.recent_changes_query(current_user), page=_page(),
-                       per_page=50, error_out=False)
+    page = paginate(services.recent_changes_query(current_user), page=_page(), per_page=50)
     return render_template("wiki/recent.html", page=page)
 
 
