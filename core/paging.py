@@ -46,7 +46,8 @@ class Page:
         return self.page + 1 if self.has_next else None
 
 
-def paginate(query, *, page: int, per_page: int, count_limit: int = COUNT_LIMIT) -> Page:
+def paginate(query, *, page: int, per_page: int, count_limit: int | None = None) -> Page:
+    count_limit = count_limit or COUNT_LIMIT
     page = min(max(1, page), MAX_PAGE)
     rows = db.session.scalars(query.limit(per_page + 1).offset((page - 1) * per_page)).all()
     items, has_next = rows[:per_page], len(rows) > per_page
