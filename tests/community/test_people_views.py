@@ -36,7 +36,10 @@ def test_the_header_shows_the_unread_count_to_members_only(client, member_client
     assert 'href="/notifications"' in page and "unread" not in page
     notify(member, 3)
     page = member_client.get("/").get_data(as_text=True)
-    assert re.search(r'Notifications<span class="visually-hidden">, 3 unread</span>'
+    # "Notifications" as text on a wide screen and as the bell's alt text on a phone.
+    assert re.search(r'<span class="label-wide">Notifications</span><img class="icon-narrow" '
+                     r'src="/static/img/bell.svg" alt="Notifications" width="20" height="20">'
+                     r'<span class="visually-hidden">, 3 unread</span>'
                      r'<span class="count-badge" aria-hidden="true">3</span>', page)
     assert "/notifications" not in client.get("/").get_data(as_text=True)
 
