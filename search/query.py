@@ -7,24 +7,29 @@ Whoosh today; a PostgreSQL full-text backend could implement the same `search` a
 from __future__ import annotations
 
 import copy
+import heapq
 import re
+from array import array
+from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from itertools import accumulate, repeat
 from threading import Lock
 
 from flask import current_app, g
 from markupsafe import Markup, escape
-from whoosh import highlight, qparser, query
+from whoosh import highlight, qparser, query, scoring
 from whoosh.analysis import Token
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.idsets import DocIdSet
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.qparser import syntax
 from whoosh.reading import TermNotFound
 from whoosh.searching import Results as WhooshResults
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
 
 from search import schema
 
@@ -333,8 +338,18 @@ def rank(searching: Searcher, text: str, *, filters=None, newest: bool = False,
     elif newest:
         found = _newest_first(searching, parsed.query, matched, limit)
     else:
-        found = searching.search(parsed.query, limit=limit, filter=matched.allowed())
+        found = _ranked(searching, parsed.query, matched, limit)
     return Ranked(parsed.query, found, matched, any_word=relaxed and matched.total > 0)
+
+
+def _ranked(searching: Searcher, parsed, matched: Matches, limit: int) -> WhooshResults:
+    terms = _scored_terms(parsed)
+    if terms is not None and type(searching.weighting) is scoring.BM25F:
+        try:
+            return _rank_by_terms(searching, parsed, terms, matched, limit)
+        except _NotByTerms:
+            pass
+    return searching.search(parsed, limit=limit, filter=matched.allowed())
 
 
 def ranked_keys(text: str, limit: int = 1000, all_words_up_to: int = ALL_WORDS_UP_TO,
@@ -499,17 +514,61 @@ def _value_bits(leaf: Searcher, fieldname: str) -> dict[str, int]:
     return values
 
 
-def _posting_docnums(matcher):
-    """A posting list's document numbers. Whoosh's all_ids() makes three calls per
-    document; its block reader hands over a block's numbers at once."""
-    if not isinstance(matcher, W3LeafMatcher):
-        yield from matcher.all_ids()
-        return
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        yield from matcher._ids[matcher._i:]
-        matcher._next_block()
+_POSTINGS: OrderedDict[tuple, tuple[array, array]] = OrderedDict()
+_POSTINGS_KEPT = 1_500_000  # postings kept decoded, in all (12 bytes each)
+_postings_held = 0
+
+
+def _postings(leaf: Searcher, fieldname: str, text) -> tuple[array, array]:
+    """A term's postings in the segment: document numbers (deleted ones included)
+    and weights, read a block at a time and kept for the next query that needs them
+    (the bit sets and the ranking both do).
+
+    Whoosh's own reading makes three calls per posting and a generator step per
+    document number; here a block's numbers are summed from their gaps at once.
+    """
+    global _postings_held
+    reader = leaf.reader()
+    segment = _segment_key(reader)
+    key = (segment, fieldname, text)
+    if segment:
+        with _VALUE_BITS_LOCK:
+            cached = _POSTINGS.get(key)
+            if cached is not None:
+                _POSTINGS.move_to_end(key)
+                return cached
+    docnums, weights = array("I"), array("d")
+    try:
+        matcher = reader.postings(fieldname, text)
+    except TermNotFound:
+        return docnums, weights
+    if isinstance(matcher, FilterMatcher):  # deleted documents are left out later
+        matcher = matcher.child
+    if isinstance(matcher, W3LeafMatcher):
+        while matcher.is_active():
+            if matcher._data is None:
+                matcher._read_data()
+            gaps, weight = matcher._data[0], matcher._data[1]
+            docnums.extend(gaps if matcher._byteids else accumulate(gaps))
+            if weight is None or isinstance(weight, float):
+                weights.extend(repeat(1.0 if weight is None else weight, matcher._blocklength))
+            else:
+                weights.extend(weight)
+            matcher._next_block()
+    else:
+        while matcher.is_active():
+            docnums.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+    if segment and len(docnums) < _POSTINGS_KEPT // 4:
+        with _VALUE_BITS_LOCK:
+            if key not in _POSTINGS:
+                _POSTINGS[key] = (docnums, weights)
+                _postings_held += len(docnums)
+            while _postings_held > _POSTINGS_KEPT:
+                _key, (dropped, _weights) = _POSTINGS.popitem(last=False)
+                _postings_held -= len(dropped)
+    return docnums, weights
 
 
 def _to_bits(docnums, size: int) -> int:
@@ -568,13 +627,7 @@ def _term_bits(leaf: Searcher, fieldname: str, text) -> int:
             if cached is not None:
                 _TERM_BITS.move_to_end(key)
                 return cached
-    try:
-        matcher = reader.postings(fieldname, text)
-    except TermNotFound:
-        return 0
-    if isinstance(matcher, FilterMatcher):  # the deleted documents are left out later
-        matcher = matcher.child
-    bits = _to_bits(_posting_docnums(matcher), reader.doc_count_all())
+    bits = _to_bits(_postings(leaf, fieldname, text)[0], reader.doc_count_all())
     if segment:
         with _VALUE_BITS_LOCK:
             _TERM_BITS[key] = bits
@@ -599,6 +652,134 @@ def _live(leaf: Searcher) -> int:
             with _VALUE_BITS_LOCK:
                 _TERM_BITS[key] = cached
     return cached
+
+
+# ---------------------------------------------------------------- ranking by terms
+#
+# A query made of terms alone (any word, all words, a word in several fields, NOT)
+# is ranked here rather than by Whoosh's matcher tree. Its matching documents are
+# already known exactly, as bit sets (Matches); a document's BM25F score is the sum
+# of its terms' scores in each field. So each term's postings are read once, block by
+# block, and only the matching documents are scored. Whoosh's tree instead moves a
+# cursor per field per word from document to document, and cannot skip much for all
+# words: a word's bound is the sum of its title and body bounds, which nearly every
+# document could reach. The scores are Whoosh's own: the same BM25F, idf, average
+# lengths and stored field lengths (tests/search compare the two).
+
+def _scored_terms(q) -> list[query.Term] | None:
+    """The terms whose scores add up to a document's score, or None when the query
+    holds anything else (a phrase, a wildcard, a range, a boost)."""
+    if type(q) is query.Term:
+        return [q] if q.boost == 1 else None
+    if type(q) is query.AndNot:
+        return _scored_terms(q.a)
+    if type(q) in (query.And, query.Or) and q.boost == 1 and q.subqueries:
+        terms = []
+        for sub in q.subqueries:
+            found = _scored_terms(sub)
+            if found is None:
+                return None
+            terms += found
+        return terms
+    return None
+
+
+_BYTE_LENGTHS = [byte_to_length(value) for value in range(256)]
+
+
+def _field_lengths(leaf: Searcher, fieldname: str) -> bytes:
+    """The segment's stored length of `fieldname` per document, one byte each."""
+    reader = leaf.reader()
+    key = (_segment_key(reader), "lengths", fieldname)
+    with _VALUE_BITS_LOCK:
+        cached = _TERM_BITS.get(key) if key[0] else None
+    if cached is None:
+        size = reader.doc_count_all()
+        perdoc = reader._perdoc
+        column = f"_{fieldname}_len"
+        cached = b""
+        if perdoc.has_column(column):
+            column_reader = perdoc.column_reader(column, LENGTHS_COLUMN)
+            cached = column_reader._dbfile.get(column_reader._basepos,
+                                               min(column_reader._count, size))
+        cached = cached.ljust(size, b"\0")
+        if key[0]:
+            with _VALUE_BITS_LOCK:
+                _TERM_BITS[key] = cached
+    return cached
+
+
+def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term], matched: Matches,
+                   limit: int) -> WhooshResults:
+    """The `limit` best matching documents by BM25F, as Whoosh would rank them."""
+    weighting = searching.weighting
+    K1, B = weighting.K1, weighting.B  # noqa: N806 - BM25's names
+    scorers = []
+    for term in terms:
+        field_ = searching.schema[term.fieldname]
+        if not field_.scorable:
+            raise _NotByTerms
+        avgfl = searching.avg_field_length(term.fieldname) or 1
+        idf = searching.idf(term.fieldname, term.text)
+        b = weighting._field_B.get(term.fieldname, B)
+        scorers.append((term, idf, b, avgfl))
+    best: list[tuple[float, int]] = []
+    for leaf, offset, bits in matched.leaves:
+        if not bits:
+            continue
+        member = bits.to_bytes((leaf.doc_count_all() + 7) // 8 or 1, "little")
+        matching = bits.bit_count()
+        candidates: list[int] | None = None
+        scores: dict[int, float] = {}
+        get = scores.get
+        for term, idf, b, avgfl in scorers:
+            docnums, weights = _postings(leaf, term.fieldname, term.text)
+            if not docnums:
+                continue
+            lengths = _field_lengths(leaf, term.fieldname)
+            if matching * 3 < len(docnums):
+                # Few matching documents (all words): look each one up in the postings.
+                if candidates is None:
+                    candidates = _set_bits(member)
+                found = []
+                at, end = 0, len(docnums)
+                for docnum in candidates:
+                    at = bisect_left(docnums, docnum, at)
+                    if at == end:
+                        break
+                    if docnums[at] == docnum:
+                        found.append((docnum, weights[at]))
+            else:
+                # Many: walk the postings, keeping the matching documents.
+                found = [(docnum, tf) for docnum, tf in zip(docnums, weights, strict=True)
+                         if member[docnum >> 3] >> (docnum & 7) & 1]
+            for docnum, tf in found:
+                # whoosh.scoring.bm25, as written there (the same rounding)
+                fl = _BYTE_LENGTHS[lengths[docnum]]
+                scores[docnum] = get(docnum, 0.0) + idf * (
+                    (tf * (K1 + 1)) / (tf + K1 * ((1 - b) + b * fl / avgfl)))
+        best.extend(heapq.nlargest(limit, ((score, -(offset + docnum))
+                                           for docnum, score in scores.items())))
+    best = heapq.nlargest(limit, best)
+    return WhooshResults(searching, parsed, [(score, -negated) for score, negated in best])
+
+
+_NONZERO_RE = re.compile(rb"[^\x00]+")
+_BITS_OF = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
+
+
+def _set_bits(member: bytes) -> list[int]:
+    """The numbers of the bits set in a little-endian bit set, in order."""
+    numbers: list[int] = []
+    for run in _NONZERO_RE.finditer(member):
+        for at, byte in enumerate(run.group(), run.start()):
+            base = at << 3
+            numbers.extend(base + bit for bit in _BITS_OF[byte])
+    return numbers
+
+
+class _NotByTerms(Exception):
+    """The query cannot be ranked by its terms here: Whoosh ranks it."""
 
 
 def _newest_first(searching: Searcher, parsed, matched: Matches, limit: int) -> WhooshResults:

@@ -308,3 +308,61 @@ def test_did_you_mean_looks_in_titles_then_tags_then_bodies(library):
     assert query.search("robts teens").suggestion == "robots teens"
     assert query.search("checksums").suggestion is None
     assert query.search("qqqqqqqq").suggestion is None
+
+
+# ---------------------------------------------------------------- ranking by terms
+
+WORDS = ("makerspace teens robots grants funding archives weeding catalogue volunteers "
+         "storytime literacy budgets outreach history maps music games").split()
+
+
+@pytest.fixture
+def shelf(app, member):
+    """Forty articles of random words from a small vocabulary, some edited (so that
+    the index holds deleted documents) and one hidden."""
+    import random
+
+    rnd = random.Random(4)
+    articles = []
+    for number in range(40):
+        body = " ".join(rnd.choices(WORDS, k=rnd.randint(5, 60)))
+        title = " ".join(rnd.sample(WORDS, 3)) + f" {number}"
+        articles.append(services.create_article(
+            member, title=title, body=body, tags=", ".join(rnd.sample(WORDS, 2)),
+            sectors=[rnd.choice(["public", "school"])]).article)
+    db.session.commit()
+    for article in articles[::7]:
+        services.save_edit(article, member, title=article.title,
+                           body=article.current_revision.body + " grants grants",
+                           base_revision=article.current_revision.number)
+        db.session.commit()
+    return articles
+
+
+@pytest.mark.parametrize("text", ["makerspace", "makerspace teens", "grants funding history",
+                                  "robots NOT teens", "maps OR music", "tags:teens robots",
+                                  "makerspace teens robots grants weeding maps music",
+                                  "history NOT music", "storytime NOT (maps OR music)"])
+def test_ranking_by_terms_gives_whoosh_scores_and_order(shelf, text):
+    searching = query.searcher()
+    parsed = query.parse(text, searching.schema).query
+    assert query._scored_terms(parsed) is not None
+    matched = query.Matches.of(searching, parsed, None)
+    ours = [(hit.docnum, hit.score) for hit in query._ranked(searching, parsed, matched, 15)]
+    # Whoosh's exhaustive scoring (its skipping can drop a term's share of a score).
+    every = searching.search(parsed, limit=None, optimize=False)
+    whoosh = sorted(((hit.docnum, hit.score) for hit in every), key=lambda h: (-h[1], h[0]))
+    assert len(every) == matched.total > 0
+    assert [docnum for docnum, _ in ours] == [docnum for docnum, _ in whoosh[:15]]
+    assert [score for _, score in ours] == pytest.approx([s for _, s in whoosh[:15]], abs=1e-9)
+
+
+def test_ranking_by_terms_respects_filters(shelf):
+    searching = query.searcher()
+    parsed = query.parse("grants", searching.schema).query
+    filters = query._filters(None, None, "school", None)
+    matched = query.Matches.of(searching, parsed, filters)
+    ours = [hit.docnum for hit in query._ranked(searching, parsed, matched, 100)]
+    whoosh = [hit.docnum for hit in searching.search(parsed, limit=100, optimize=False,
+                                                    filter=filters)]
+    assert sorted(ours) == sorted(whoosh) and len(ours) == matched.total
