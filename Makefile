@@ -36,12 +36,15 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-# Every benchmark, each bounded in time; the search scale run at a reduced size (about
-# 15 minutes in all on two cores). Figures are printed; see bench/ for what each means.
+# Every benchmark, each bounded in time; the search scale run at a reduced size (under
+# 15 minutes in all on two cores). Figures are printed; see bench/README.md for what each
+# means and its latest figures.
 SCALE_ARGS ?= --sizes 10000
+SITE_ARGS ?= --sizes 1000,100000 --seconds 2 --plans
 bench: $(STAMP)
 	timeout 600 $(BIN)/python bench/bench_wiki.py
 	timeout 300 $(BIN)/python bench/bench_algorithms.py
+	timeout 900 $(BIN)/python bench/bench_site_scale.py $(SITE_ARGS)
 	@if [ -f bench/bench_search_relevance.py ]; then \
 		echo timeout 600 $(BIN)/python bench/bench_search_relevance.py; \
 		timeout 600 $(BIN)/python bench/bench_search_relevance.py; fi
