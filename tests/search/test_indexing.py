@@ -242,3 +242,20 @@ def test_postings_are_pickled_so_that_bytes_stay_bytes_and_old_indexes_still_rea
     indexer.rebuild(procs=1)
     assert _first_block_protocol(app) == 2  # as Whoosh writes on its own
     assert [hit.title for hit in query.search("makerspace teens").hits] == found
+
+
+def test_field_lengths_read_at_once_are_whooshs_own(app, library, member):
+    from search import storage
+
+    services.save_edit(library[0], member, title=library[0].title, body="Short now.",
+                       base_revision=1)
+    db.session.commit()
+    ix = indexer.open_index(app)
+    with ix.searcher() as searcher:
+        for leaf, _offset in searcher.leaf_searchers():
+            perdoc = leaf.reader()._perdoc
+            for fieldname in ("title", "body", "accepted", "tags", "nosuch"):
+                for docnum in range(perdoc.doc_count_all() + 1):
+                    ours = storage._doc_field_length(perdoc, docnum, fieldname, 7)
+                    whoosh = storage._read_doc_field_length(perdoc, docnum, fieldname, 7)
+                    assert ours == whoosh, (fieldname, docnum)
