@@ -12,6 +12,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Sized
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -571,11 +572,21 @@ def _postings(leaf: Searcher, fieldname: str, text) -> tuple[array, array]:
     return docnums, weights
 
 
+_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
 def _to_bits(docnums, size: int) -> int:
-    bits = bytearray((size + 7) // 8)
+    if not isinstance(docnums, Sized) or len(docnums) * 16 < size:
+        bits = bytearray((size + 7) // 8)
+        for docnum in docnums:
+            bits[docnum >> 3] |= 1 << (docnum & 7)
+        return int.from_bytes(bits, "little")
+    # Many: a byte per document is set faster than a bit, and int() reads the bytes
+    # as binary digits at C speed (the highest document first).
+    flags = bytearray(size)
     for docnum in docnums:
-        bits[docnum >> 3] |= 1 << (docnum & 7)
-    return int.from_bytes(bits, "little")
+        flags[docnum] = 1
+    return int(flags.translate(_DIGITS)[::-1], 2) if size else 0
 
 
 def _query_bits(leaf: Searcher, q) -> int:

@@ -366,3 +366,16 @@ def test_ranking_by_terms_respects_filters(shelf):
     whoosh = [hit.docnum for hit in searching.search(parsed, limit=100, optimize=False,
                                                     filter=filters)]
     assert sorted(ours) == sorted(whoosh) and len(ours) == matched.total
+
+
+@pytest.mark.parametrize("size", [0, 1, 7, 8, 9, 100, 5000])
+def test_bit_sets_of_document_numbers(size):
+    import random
+
+    rnd = random.Random(size)
+    for count in (0, 1, size // 20, size // 2, size):
+        docnums = sorted(rnd.sample(range(size), min(count, size)))
+        expected = sum(1 << docnum for docnum in docnums)
+        assert query._to_bits(docnums, size) == expected
+        assert query._to_bits(iter(docnums), size) == expected
+        assert query._set_bits(expected.to_bytes((size + 7) // 8 or 1, "little")) == docnums
