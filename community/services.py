@@ -533,6 +533,10 @@ def ordered_answers(question: Question, viewer=None) -> list[Answer]:
 # ---------------------------------------------------------------- lists
 
 TABS = ("newest", "active", "unanswered", "solved")
+# solved_at is set exactly when an answer is accepted; saying so lets PostgreSQL skip the
+# unsolved questions in ix_questions_solved (NULLs sort last there, first when read
+# backwards for "newest solved first").
+SOLVED = (Question.accepted_answer_id.is_not(None), Question.solved_at.is_not(None))
 
 
 def question_query(*, tab: str = "newest", tag: str | None = None,
@@ -551,8 +555,7 @@ def question_query(*, tab: str = "newest", tag: str | None = None,
     if tab == "unanswered":
         query = query.where(Question.answer_count == 0, Question.closed_reason.is_(None))
     if tab == "solved":
-        return query.where(Question.accepted_answer_id.is_not(None)).order_by(
-            Question.solved_at.desc(), Question.id.desc())
+        return query.where(*SOLVED).order_by(Question.solved_at.desc(), Question.id.desc())
     if tab == "active":
         return query.order_by(Question.last_activity_at.desc(), Question.id.desc())
     return query.order_by(Question.created_at.desc(), Question.id.desc())

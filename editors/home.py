@@ -14,7 +14,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased, joinedload, raiseload
 
 from community.models import Question, Workgroup, WorkgroupMember
-from community.services import open_questions_in, question_url
+from community.services import SOLVED, open_questions_in, question_url
 from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
@@ -105,8 +105,7 @@ def _questions(*where, order, limit: int = HOME_LIST) -> list[Question]:
 
 
 def recent_solutions() -> list[Question]:
-    return _questions(Question.accepted_answer_id.is_not(None),
-                      order=(Question.solved_at.desc(), Question.id.desc()))
+    return _questions(*SOLVED, order=(Question.solved_at.desc(), Question.id.desc()))
 
 
 def open_questions() -> list[Question]:

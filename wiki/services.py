@@ -12,7 +12,7 @@ from html import escape
 from urllib.parse import urlencode
 
 from flask import current_app
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import exists, false, func, select, update
 from sqlalchemy.orm import contains_eager, defer, joinedload, selectinload
 
 from core.errors import CommonplaceError, NotFound, PermissionDenied, ValidationFailed
@@ -28,6 +28,7 @@ from wiki.models import (
     ArticleLink,
     ArticleSector,
     ArticleSlug,
+    ArticleTag,
     Revision,
     Tag,
 )
@@ -572,7 +573,7 @@ def article_query(*, sort: str = "title", tag: str | None = None, sector: str | 
     if not is_editor(viewer):
         query = query.where(Article.hidden.is_(False))
     if tag:
-        query = query.where(Article.tags.any(Tag.name == tag))
+        query = query.where(_tagged(tag))
     if sector:
         query = query.where(Article.sector_rows.any(ArticleSector.sector == sector))
     if q:
@@ -580,6 +581,22 @@ def article_query(*, sort: str = "title", tag: str | None = None, sector: str | 
     if sort == "updated":
         return query.order_by(Article.updated_at.desc(), Article.id.desc())
     return query.order_by(Article.title_key, Article.id)
+
+
+# Up to this many articles, a tag's page starts from the tag's own rows; above it, from the
+# index in the page's order (the first page fills long before the tag's rows run out).
+RARE_TAG = 2000
+
+
+def _tagged(name: str):
+    """The condition "carries this tag", in the form that suits how common the tag is (the
+    count kept in Tag.article_count is the statistic SQLite does not have)."""
+    row = db.session.execute(select(Tag.id, Tag.article_count).where(Tag.name == name)).first()
+    if row is None:
+        return false()
+    if row.article_count <= RARE_TAG:
+        return Article.id.in_(select(ArticleTag.article_id).where(ArticleTag.tag_id == row.id))
+    return exists().where(ArticleTag.article_id == Article.id, ArticleTag.tag_id == row.id)
 
 
 def _like_escape(text: str) -> str:

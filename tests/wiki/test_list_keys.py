@@ -65,3 +65,18 @@ def test_articles_sort_by_title_regardless_of_case_and_follow_renames(write, mem
     assert titles == ["banana bread", "cherry tart", "Damson jam"]
     keys = db.session.execute(select(Article.title, Article.title_key)).all()
     assert all(key == title.lower() for title, key in keys)
+
+
+def test_a_tag_lists_the_same_articles_however_common_it_is(write, member, editor,
+                                                            monkeypatch):
+    for number in range(4):
+        write(member, title=f"Guide {number}", tags="shared" if number % 2 else "other")
+    services.set_hidden(db.session.scalar(select(Article).where(Article.slug == "guide-1")),
+                        editor, True)
+    db.session.commit()
+    seen = []
+    for rare in (0, 1000):  # "shared" counted as common, then as rare
+        monkeypatch.setattr(services, "RARE_TAG", rare)
+        seen.append([a.title for a in db.session.scalars(services.article_query(tag="shared"))])
+    assert seen == [["Guide 3"], ["Guide 3"]]
+    assert list(db.session.scalars(services.article_query(tag="nobody-uses-this"))) == []
