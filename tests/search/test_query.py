@@ -193,6 +193,35 @@ def test_the_fused_analyzer_makes_the_same_tokens_as_whoosh_chain(options):
     assert tokens(schema.analyzer()) == tokens(schema.reference_analyzer())
 
 
+@pytest.mark.parametrize("text", [SAMPLE, "", "the a of", "The cat, the CAT and cats.",
+                                  "x " * 5 + "library libraries librarian " * 30,
+                                  "naïve café Æsir İstanbul ß"])
+def test_index_positions_are_whooshs_positions(text):
+    from whoosh.formats import Positions
+
+    from search import schema
+
+    analyzer = schema.analyzer()
+    for boost in (1.0, 1.5, 3.0):
+        ours = sorted(schema.IndexPositions(field_boost=boost).word_values(
+            text, analyzer, mode="index"))
+        whoosh = sorted(Positions(field_boost=boost).word_values(text, analyzer,
+                                                                 mode="index"))
+        assert ours == whoosh
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(text=st.text(st.characters(exclude_categories=["Cs"]), max_size=300))
+def test_index_positions_are_whooshs_positions_for_any_text(text):
+    from whoosh.formats import Positions
+
+    from search import schema
+
+    analyzer = schema.analyzer()
+    assert sorted(schema.IndexPositions().word_values(text, analyzer, mode="index")) == \
+        sorted(Positions().word_values(text, analyzer, mode="index"))
+
+
 def test_newest_first_pages_through_every_match(app, member):
     for number in range(23):
         services.create_article(member, title=f"Shelving guide {number}", body="shelving",
