@@ -577,12 +577,12 @@ def _value_bits(leaf: Searcher, fieldname: str) -> dict[str, int]:
     return values
 
 
-_POSTINGS: OrderedDict[tuple, tuple[array, array]] = OrderedDict()
-_POSTINGS_KEPT = 1_500_000  # postings kept decoded, in all (12 bytes each)
+_POSTINGS: OrderedDict[tuple, tuple[array, list]] = OrderedDict()
+_POSTINGS_KEPT = 600_000  # postings kept decoded, in all (~36 bytes each)
 _postings_held = 0
 
 
-def _postings(leaf: Searcher, fieldname: str, text) -> tuple[array, array]:
+def _postings(leaf: Searcher, fieldname: str, text) -> tuple[array, list[float]]:
     """A term's postings in the segment: document numbers (deleted ones included)
     and weights, read a block at a time and kept for the next query that needs them
     (the bit sets and the ranking both do).
@@ -600,7 +600,8 @@ def _postings(leaf: Searcher, fieldname: str, text) -> tuple[array, array]:
             if cached is not None:
                 _POSTINGS.move_to_end(key)
                 return cached
-    docnums, weights = array("I"), array("d")
+    docnums: array = array("I")
+    weights: list[float] = []  # a list takes a block's tuple of floats as it is
     try:
         matcher = reader.postings(fieldname, text)
     except TermNotFound:
@@ -614,9 +615,9 @@ def _postings(leaf: Searcher, fieldname: str, text) -> tuple[array, array]:
             gaps, weight = matcher._data[0], matcher._data[1]
             docnums.extend(gaps if matcher._byteids else accumulate(gaps))
             if weight is None or isinstance(weight, float):
-                weights.extend(repeat(1.0 if weight is None else weight, matcher._blocklength))
+                weights += repeat(1.0 if weight is None else weight, matcher._blocklength)
             else:
-                weights.extend(weight)
+                weights += weight
             matcher._next_block()
     else:
         while matcher.is_active():
