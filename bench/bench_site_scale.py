@@ -14,7 +14,7 @@ the pages and its mean is the yardstick: the ratio per page is its requests/s ov
 baseline's, from the same server in the same run. Peak RSS (VmHWM) of each worker is read
 from /proc after the run.
 
---plans (at the largest size) requests each list page once in-process, times its SQL and
+--plans (at each size) requests each list page once in-process, times its SQL and
 asks the database for each statement's plan (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on
 PostgreSQL), flagging full scans of big tables, sorts in temporary B-trees and slow
 statements.
@@ -288,7 +288,7 @@ def measure(args, size: int, workdir: Path) -> dict:
           + ", ".join(f"{w['peak_mb']:.0f} MB" for w in memory["workers"])
           + f"; master {memory['master']['peak_mb']:.0f} MB")
     plans = None
-    if args.plans and size == max(args.sizes):
+    if args.plans:
         plans = json.loads(run_bounded(
             [PYTHON, __file__, "plans", "--facts", str(sitedir / "facts.json")],
             timeout=600, env=env).splitlines()[-1])
@@ -372,8 +372,8 @@ def _bad_step(line: str, postgres: bool, ms: float) -> bool:
     return bool(match and match.group(1) in BIG_TABLES)
 
 
-def print_plans(plans: dict) -> None:
-    print("\n   list pages at the largest size: queries, SQL time, flagged plans")
+def print_plans(plans: dict, size: int) -> None:
+    print(f"\n   pages at {size:,} articles, in-process: queries, SQL time, flagged plans")
     for label, page in plans.items():
         print(f"   {label:<26} {page['queries']:3d} queries  SQL {page['sql_ms']:7.1f} ms"
               f"  request {page['request_ms']:7.1f} ms")
@@ -407,8 +407,9 @@ def print_comparison(results: list[dict]) -> None:
             return (f"{figures['rps']:.0f}", f"{figures['ratio']:.2f}",
                     f"{figures['p50_ms']:.1f} / {figures['p99_ms']:.1f}")
 
-        change = f"{b['rps'] / a['rps']:.2f}x" if b and "ratio" in a else ""
+        change = f"{b['ratio'] / a['ratio']:.2f}x" if b and "ratio" in a else ""
         print(head.format(label, *cell(a, small), *cell(b, large), change))
+    print("   change: the ratio at the larger size over the ratio at the smaller")
     for result in results:
         workers = result["memory"]["workers"]
         print(f"   peak RSS per worker at {result['size']:,} articles: "
@@ -451,7 +452,16 @@ def main() -> None:
         print_comparison(results)
     for result in results:
         if result["plans"]:
-            print_plans(result["plans"])
+            print_plans(result["plans"], result["size"])
+    if len(results) > 1 and all(result["plans"] for result in results):
+        small, large = results[0], results[-1]
+        print(f"\n== in-process request time (ms) and SQL time (ms), one request each, at "
+              f"{small['size']:,} and {large['size']:,} articles")
+        for label, page in small["plans"].items():
+            other = large["plans"][label]
+            print(f"   {label:<28} {page['request_ms']:7.1f} {page['sql_ms']:7.1f}   "
+                  f"{other['request_ms']:7.1f} {other['sql_ms']:7.1f}   "
+                  f"queries {page['queries']} / {other['queries']}")
     print(f"\nsite scale benchmark: {time.perf_counter() - started:.0f} s in all; load average "
           f"{load_average()}")
     if args.json:
