@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from itertools import accumulate, repeat
+from operator import neg
 from threading import Lock
 
 from flask import current_app, g
@@ -832,8 +833,8 @@ def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term], matched
                 fl = _BYTE_LENGTHS[lengths[docnum]]
                 scores[docnum] = get(docnum, 0.0) + idf * (
                     (tf * (K1 + 1)) / (tf + K1 * ((1 - b) + b * fl / avgfl)))
-        best.extend(heapq.nlargest(limit, ((score, -(offset + docnum))
-                                           for docnum, score in scores.items())))
+        top = heapq.nlargest(limit, zip(scores.values(), map(neg, scores), strict=True))
+        best.extend((score, negated - offset) for score, negated in top)
     best = heapq.nlargest(limit, best)
     return WhooshResults(searching, parsed, [(score, -negated) for score, negated in best])
 
