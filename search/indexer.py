@@ -16,6 +16,7 @@ import tempfile
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask, current_app, has_request_context
@@ -24,6 +25,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import LockError
 
 from core.extensions import db
+from core.timeutil import utcnow
 from search import schema, sources
 from search.models import SearchOutbox
 
@@ -101,6 +103,18 @@ def drain(timeout: float = 1.0, max_batches: int = 1000) -> int:
 
 def pending() -> int:
     return db.session.scalar(select(func.count()).select_from(SearchOutbox)) or 0
+
+
+# A change normally reaches the index a few milliseconds after its commit.
+BEHIND_AFTER = timedelta(seconds=30)
+
+
+def behind() -> bool:
+    """Whether the oldest change waiting for the index has waited too long (the index
+    is not writable, or no process is draining): search then says so."""
+    oldest = db.session.scalar(select(SearchOutbox.created_at)
+                               .order_by(SearchOutbox.id).limit(1))
+    return oldest is not None and utcnow() - oldest > BEHIND_AFTER
 
 
 # ---------------------------------------------------------------- rebuild and check

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template, request
 
 from core.models import SECTORS
-from search import query
+from search import indexer, query
 
 bp = Blueprint("search", __name__)
 
@@ -29,7 +29,7 @@ def results():
         found = query.Results(query=text, error="Search is briefly unavailable. Articles and "
                               "questions can still be browsed; please try again in a moment.")
     return render_template("search/results.html", results=found, q=text, filters=filters,
-                           types=query.TYPES)
+                           types=query.TYPES, behind=not found.error and indexer.behind())
 
 
 @bp.route("/search/suggest")

@@ -40,6 +40,7 @@ from pathlib import Path
 
 CONFLICT_TEXT = "overlaps with someone else"
 DEGRADED_TEXT = "Search is briefly unavailable"
+BEHIND_TEXT = "Search is catching up"  # results shown, with a note that changes wait
 UNAVAILABLE_TEXT = "Briefly unavailable"   # the 503 page's title
 XSS_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "xss" / \
     "xss_vectors_combined.json"
@@ -304,7 +305,8 @@ class VirtualUser(threading.Thread):
             params["page"] = "2"
         response, row = self.get("search", "/search?" + urllib.parse.urlencode(params))
         if response.status == 200:
-            row["outcome"] = "degraded" if DEGRADED_TEXT in response.body else "results"
+            row["outcome"] = "degraded" if DEGRADED_TEXT in response.body else \
+                "behind" if BEHIND_TEXT in response.body else "results"
 
     def edit(self) -> None:
         slug = self.rng.choice(self.gen.facts["hot_articles"])

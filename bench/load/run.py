@@ -243,6 +243,8 @@ def readonly_phase(site: Site, mount: TmpfsMount, server: Gunicorn, probe: Outbo
     result = {"searches": len(searches),
               "search_results": sum(1 for row in searches if row.get("outcome") == "results"),
               "search_degraded": sum(1 for row in searches if row.get("outcome") == "degraded"),
+              "search_behind_note": sum(1 for row in searches
+                                        if row.get("outcome") == "behind"),
               "search_5xx": sum(1 for row in searches if (row["status"] or 0) >= 500),
               "outbox_max_while_read_only": during,
               "outbox_at_end_of_load": outbox_count(site)}
