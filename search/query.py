@@ -16,7 +16,7 @@ from collections.abc import Sized
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import neg
 from threading import Lock
 
@@ -802,7 +802,8 @@ def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term], matched
     for leaf, offset, bits in matched.leaves:
         if not bits:
             continue
-        member = bits.to_bytes((leaf.doc_count_all() + 7) // 8 or 1, "little")
+        size = leaf.doc_count_all()
+        flags = _flags(bits, size)
         matching = bits.bit_count()
         candidates: list[int] | None = None
         scores: dict[int, float] = {}
@@ -815,7 +816,7 @@ def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term], matched
             if matching * 3 < len(docnums):
                 # Few matching documents (all words): look each one up in the postings.
                 if candidates is None:
-                    candidates = _set_bits(member)
+                    candidates = _members(flags)
                 found = []
                 at, end = 0, len(docnums)
                 for docnum in candidates:
@@ -826,31 +827,34 @@ def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term], matched
                         found.append((docnum, weights[at]))
             else:
                 # Many: walk the postings, keeping the matching documents.
-                found = [(docnum, tf) for docnum, tf in zip(docnums, weights, strict=True)
-                         if member[docnum >> 3] >> (docnum & 7) & 1]
+                found = compress(zip(docnums, weights, strict=True),
+                                 map(flags.__getitem__, docnums))
+            k1_plus_1, one_minus_b = K1 + 1, 1 - b
             for docnum, tf in found:
                 # whoosh.scoring.bm25, as written there (the same rounding)
                 fl = _BYTE_LENGTHS[lengths[docnum]]
                 scores[docnum] = get(docnum, 0.0) + idf * (
-                    (tf * (K1 + 1)) / (tf + K1 * ((1 - b) + b * fl / avgfl)))
+                    (tf * k1_plus_1) / (tf + K1 * (one_minus_b + b * fl / avgfl)))
         top = heapq.nlargest(limit, zip(scores.values(), map(neg, scores), strict=True))
         best.extend((score, negated - offset) for score, negated in top)
     best = heapq.nlargest(limit, best)
     return WhooshResults(searching, parsed, [(score, -negated) for score, negated in best])
 
 
-_NONZERO_RE = re.compile(rb"[^\x00]+")
-_BITS_OF = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
+_ONE_RE = re.compile(b"\x01")
+_FLAGS = bytes.maketrans(b"01", b"\x00\x01")
 
 
-def _set_bits(member: bytes) -> list[int]:
-    """The numbers of the bits set in a little-endian bit set, in order."""
-    numbers: list[int] = []
-    for run in _NONZERO_RE.finditer(member):
-        for at, byte in enumerate(run.group(), run.start()):
-            base = at << 3
-            numbers.extend(base + bit for bit in _BITS_OF[byte])
-    return numbers
+def _flags(bits: int, size: int) -> bytes:
+    """A bit set as a byte per document (1 where set): `flags[docnum]` is one step."""
+    if not bits:
+        return bytes(size)
+    return bin(bits)[:1:-1].encode().translate(_FLAGS).ljust(size, b"\0")
+
+
+def _members(flags: bytes) -> list[int]:
+    """The document numbers whose flag is set, in order."""
+    return [match.start() for match in _ONE_RE.finditer(flags)]
 
 
 class _NotByTerms(Exception):
