@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import heapq
 import re
-from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Sized
@@ -578,12 +577,12 @@ def _value_bits(leaf: Searcher, fieldname: str) -> dict[str, int]:
     return values
 
 
-_POSTINGS: OrderedDict[tuple, tuple[array, list]] = OrderedDict()
-_POSTINGS_KEPT = 600_000  # postings kept decoded, in all (~36 bytes each)
+_POSTINGS: OrderedDict[tuple, tuple[list, list]] = OrderedDict()
+_POSTINGS_KEPT = 400_000  # postings kept decoded, in all (~70 bytes each)
 _postings_held = 0
 
 
-def _postings(leaf: Searcher, fieldname: str, text) -> tuple[array, list[float]]:
+def _postings(leaf: Searcher, fieldname: str, text) -> tuple[list[int], list[float]]:
     """A term's postings in the segment: document numbers (deleted ones included)
     and weights, read a block at a time and kept for the next query that needs them
     (the bit sets and the ranking both do).
@@ -601,8 +600,9 @@ def _postings(leaf: Searcher, fieldname: str, text) -> tuple[array, list[float]]
             if cached is not None:
                 _POSTINGS.move_to_end(key)
                 return cached
-    docnums: array = array("I")
-    weights: list[float] = []  # a list takes a block's tuple of floats as it is
+    # Lists, not arrays: reading an array makes a new int for every document number.
+    docnums: list[int] = []
+    weights: list[float] = []
     try:
         matcher = reader.postings(fieldname, text)
     except TermNotFound:
@@ -614,7 +614,7 @@ def _postings(leaf: Searcher, fieldname: str, text) -> tuple[array, list[float]]
             if matcher._data is None:
                 matcher._read_data()
             gaps, weight = matcher._data[0], matcher._data[1]
-            docnums.extend(gaps if matcher._byteids else accumulate(gaps))
+            docnums += gaps if matcher._byteids else accumulate(gaps)
             if weight is None or isinstance(weight, float):
                 weights += repeat(1.0 if weight is None else weight, matcher._blocklength)
             else:
