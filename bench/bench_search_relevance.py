@@ -19,6 +19,12 @@ Baselines, in the same run, over the same titles and bodies:
 Every system gets the query text exactly as the collection gives it (the site caps
 what a visitor types at 500 characters; long descriptive queries are not cut here).
 
+With --short 1,2,3,4,5 it also asks short keyword queries made from the judged
+ones (each query's N words of highest tf-idf, as typed) two ways, through the same
+ranking path: every query any-word, and every query all-words with the any-word
+fallback. This is the evidence for `search.query.ALL_WORDS_UP_TO`, the length up to
+which the site needs every word; the collections' own queries are all longer.
+
 Tuned on LISA only; CISI and Cranfield show whether the tuning generalises. Prints
 figures; asserts nothing.
 """
@@ -26,6 +32,8 @@ figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import math
+import re
 import shutil
 import tempfile
 import time
@@ -42,7 +50,8 @@ from search_common import (
 )
 
 
-def ours(collection: Collection, workdir: Path, depth: int) -> tuple[dict, float]:
+def ours(collection: Collection, workdir: Path, depth: int,
+         short: tuple[int, ...] = ()) -> tuple[dict, float, dict]:
     from search import indexer, query
 
     app = make_app(workdir)
@@ -53,12 +62,47 @@ def ours(collection: Collection, workdir: Path, depth: int) -> tuple[dict, float
         started = time.perf_counter()
         indexer.rebuild()
         seconds = time.perf_counter() - started
-    rankings = {}
+
+    def ranked(text: str, **options) -> list[str]:
+        keys = query.ranked_keys(text, limit=depth, **options)
+        return [doc_of[key] for key in keys if key in doc_of]
+
+    rankings, shorter = {}, {}
     with app.test_request_context("/search"):
         for qid in collection.judged:
-            keys = query.ranked_keys(collection.queries[qid], limit=depth)
-            rankings[qid] = [doc_of[key] for key in keys if key in doc_of]
-    return rankings, seconds
+            rankings[qid] = ranked(collection.queries[qid])
+        for length in short:
+            texts = {qid: keywords(collection.queries[qid], length) for qid in collection.judged}
+            for name, up_to in (("any word", 0), ("all words", length)):
+                shorter[length, name] = {qid: ranked(text, all_words_up_to=up_to)
+                                         for qid, text in texts.items()}
+            shorter[length, "fell back"] = sum(
+                1 for text in texts.values()
+                if query.rank(query.searcher(), text, all_words_up_to=length).any_word)
+    return rankings, seconds, shorter
+
+
+def keywords(text: str, count: int) -> str:
+    """The `count` words of the query with the highest tf-idf (tf in the query, idf in
+    the index), each as first typed, in the query's order: a short query on its topic."""
+    from search import query
+
+    searching = query.searcher()
+    analyzer = searching.schema["body"].analyzer
+    total = searching.doc_count() or 1
+    typed: dict[str, str] = {}
+    frequency: dict[str, int] = {}
+    for word in re.findall(r"\w+(?:[-']\w+)*", text):
+        for token in analyzer(word.lower()):
+            typed.setdefault(token.text, word.lower())
+            frequency[token.text] = frequency.get(token.text, 0) + 1
+    weights = {}
+    for stem, tf in frequency.items():
+        df = searching.doc_frequency("body", stem) + searching.doc_frequency("title", stem)
+        if df:
+            weights[stem] = tf * math.log(1 + total / df)
+    chosen = set(sorted(weights, key=lambda stem: -weights[stem])[:count])
+    return " ".join(typed[stem] for stem in typed if stem in chosen)
 
 
 def stock_whoosh(collection: Collection, workdir: Path, depth: int) -> dict[str, dict]:
@@ -87,10 +131,13 @@ def main() -> None:
                         help="a collection directory (repeatable); default: LISA, CISI, "
                              "Cranfield")
     parser.add_argument("--depth", type=int, default=1000, help="ranks scored for MAP")
+    parser.add_argument("--short", default="",
+                        help="also short keyword queries of these lengths, e.g. 1,2,3,4,5")
     args = parser.parse_args()
+    short = tuple(int(value) for value in args.short.split(",") if value)
     directories = args.collection or [DATA / name for name in ("lisa", "cisi", "cranfield")]
 
-    rows = []
+    rows, short_rows = [], []
     for directory in directories:
         collection = read_collection(directory)
         print(f"{collection.name}: {len(collection.documents)} documents, "
@@ -102,16 +149,27 @@ def main() -> None:
                 rows.append((collection.name, name, *evaluate(collection, rankings)))
                 print(f"  {name:<16} nDCG@10 {rows[-1][2]:.4f}  MAP {rows[-1][3]:.4f}",
                       flush=True)
-            rankings, seconds = ours(collection, workdir / "site", args.depth)
+            rankings, seconds, shorter = ours(collection, workdir / "site", args.depth, short)
             rows.append((collection.name, "commonplace", *evaluate(collection, rankings)))
             print(f"  {'commonplace':<16} nDCG@10 {rows[-1][2]:.4f}  MAP {rows[-1][3]:.4f}"
                   f"  (rebuild {seconds:.1f} s)", flush=True)
+            for length in short:
+                any_ = evaluate(collection, shorter[length, "any word"])
+                all_ = evaluate(collection, shorter[length, "all words"])
+                short_rows.append((collection.name, length, *any_, *all_,
+                                   shorter[length, "fell back"], len(collection.judged)))
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 
     print("\ncollection  system            nDCG@10     MAP")
     for name, system, ndcg, ap in rows:
         print(f"{name:<11} {system:<16} {ndcg:8.4f} {ap:8.4f}")
+    if short_rows:
+        print("\nshort keyword queries   any word           all words (any-word fallback)")
+        print("collection  words    nDCG@10     MAP    nDCG@10     MAP   fell back")
+        for name, length, any_ndcg, any_ap, all_ndcg, all_ap, fell, judged in short_rows:
+            print(f"{name:<11} {length:>5} {any_ndcg:10.4f} {any_ap:7.4f} {all_ndcg:10.4f}"
+                  f" {all_ap:7.4f}   {fell}/{judged}")
 
 
 if __name__ == "__main__":
