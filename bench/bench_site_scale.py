@@ -9,7 +9,7 @@ so the real indexes are measured), then a whole site of realistic shape is bulk-
 answers, votes, comments, workgroups, collections, features). gunicorn (sync workers,
 127.0.0.1) serves the real app plus the baseline page of bench/wiki_app.py (a Flask+Jinja
 page of the same size as an article page, no database); wrk (-t2 -c8) requests each page
-for a few seconds after a one-second warm-up. The baseline is measured before and after
+for a few seconds after six requests have warmed it. The baseline is measured before and after
 the pages and its mean is the yardstick: the ratio per page is its requests/s over the
 baseline's, from the same server in the same run. Peak RSS (VmHWM) of each worker is read
 from /proc after the run.
@@ -72,6 +72,7 @@ BIG_TABLES = {"articles", "revisions", "article_tags", "article_authors", "artic
               "article_sectors", "article_slugs", "questions", "answers", "votes", "comments",
               "post_revisions", "watches", "question_tags", "users", "review_marks"}
 SLOW_MS = 20
+WARM_UP = 6  # requests before each page's measurement
 
 
 # ---------------------------------------------------------------- processes, bounded
@@ -265,8 +266,8 @@ def measure(args, size: int, workdir: Path) -> dict:
         for label, path in page_paths(facts):
             status, length, first = fetch(base + path, timeout=120)
             assert status == 200, f"{path}: {status}"
-            wrk(base + path, 1)  # warm both workers
-            drain(base)
+            for _ in range(WARM_UP):  # both workers' caches (page fragments, SQLite pages)
+                fetch(base + path, timeout=120)
             figures = wrk(base + path, args.seconds)
             drain(base)
             figures.update(path=path, bytes=length, first_ms=round(first * 1000, 1))
@@ -443,7 +444,7 @@ def main() -> None:
         parser.error("--reuse works with SQLite sites only")
     started = time.perf_counter()
     print(f"site scale: {args.workers} sync gunicorn workers, wrk -t2 -c8, {args.seconds:g} s "
-          f"per page after a 1 s warm-up; {'PostgreSQL' if args.postgres else 'SQLite'}; "
+          f"per page after {WARM_UP} requests; {'PostgreSQL' if args.postgres else 'SQLite'}; "
           f"load average {load_average()}")
     with tempfile.TemporaryDirectory(prefix="site-scale-") as tmp:
         workdir = Path(args.workdir or tmp)
