@@ -9,8 +9,8 @@ opened or written.
   indexes written before still read; a rebuild makes them fast.
 - The stored fields of a segment are found through an array of offsets that Whoosh
   adds up from the documents' lengths, one Python step per document, every time a
-  searcher opens the segment (every request): ~10 ms for 100,000 documents. A
-  segment's files never change, so the arrays are kept per segment file.
+  searcher opens the segment (every request): ~10 ms for 100,000 documents. The
+  offsets are kept, found again by the lengths they come from.
 - Opening a segment's term dictionary read its directory of 256 hash tables with
   256 reads of 8 bytes, most of the cost of opening a searcher; here, one read.
 - A document's field length was read from the file at each call: once per posting
@@ -20,9 +20,13 @@ opened or written.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
+import struct
+from array import array
 from collections import OrderedDict
+from itertools import accumulate
 from threading import Lock
 
 from whoosh.codec import whoosh3
@@ -32,8 +36,8 @@ from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
 PROTOCOL = 5
-_OFFSETS: OrderedDict[tuple, tuple] = OrderedDict()
-_OFFSETS_KEPT = 64  # column files (a few per segment)
+_OFFSETS: OrderedDict[tuple, array] = OrderedDict()
+_OFFSETS_KEPT = 64  # arrays of offsets (one per segment and column)
 _LOCK = Lock()
 _read_offsets_and_lengths = VarBytesColumn.Reader._read_offsets_and_lengths
 _read_doc_field_length = whoosh3.W3PerDocReader.doc_field_length
@@ -44,24 +48,30 @@ def _dumps(value, protocol=None) -> bytes:
 
 
 def _kept_offsets_and_lengths(reader) -> None:
-    """VarBytesColumn.Reader._read_offsets_and_lengths, kept per column file. The file
-    is named by its segment's id, which is random and never reused for other
-    contents; its position and length are part of the key all the same."""
-    name = getattr(reader._dbfile, "_name", None)
-    key = (name, reader._basepos, reader._length, reader._doccount)
-    with _LOCK:
-        kept = _OFFSETS.get(key) if name else None
-        if kept is not None:
-            _OFFSETS.move_to_end(key)
-    if kept is not None:
-        reader._offsets, reader._lengths, reader.had_stored_offsets = kept
+    """VarBytesColumn.Reader._read_offsets_and_lengths, with the offsets (the sums of
+    the lengths before each document) kept by the lengths they were summed from: the
+    lengths are read at once, and summed only the first time they are seen."""
+    dbfile = reader._dbfile
+    lastbyte = reader._basepos + reader._length - 1
+    code = chr(dbfile.get_byte(lastbyte))
+    if code == "X":  # the offsets are stored: Whoosh reads them at once
+        _read_offsets_and_lengths(reader)
         return
-    _read_offsets_and_lengths(reader)
-    if name:
+    size = struct.calcsize(code)
+    lengths = dbfile.get_array(lastbyte - size * reader._doccount, code, reader._doccount)
+    key = (code, hashlib.blake2b(lengths.tobytes(), digest_size=20).digest())
+    with _LOCK:
+        offsets = _OFFSETS.get(key)
+        if offsets is not None:
+            _OFFSETS.move_to_end(key)
+    if offsets is None:
+        offsets = array("L", accumulate(lengths, initial=0))
+        offsets.pop()
         with _LOCK:
-            _OFFSETS[key] = (reader._offsets, reader._lengths, reader.had_stored_offsets)
+            _OFFSETS[key] = offsets
             while len(_OFFSETS) > _OFFSETS_KEPT:
                 _OFFSETS.popitem(last=False)
+    reader._offsets, reader._lengths, reader.had_stored_offsets = offsets, lengths, False
 
 
 def _hash_reader_init(self, dbfile, length=None, magic=b"HSH3", startoffset=0) -> None:

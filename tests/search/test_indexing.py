@@ -259,3 +259,22 @@ def test_field_lengths_read_at_once_are_whooshs_own(app, library, member):
                     ours = storage._doc_field_length(perdoc, docnum, fieldname, 7)
                     whoosh = storage._read_doc_field_length(perdoc, docnum, fieldname, 7)
                     assert ours == whoosh, (fieldname, docnum)
+
+
+def test_stored_field_offsets_kept_are_whooshs_own(app, library, member):
+    from whoosh.codec import whoosh3
+
+    from search import storage
+
+    services.save_edit(library[0], member, title=library[0].title, body="Short now.",
+                       base_revision=1)
+    db.session.commit()
+    ix = indexer.open_index(app)
+    for _ in range(2):  # the second time, the offsets come from what was kept
+        with ix.searcher() as searcher:
+            for leaf, _offset in searcher.leaf_searchers():
+                column = leaf.reader()._perdoc._cached_reader("_stored",
+                                                              whoosh3.STORED_COLUMN)._child
+                ours = (list(column._offsets), list(column._lengths))
+                storage._read_offsets_and_lengths(column)
+                assert (list(column._offsets), list(column._lengths)) == ours
