@@ -33,7 +33,7 @@ from whoosh.searching import Results as WhooshResults
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from search import schema
+from search import schema, storage
 
 SEARCH_FIELDS = ["title", "body", "accepted", "tags"]
 TYPES = {"article": "Article", "question": "Question", "solution": "Solution"}
@@ -577,18 +577,18 @@ def _value_bits(leaf: Searcher, fieldname: str) -> dict[str, int]:
     return values
 
 
-_POSTINGS: OrderedDict[tuple, tuple[list, list]] = OrderedDict()
+_POSTINGS: OrderedDict[tuple, tuple[list, list, float]] = OrderedDict()
 _POSTINGS_KEPT = 400_000  # postings kept decoded, in all (~70 bytes each)
 _postings_held = 0
 
 
-def _postings(leaf: Searcher, fieldname: str, text) -> tuple[list[int], list[float]]:
-    """A term's postings in the segment: document numbers (deleted ones included)
-    and weights, read a block at a time and kept for the next query that needs them
-    (the bit sets and the ranking both do).
-
-    Whoosh's own reading makes three calls per posting and a generator step per
-    document number; here a block's numbers are summed from their gaps at once.
+def _postings(leaf: Searcher, fieldname: str, text) -> tuple[list[int], list, float]:
+    """A term's postings in the segment: document numbers (deleted ones included),
+    weights and what to multiply them by, kept for the next query that needs them
+    (the bit sets and the ranking both do). A long list comes from the segment's
+    compact copy; a short one (or one in an index written before the copies) from
+    Whoosh's blocks, a block at a time: Whoosh's own reading makes three calls per
+    posting.
     """
     global _postings_held
     reader = leaf.reader()
@@ -600,15 +600,34 @@ def _postings(leaf: Searcher, fieldname: str, text) -> tuple[list[int], list[flo
             if cached is not None:
                 _POSTINGS.move_to_end(key)
                 return cached
+    # The segment's compact copy of a long list (search/storage.py), or Whoosh's blocks.
+    dense = storage.dense_postings(reader, fieldname, leaf.schema[fieldname].to_bytes(text))
+    if dense is not None:
+        docnums, weights, scale = dense
+    else:
+        try:
+            docnums, weights = _read_blocks(reader.postings(fieldname, text))
+        except TermNotFound:
+            return [], [], 1.0
+        scale = 1.0
+    if segment and len(docnums) < _POSTINGS_KEPT // 4:
+        with _VALUE_BITS_LOCK:
+            if key not in _POSTINGS:
+                _POSTINGS[key] = (docnums, weights, scale)
+                _postings_held += len(docnums)
+            while _postings_held > _POSTINGS_KEPT:
+                _key, (dropped, _weights, _scale) = _POSTINGS.popitem(last=False)
+                _postings_held -= len(dropped)
+    return docnums, weights, scale
+
+
+def _read_blocks(matcher) -> tuple[list[int], list[float]]:
     # Lists, not arrays: reading an array makes a new int for every document number.
     docnums: list[int] = []
     weights: list[float] = []
-    try:
-        matcher = reader.postings(fieldname, text)
-    except TermNotFound:
-        return docnums, weights
-    if isinstance(matcher, FilterMatcher):  # deleted documents are left out later
-        matcher = matcher.child
+    if isinstance(matcher, FilterMatcher):  # deleted documents are left out later,
+        matcher = matcher.child               # but the filter has moved past some
+        matcher.reset()
     if isinstance(matcher, W3LeafMatcher):
         while matcher.is_active():
             if matcher._data is None:
@@ -625,14 +644,6 @@ def _postings(leaf: Searcher, fieldname: str, text) -> tuple[list[int], list[flo
             docnums.append(matcher.id())
             weights.append(matcher.weight())
             matcher.next()
-    if segment and len(docnums) < _POSTINGS_KEPT // 4:
-        with _VALUE_BITS_LOCK:
-            if key not in _POSTINGS:
-                _POSTINGS[key] = (docnums, weights)
-                _postings_held += len(docnums)
-            while _postings_held > _POSTINGS_KEPT:
-                _key, (dropped, _weights) = _POSTINGS.popitem(last=False)
-                _postings_held -= len(dropped)
     return docnums, weights
 
 
@@ -809,7 +820,7 @@ def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term], matched
         scores: dict[int, float] = {}
         get = scores.get
         for term, idf, b, avgfl in scorers:
-            docnums, weights = _postings(leaf, term.fieldname, term.text)
+            docnums, weights, scale = _postings(leaf, term.fieldname, term.text)
             if not docnums:
                 continue
             lengths = _field_lengths(leaf, term.fieldname)
@@ -830,7 +841,8 @@ def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term], matched
                 found = compress(zip(docnums, weights, strict=True),
                                  map(flags.__getitem__, docnums))
             k1_plus_1, one_minus_b = K1 + 1, 1 - b
-            for docnum, tf in found:
+            for docnum, weight in found:
+                tf = weight * scale  # Whoosh's weight: the word's count times the boost
                 # whoosh.scoring.bm25, as written there (the same rounding)
                 fl = _BYTE_LENGTHS[lengths[docnum]]
                 scores[docnum] = get(docnum, 0.0) + idf * (

@@ -8,6 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -278,3 +279,53 @@ def test_stored_field_offsets_kept_are_whooshs_own(app, library, member):
                 ours = (list(column._offsets), list(column._lengths))
                 storage._read_offsets_and_lengths(column)
                 assert (list(column._offsets), list(column._lengths)) == ours
+
+
+@pytest.mark.parametrize("procs", [1, 2])
+def test_dense_postings_say_what_whooshs_blocks_say(app, library, member, monkeypatch, procs):
+    from search import query, storage
+
+    monkeypatch.setattr(storage, "DENSE_FROM", 1)
+    indexer.rebuild(procs=procs)
+    for article in library[:3]:  # a second segment, deletions, and a merge
+        services.save_edit(article, member, title=article.title,
+                           body=article.current_revision.body + " makerspace teens",
+                           base_revision=article.current_revision.number)
+        db.session.commit()
+    ix = indexer.open_index(app)
+    checked = 0
+    with ix.searcher() as searcher:
+        for leaf, _offset in searcher.leaf_searchers():
+            reader = leaf.reader()
+            for fieldname, btext in reader.all_terms():
+                dense = storage.dense_postings(reader, fieldname, btext)
+                if fieldname not in storage.DENSE_FIELDS:
+                    assert dense is None
+                    continue
+                docnums, values, scale = dense
+                blocks = query._read_blocks(reader.postings(fieldname, btext))
+                assert (docnums, [value * scale for value in values]) == blocks, \
+                    (fieldname, btext)
+                checked += 1
+    assert checked > 20
+
+
+@pytest.mark.parametrize("boost", [1.0, 0.1, 3.0])
+def test_dense_postings_keep_any_weight_exactly(tmp_path, monkeypatch, boost):
+    from whoosh import index
+    from whoosh.fields import ID, TEXT, Schema
+
+    from search import query, storage
+
+    monkeypatch.setattr(storage, "DENSE_FROM", 1)
+    ix = index.create_in(str(tmp_path), Schema(key=ID(stored=True),
+                                               body=TEXT(field_boost=boost)))
+    with ix.writer() as writer:
+        for number in range(300):
+            writer.add_document(key=str(number), body="word " * (number % 7 + 1) + "other")
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        docnums, values, scale = storage.dense_postings(reader, "body", b"word")
+        assert (docnums, [value * scale for value in values]) == \
+            query._read_blocks(reader.postings("body", b"word"))
+        assert len(docnums) == 300

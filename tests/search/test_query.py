@@ -345,8 +345,21 @@ WORDS = ("makerspace teens robots grants funding archives weeding catalogue volu
          "storytime literacy budgets outreach history maps music games").split()
 
 
+@pytest.fixture(params=["blocks", "dense"])
+def postings_from(request, monkeypatch):
+    """Read posting lists from Whoosh's blocks, or from the dense copies (which are
+    kept for every list here, however short)."""
+    from search import storage
+
+    if request.param == "blocks":
+        monkeypatch.setattr(storage, "dense_postings", lambda *args: None)
+    else:
+        monkeypatch.setattr(storage, "DENSE_FROM", 1)
+    return request.param
+
+
 @pytest.fixture
-def shelf(app, member):
+def shelf(app, member, postings_from):
     """Forty articles of random words from a small vocabulary, some edited (so that
     the index holds deleted documents) and one hidden."""
     import random
