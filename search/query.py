@@ -331,7 +331,8 @@ def _skipping(q):
     For segments of up to 5,000 documents Whoosh otherwise loads every match of every
     word into arrays, which cannot skip blocks of postings that cannot reach the top
     ten: it scored all ~3,300 matches of a two-word query where the tree scores ~500,
-    for the same top ten.
+    for the same top ten. (Queries of terms alone are ranked by _rank_by_terms; this
+    is for those Whoosh still ranks: phrases, ranges.)
     """
     if isinstance(q, query.Or):
         q.matcher_type = query.Or.DEFAULT_MATCHER
