@@ -11,7 +11,7 @@ import heapq
 import re
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Sized
+from collections.abc import Iterable, Sized
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -578,18 +578,73 @@ def _value_bits(leaf: Searcher, fieldname: str) -> dict[str, int]:
     return values
 
 
-_POSTINGS: OrderedDict[tuple, tuple[list, list, float]] = OrderedDict()
+_POSTINGS: OrderedDict[tuple, _Postings] = OrderedDict()
 _POSTINGS_KEPT = 400_000  # postings kept decoded, in all (~70 bytes each)
 _postings_held = 0
 
 
-def _postings(leaf: Searcher, fieldname: str, text) -> tuple[list[int], list, float]:
-    """A term's postings in the segment: document numbers (deleted ones included),
-    weights and what to multiply them by, kept for the next query that needs them
-    (the bit sets and the ranking both do). A long list comes from the segment's
-    compact copy; a short one (or one in an index written before the copies) from
-    Whoosh's blocks, a block at a time: Whoosh's own reading makes three calls per
-    posting.
+@dataclass
+class _Postings:
+    """A term's postings in one segment, deleted documents included. Whoosh's weight
+    for a document is its value times `scale`. For a common word, `counts` holds its
+    count in every document instead (0 where absent: a byte per document), and the
+    lists are empty."""
+
+    docnums: list[int]
+    values: list
+    scale: float = 1.0
+    counts: bytes | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.docnums) or bool(self.counts)
+
+    @property
+    def held(self) -> int:
+        """Roughly how many postings' worth of memory this takes."""
+        return len(self.docnums) if self.counts is None else len(self.counts) // 16
+
+    def bits(self, size: int) -> int:
+        if self.counts is None:
+            return _to_bits(self.docnums, size)
+        return int(self.counts.translate(_NONZERO_DIGITS)[::-1], 2) if self.counts else 0
+
+    def matching(self, flags: bytes, matching: int, candidates) -> Iterable[tuple[int, float]]:
+        """(document number, value) of the documents flagged in `flags` (`matching`
+        of them; `candidates()` lists them)."""
+        counts = self.counts
+        if counts is not None:  # a step per matching document, none per posting
+            end = len(counts)
+            found = []
+            for docnum in candidates():
+                if docnum >= end:
+                    break
+                if counts[docnum]:
+                    found.append((docnum, counts[docnum]))
+            return found
+        docnums, values = self.docnums, self.values
+        if matching * 3 < len(docnums):
+            # Few matching documents (all words): look each one up in the postings.
+            found = []
+            at, end = 0, len(docnums)
+            for docnum in candidates():
+                at = bisect_left(docnums, docnum, at)
+                if at == end:
+                    break
+                if docnums[at] == docnum:
+                    found.append((docnum, values[at]))
+            return found
+        # Many: walk the postings, keeping the matching documents.
+        return compress(zip(docnums, values, strict=True), map(flags.__getitem__, docnums))
+
+
+_NONZERO_DIGITS = bytes.maketrans(bytes(range(256)), b"0" + b"1" * 255)
+
+
+def _postings(leaf: Searcher, fieldname: str, text) -> _Postings:
+    """A term's postings in the segment, kept for the next query that needs them (the
+    bit sets and the ranking both do). A long list comes from the segment's compact
+    copy; a short one (or one in an index written before the copies) from Whoosh's
+    blocks, a block at a time: Whoosh's own reading makes three calls per posting.
     """
     global _postings_held
     reader = leaf.reader()
@@ -604,22 +659,21 @@ def _postings(leaf: Searcher, fieldname: str, text) -> tuple[list[int], list, fl
     # The segment's compact copy of a long list (search/storage.py), or Whoosh's blocks.
     dense = storage.dense_postings(reader, fieldname, leaf.schema[fieldname].to_bytes(text))
     if dense is not None:
-        docnums, weights, scale = dense
+        found = _Postings(*dense)
     else:
         try:
-            docnums, weights = _read_blocks(reader.postings(fieldname, text))
+            found = _Postings(*_read_blocks(reader.postings(fieldname, text)))
         except TermNotFound:
-            return [], [], 1.0
-        scale = 1.0
-    if segment and len(docnums) < _POSTINGS_KEPT // 4:
+            return _Postings([], [])
+    if segment and found.held < _POSTINGS_KEPT // 4:
         with _VALUE_BITS_LOCK:
             if key not in _POSTINGS:
-                _POSTINGS[key] = (docnums, weights, scale)
-                _postings_held += len(docnums)
+                _POSTINGS[key] = found
+                _postings_held += found.held
             while _postings_held > _POSTINGS_KEPT:
-                _key, (dropped, _weights, _scale) = _POSTINGS.popitem(last=False)
-                _postings_held -= len(dropped)
-    return docnums, weights, scale
+                _key, dropped = _POSTINGS.popitem(last=False)
+                _postings_held -= dropped.held
+    return found
 
 
 def _read_blocks(matcher) -> tuple[list[int], list[float]]:
@@ -714,7 +768,7 @@ def _term_bits(leaf: Searcher, fieldname: str, text) -> int:
             if cached is not None:
                 _TERM_BITS.move_to_end(key)
                 return cached
-    bits = _to_bits(_postings(leaf, fieldname, text)[0], reader.doc_count_all())
+    bits = _postings(leaf, fieldname, text).bits(reader.doc_count_all())
     if segment:
         with _VALUE_BITS_LOCK:
             _TERM_BITS[key] = bits
@@ -817,30 +871,20 @@ def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term], matched
         size = leaf.doc_count_all()
         flags = _flags(bits, size)
         matching = bits.bit_count()
-        candidates: list[int] | None = None
         scores: dict[int, float] = {}
         get = scores.get
+
+        @lru_cache(maxsize=1)
+        def candidates(flags=flags) -> list[int]:
+            return _members(flags)
+
         for term, idf, b, avgfl in scorers:
-            docnums, weights, scale = _postings(leaf, term.fieldname, term.text)
-            if not docnums:
+            postings = _postings(leaf, term.fieldname, term.text)
+            if not postings:
                 continue
             lengths = _field_lengths(leaf, term.fieldname)
-            if matching * 3 < len(docnums):
-                # Few matching documents (all words): look each one up in the postings.
-                if candidates is None:
-                    candidates = _members(flags)
-                found = []
-                at, end = 0, len(docnums)
-                for docnum in candidates:
-                    at = bisect_left(docnums, docnum, at)
-                    if at == end:
-                        break
-                    if docnums[at] == docnum:
-                        found.append((docnum, weights[at]))
-            else:
-                # Many: walk the postings, keeping the matching documents.
-                found = compress(zip(docnums, weights, strict=True),
-                                 map(flags.__getitem__, docnums))
+            found = postings.matching(flags, matching, candidates)
+            scale = postings.scale
             k1_plus_1, one_minus_b = K1 + 1, 1 - b
             for docnum, weight in found:
                 tf = weight * scale  # Whoosh's weight: the word's count times the boost
