@@ -467,6 +467,8 @@ def _wanted_terms(q, searching: Searcher, fieldname: str) -> frozenset[str]:
     if isinstance(q, query.CompoundQuery):
         return frozenset().union(*(_wanted_terms(sub, searching, fieldname)
                                    for sub in q.subqueries))
+    if type(q) is query.Term:  # a word as typed: no need to ask the index
+        return frozenset((q.text,)) if q.fieldname == fieldname else frozenset()
     from_bytes = searching.schema[fieldname].from_bytes
     words = sorted(from_bytes(text) for name, text in
                    q.existing_terms(searching.reader(), expand=True) if name == fieldname)
