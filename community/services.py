@@ -250,7 +250,7 @@ def edit_question(user: User, question: Question, *, title: str, body: str,
     if not can_edit_post(user, question):
         raise PermissionDenied("Only the asker or an editor may edit this question.")
     title, body = clean_question_title(title), clean_text(body, what="question")
-    names = wiki.parse_tags(tags)
+    names, summary = wiki.parse_tags(tags), wiki.clean_summary(summary)
     if title == question.title and body == question.body and \
             names == [tag.name for tag in question.tags]:
         return question
@@ -258,7 +258,7 @@ def edit_question(user: User, question: Question, *, title: str, body: str,
     question.title, question.body, question.html = title, body, render(body).html
     question.tags = _tags(names)
     question.edited_at = utcnow()
-    _record_revision("question", question.id, user, body, title, wiki.clean_summary(summary))
+    _record_revision("question", question.id, user, body, title, summary)
     notifications.notify(notifications.watchers("question", question.id), "watched_change",
                          f"{user.name} edited “{title}”", question_url(question), user)
     _changed(question)
@@ -345,12 +345,12 @@ def answer(author: User, question: Question, body: str) -> Answer:
 def edit_answer(user: User, reply: Answer, body: str, summary: str = "") -> Answer:
     if not can_edit_post(user, reply):
         raise PermissionDenied("Only the answer's author or an editor may edit it.")
-    body = clean_text(body, what="answer")
+    body, summary = clean_text(body, what="answer"), wiki.clean_summary(summary)
     if body == reply.body:
         return reply
     check_post(user, body, reply.body)
     reply.body, reply.html, reply.edited_at = body, render(body).html, utcnow()
-    _record_revision("answer", reply.id, user, body, summary=wiki.clean_summary(summary))
+    _record_revision("answer", reply.id, user, body, summary=summary)
     _changed(reply.question)
     return reply
 

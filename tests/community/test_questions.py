@@ -40,6 +40,24 @@ def test_a_question_keeps_revisions(ask, member):
     assert [tag.name for tag in question.tags] == ["seeds"]
 
 
+def test_a_too_long_edit_summary_changes_nothing(ask, reply, member, other_member):
+    question = ask(member, tags="seeds")
+    answer = reply(other_member, question)
+    db.session.commit()
+    before = (question.title, question.body, question.html, answer.body, answer.html)
+    with pytest.raises(ValidationFailed) as error:
+        services.edit_question(member, question, title="A different title, now?",
+                               body="New details.", tags="other", summary="x" * 1000)
+    assert error.value.field == "summary"
+    with pytest.raises(ValidationFailed) as error:
+        services.edit_answer(other_member, answer, "A new answer.", summary="x" * 1000)
+    assert error.value.field == "summary"
+    # Refused before anything was touched, not merely rolled back afterwards.
+    assert (question.title, question.body, question.html, answer.body, answer.html) == before
+    assert [tag.name for tag in question.tags] == ["seeds"]
+    assert not db.session.dirty
+
+
 def test_only_the_asker_or_an_editor_edits(ask, member, other_member, editor):
     question = ask(member)
     with pytest.raises(PermissionDenied):
