@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import pickle
+import re
+from operator import sub
 from pathlib import Path
 
 from whoosh import scoring
@@ -19,6 +22,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 from whoosh.lang import porter
 from whoosh.support.charset import accent_map
+from whoosh.system import pack_uint
 
 from search import storage
 
@@ -123,23 +127,47 @@ class EnglishAnalyzer(Analyzer):
     def word_positions(self, value: str) -> dict[str, list[int]]:
         """{term: its positions}, as `self(value, positions=True)` yields them, in one
         loop without tokens: what indexing a text field needs."""
-        stoplist, minsize, stem = self.stoplist, self.minsize, _stem
+        stoplist, minsize, terms = self.stoplist, self.minsize, _TERMS
+        # Lower-casing the whole text first finds the same words when each character
+        # lower-cases to one character (one that is a word character exactly when it
+        # was: true of every code point) without regard to its neighbours (true of all
+        # but the capital sigma, whose small form depends on what follows).
+        lowered = value.lower()
+        if len(lowered) == len(value) and "\u03a3" not in value:
+            words = _WORDS(lowered)
+        else:
+            words = [word.lower() for word in _WORDS(value)]
         found: dict[str, list[int]] = {}
         position = None
-        for number, match in enumerate(default_pattern.finditer(value)):
-            text = match.group().lower()
+        for number, text in enumerate(words):
             if len(text) < minsize or text in stoplist:
                 continue
             # The first word keeps its place; stop words after it leave no gaps.
             position = number if position is None else position + 1
-            text = stem(text)
-            if not text.isascii():
-                text = text.translate(accent_map)
-            if text in found:
-                found[text].append(position)
+            term = terms.get(text)
+            if term is None:
+                term = _term(text)
+            if term in found:
+                found[term].append(position)
             else:
-                found[text] = [position]
+                found[term] = [position]
         return found
+
+
+# default_pattern's words, found at once (its group made non-capturing for findall).
+_WORDS = re.compile(default_pattern.pattern.replace("(\\.?", "(?:\\.?"),
+                    default_pattern.flags).findall
+_TERMS: dict[str, str] = {}  # a lower-cased word: its stem, accents folded
+
+
+def _term(word: str) -> str:
+    if len(_TERMS) > 200_000:
+        _TERMS.clear()
+    term = _stem(word)
+    if not term.isascii():
+        term = term.translate(accent_map)
+    _TERMS[word] = term
+    return term
 
 
 class IndexPositions(Positions):
@@ -153,9 +181,46 @@ class IndexPositions(Positions):
             yield from super().word_values(value, analyzer, **kwargs)
             return
         boost = self.field_boost
-        encode = self.encode
         for word, positions in analyzer.word_positions(value).items():
-            yield word, len(positions), len(positions) * boost, encode(positions)
+            yield word, len(positions), len(positions) * boost, _encode(positions)
+
+    def index_items(self, value, analyzer) -> list[tuple[bytes, int, float, bytes]]:
+        """TEXT.index's (term as UTF-8, frequency, weight, positions) for each word,
+        at once."""
+        boost = self.field_boost
+        return [(word.encode("utf-8"), len(positions), len(positions) * boost,
+                 _encode(positions))
+                for word, positions in analyzer.word_positions(value).items()]
+
+
+_ONCE: dict[int, bytes] = {}  # a word found once, at this position: its value
+
+
+def _encode(positions: list[int]) -> bytes:
+    """Positions.encode: the count, then the gaps between positions, pickled."""
+    if len(positions) == 1:
+        position = positions[0]
+        encoded = _ONCE.get(position)
+        if encoded is None:
+            encoded = pack_uint(1) + pickle.dumps(positions, 2)
+            if len(_ONCE) < 65_536:
+                _ONCE[position] = encoded
+        return encoded
+    gaps = [positions[0]]
+    gaps.extend(map(sub, positions[1:], positions))
+    return pack_uint(len(positions)) + pickle.dumps(gaps, 2)
+
+
+class IndexedText(TEXT):
+    """TEXT, whose index() finds a text's words, positions and values in one pass
+    (IndexPositions.index_items) rather than a generator and a UTF-8 step a word."""
+
+    def index(self, value, **kwargs):
+        format_ = self.format
+        if isinstance(format_, IndexPositions) and isinstance(self.analyzer, EnglishAnalyzer) \
+                and isinstance(value, str) and set(kwargs) <= {"mode"}:
+            return format_.index_items(value, self.analyzer)
+        return super().index(value, **kwargs)
 
 
 class _Whole:
@@ -175,7 +240,7 @@ class _Whole:
 
 
 def _text(text_analyzer, **options) -> TEXT:
-    field_ = TEXT(analyzer=text_analyzer, **options)
+    field_ = IndexedText(analyzer=text_analyzer, **options)
     field_.format = IndexPositions(field_boost=field_.format.field_boost)
     return field_
 

@@ -273,6 +273,9 @@ def _dense_table(reader) -> dict | None:
 
 
 def install() -> None:
+    from search import writing
+
+    writing.install()
     whoosh3.dumps = _dumps
     VarBytesColumn.Reader._read_offsets_and_lengths = _kept_offsets_and_lengths
     filetables.HashReader.__init__ = _hash_reader_init

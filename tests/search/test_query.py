@@ -195,7 +195,8 @@ def test_the_fused_analyzer_makes_the_same_tokens_as_whoosh_chain(options):
 
 @pytest.mark.parametrize("text", [SAMPLE, "", "the a of", "The cat, the CAT and cats.",
                                   "x " * 5 + "library libraries librarian " * 30,
-                                  "naïve café Æsir İstanbul ß"])
+                                  "naïve café Æsir İstanbul ß", "ΟΔΟΣ'ΑΣ ΟΔΟΣ.ΒΗ Σ",
+                                  "\u212a\u0130\u1e9e\u2160 KELVIN"])
 def test_index_positions_are_whooshs_positions(text):
     from whoosh.formats import Positions
 
@@ -219,7 +220,22 @@ def test_index_positions_are_whooshs_positions_for_any_text(text):
 
     analyzer = schema.analyzer()
     assert sorted(schema.IndexPositions().word_values(text, analyzer, mode="index")) == \
+        sorted(Positions().word_values(text, schema.reference_analyzer(), mode="index")) == \
         sorted(Positions().word_values(text, analyzer, mode="index"))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(text=st.text(st.characters(exclude_categories=["Cs"]), max_size=300),
+       boost=st.sampled_from([1.0, 1.5, 3.0]))
+def test_a_text_field_indexes_as_whooshs_text_field(text, boost):
+    from whoosh.fields import TEXT
+
+    from search import schema
+
+    ours = schema._text(schema.analyzer(), field_boost=boost)
+    assert isinstance(ours, schema.IndexedText)
+    whoosh = TEXT(analyzer=schema.reference_analyzer(), field_boost=boost)
+    assert sorted(ours.index(text)) == sorted(whoosh.index(text))
 
 
 def test_newest_first_pages_through_every_match(app, member):
