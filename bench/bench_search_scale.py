@@ -39,8 +39,9 @@ its own:
             that finds it.
 
 Prints figures (and keeps them in SITE/figures.json); asserts nothing. The
-100,000-document run takes about half an hour on two busy cores (most of it writing
-the site and rebuilding); --sizes 10000 alone takes a few minutes.
+100,000-document run takes about a quarter of an hour on two idle cores (writing the
+site, the first time, and rebuilding take most of it); --sizes 10000 alone takes two
+minutes.
 """
 
 from __future__ import annotations
