@@ -31,6 +31,7 @@ from whoosh.qparser import syntax
 from whoosh.reading import TermNotFound
 from whoosh.searching import Results as WhooshResults
 from whoosh.searching import Searcher
+from whoosh.support.levenshtein import levenshtein
 from whoosh.util.numeric import byte_to_length
 
 from search import schema, storage
@@ -73,6 +74,7 @@ class Results:
     suggestion: str | None = None
     error: str | None = None
     any_word: bool = False  # no result had all the words; these have any of them
+    corrected_from: str | None = None  # nothing matched this; these match `query`
 
     @property
     def has_prev(self) -> bool:
@@ -442,6 +444,21 @@ def search(text: str, *, type_: str | None = None, tag: str | None = None,
     if text and (results.total < 5 or results.any_word):
         results.suggestion = did_you_mean(searching, text)
     return results
+
+
+def search_or_correct(text: str, **options) -> Results:
+    """search(); when nothing at all matches and "did you mean" has a suggestion that
+    does match, the suggestion's results instead, saying what was typed
+    (`corrected_from`), as a catalogue or a web search engine does."""
+    results = search(text, **options)
+    if results.total or not results.suggestion or results.error:
+        return results
+    corrected = search(results.suggestion, **options)
+    if not corrected.total:
+        return results
+    corrected.corrected_from = results.query
+    corrected.suggestion = None
+    return corrected
 
 
 def _hit(hit, marked: frozenset[str]) -> Hit:
@@ -1035,6 +1052,10 @@ def facets(searching: Searcher, parsed, filters) -> dict[str, list[tuple[str, in
     return Matches.of(searching, parsed, filters).facets()
 
 
+MAX_SPELLING_DISTANCE = 2  # edits between a word as typed and its suggestion
+NEAREST_TRIED = 5  # body stems near a misspelt word's stem, most common first
+
+
 def did_you_mean(searching: Searcher, text: str, parsed=None) -> str | None:
     """The query with each word the index does not know replaced by its nearest known word."""
     analyzer = searching.schema["body"].analyzer
@@ -1089,10 +1110,15 @@ def _nearest_in_bodies(searching: Searcher, word: str, distance: int) -> list[st
     # The first two letters are taken as typed: it keeps the walk of the lexicon short.
     near = [stem for stem in reader.terms_within("body", stems[0], distance, prefix=2)
             if stem != stems[0]]
-    if not near:
-        return []
-    stem = max(near, key=lambda stem: (reader.doc_frequency("body", stem), stem))
-    return [written] if (written := _written(searching, stem)) else []
+    near.sort(key=lambda stem: (reader.doc_frequency("body", stem), stem), reverse=True)
+    for stem in near[:NEAREST_TRIED]:
+        # Stems close together can be written far apart ("weed", "week": "weeding"
+        # is not a misspelling of "week"): the word as written must be near too.
+        written = _written(searching, stem)
+        if written and levenshtein(word, written, limit=MAX_SPELLING_DISTANCE + 1) \
+                <= MAX_SPELLING_DISTANCE:
+            return [written]
+    return []
 
 
 def _written(searching: Searcher, stem: str) -> str | None:

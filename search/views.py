@@ -23,12 +23,14 @@ def results():
     page = max(1, min(request.args.get("page", 1, type=int) or 1, 1000))
     filters = {"type": type_, "tag": tag, "sector": sector, "solved": solved, "sort": sort}
     try:
-        found = query.search(text, type_=type_, tag=tag, sector=sector, solved=solved,
+        found = query.search_or_correct(text, type_=type_, tag=tag, sector=sector, solved=solved,
                              sort=sort, page=page)
     except OSError:
         found = query.Results(query=text, error="Search is briefly unavailable. Articles and "
                               "questions can still be browsed; please try again in a moment.")
-    return render_template("search/results.html", results=found, q=text, filters=filters,
+    # After a correction, the page is the corrected query's: its box, links and pages.
+    return render_template("search/results.html", results=found, q=found.query or text,
+                           filters=filters,
                            types=query.TYPES, behind=not found.error and indexer.behind())
 
 

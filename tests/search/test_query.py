@@ -355,6 +355,30 @@ def test_did_you_mean_looks_in_titles_then_tags_then_bodies(library):
     assert query.search("qqqqqqqq").suggestion is None
 
 
+def test_a_suggestion_is_spelt_near_the_word_typed(library, member):
+    # "weed" and "week" are one letter apart, "weeding" and "week" four.
+    services.create_article(member, title="Opening hours", body="Open every day of the week.")
+    db.session.commit()
+    assert query.search("weeding").suggestion is None
+    assert query.search("weekk").suggestion == "week"
+
+
+def test_nothing_found_but_a_suggestion_finds_something(library):
+    corrected = query.search_or_correct("makerspase")
+    assert corrected.corrected_from == "makerspase" and corrected.query == "makerspace"
+    assert corrected.total == 2 and corrected.suggestion is None
+    assert "Starting a makerspace" in [hit.title for hit in corrected.hits]
+    # Something found as typed: nothing corrected, even with a suggestion.
+    typed = query.search_or_correct("robts teens")
+    assert typed.corrected_from is None and typed.suggestion == "robots teens"
+    assert typed.any_word and typed.total > 0
+    # The suggestion finds nothing under the filters either: the page says so as typed.
+    filtered = query.search_or_correct("makerspase", sector="special")
+    assert filtered.corrected_from is None and filtered.total == 0
+    assert filtered.query == "makerspase" and filtered.suggestion == "makerspace"
+    assert query.search_or_correct("qqqqqqqq").corrected_from is None
+
+
 # ---------------------------------------------------------------- ranking by terms
 
 WORDS = ("makerspace teens robots grants funding archives weeding catalogue volunteers "

@@ -35,8 +35,23 @@ def test_bad_parameters_never_fail(client, library, params):
 
 
 def test_did_you_mean_link(client, library):
-    page = client.get("/search?q=makerspase").get_data(as_text=True)
-    assert "Did you mean" in page and "q=makerspace" in page
+    page = client.get("/search?q=robts+teens").get_data(as_text=True)
+    assert "Did you mean" in page and "q=robots+teens" in page
+    assert "Teen technology clubs" in page  # what "teens" finds, meanwhile
+
+
+def test_a_misspelling_that_finds_nothing_shows_the_corrected_results(client, library):
+    page = client.get("/search?q=makerspase&type=article").get_data(as_text=True)
+    assert "Nothing matched “makerspase”, so these are the results for" in page
+    assert "Results for “makerspace”" in page and 'value="makerspace"' in page
+    assert "Starting a makerspace" in page and "Did you mean" not in page
+    assert 'aria-describedby="corrected-note"' in page
+    assert 'name="type" value="article"' in page  # the filter stays
+
+
+def test_no_facets_no_empty_sidebar(client, library):
+    page = client.get("/search?q=xylophone").get_data(as_text=True)
+    assert "Nothing matched “xylophone”" in page and "Narrow the results" not in page
 
 
 def test_suggest_returns_json(client, library):
