@@ -18,6 +18,10 @@ from sqlalchemy.orm import joinedload, selectinload
 from core.extensions import db
 
 TAG_RE = re.compile(r"<[^>]+>")
+# Tags within a line of text: dropped, not made a space ("<a>makerspace</a>." reads
+# "makerspace." in a snippet, not "makerspace .").
+INLINE_TAG_RE = re.compile(r"</?(?:a|abbr|b|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|small|"
+                           r"span|strong|sub|sup|u|var)(?:\s[^>]*)?>", re.IGNORECASE)
 SPACE_RE = re.compile(r"\s+")
 
 
@@ -36,7 +40,8 @@ def register(source: Source) -> None:
 
 
 def html_to_text(markup: str) -> str:
-    return SPACE_RE.sub(" ", html.unescape(TAG_RE.sub(" ", markup or ""))).strip()
+    text = TAG_RE.sub(" ", INLINE_TAG_RE.sub("", markup or ""))
+    return SPACE_RE.sub(" ", html.unescape(text)).strip()
 
 
 def key(kind: str, object_id: int) -> str:

@@ -335,3 +335,13 @@ def test_dense_postings_keep_any_weight_exactly(tmp_path, monkeypatch, boost):
         docnums, weights = _as_lists(storage.dense_postings(reader, "body", b"word"))
         assert (docnums, weights) == query._read_blocks(reader.postings("body", b"word"))
         assert len(docnums) == 300
+
+
+def test_text_for_the_index_reads_as_the_page_does():
+    from search.sources import html_to_text
+
+    assert html_to_text('<p>See <a href="/wiki/x">Starting a <em>library</em> makerspace</a>. '
+                        "Then</p><ul><li>one</li><li>two</li></ul>line<br>break "
+                        '<abbr title="American Library Association">ALA</abbr>, '
+                        "&amp; <article>z</article>") == \
+        "See Starting a library makerspace. Then one two line break ALA, & z"
