@@ -492,6 +492,28 @@ def _wanted_terms(q, searching: Searcher, fieldname: str) -> frozenset[str]:
     return frozenset(words[:MARKED_WORDS])  # "a*" may expand to thousands
 
 
+class _Passages(highlight.PinpointFragmenter):
+    """Whoosh's PinpointFragmenter, trimming a passage to whole words only where it
+    cuts one: Whoosh drops the first and last words always, even the text's own first
+    and last ("Weeding is short." gave "Weeding is")."""
+
+    @staticmethod
+    def _autotrim(fragment) -> None:
+        text, start, end = fragment.text, fragment.startchar, fragment.endchar
+        if start > 0 and not text[start - 1].isspace():
+            space = text.find(" ", start, end)
+            if space > -1:
+                start = space + 1
+        if end < len(text) and not text[end].isspace():
+            space = text.rfind(" ", start, end)
+            if space > -1:
+                end = space
+        if fragment.matches:
+            start = min(start, fragment.matches[0].startchar)
+            end = max(end, fragment.matches[-1].endchar)
+        fragment.startchar, fragment.endchar = start, end
+
+
 def _snippet(hit, text: str, terms: frozenset[str]) -> str:
     """The best two passages of `text` around the words the hit matched, marked.
 
@@ -514,10 +536,16 @@ def _snippet(hit, text: str, terms: frozenset[str]) -> str:
             tokens.append(Token(text=word, startchar=start, endchar=end, matched=True))
     if not tokens:
         return ""
-    fragmenter = highlight.PinpointFragmenter(maxchars=240, surround=60, autotrim=True)
+    fragmenter = _Passages(maxchars=240, surround=60, autotrim=True)
     fragments = highlight.top_fragments(fragmenter.fragment_matches(text, tokens), 2,
                                         highlight.BasicFragmentScorer(), highlight.FIRST)
-    return highlight.HtmlFormatter(tagname="mark", between=" … ").format(fragments)
+    marked = highlight.HtmlFormatter(tagname="mark", between=" … ").format(fragments)
+    # Say where the passages leave text out, before and after, as between them.
+    if fragments and fragments[0].startchar > 0:
+        marked = "… " + marked
+    if fragments and fragments[-1].endchar < len(text.rstrip()):
+        marked += " …"
+    return marked
 
 
 WORD_AT_RE = re.compile(r"\w+(?:\.?\w+)*")  # a token, as the analyser's tokenizer sees it

@@ -1,5 +1,7 @@
 """The query service: stemming, boosts, facets, filters, pages, spelling, bad syntax."""
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -144,6 +146,21 @@ def test_phrases_and_exclusions_count_exactly(library):
     assert titles(results) == ["Starting a makerspace"] and results.total == 1
     results = query.search("makerspace teens NOT robots NOT checksums")
     assert titles(results) == ["Starting a makerspace"] and results.total == 1
+
+
+def test_a_snippet_says_where_it_leaves_text_out(app, member):
+    start = "Shelving " + "the long middle of an article about other things " * 20
+    services.create_article(member, title="Opening hours",
+                            body=start + "Weeding the stacks. " + "More to read. " * 40)
+    services.create_article(member, title="Short", body="Weeding is short.")
+    db.session.commit()
+    snippets = {hit.title: str(hit.snippet) for hit in query.search("weeding").hits}
+    assert snippets["Opening hours"].startswith("… ") and snippets["Opening hours"].endswith(" …")
+    assert "<mark" in snippets["Opening hours"]
+    assert snippets["Short"] == '<mark class="match term0">Weeding</mark> is short.'
+    # Whole words only: no passage starts or ends inside one.
+    shown = re.sub(r"<[^>]+>", "", snippets["Opening hours"]).replace("…", " ").split()
+    assert set(shown) <= set((start + "Weeding the stacks. More to read.").split())
 
 
 def test_snippets_mark_other_forms_of_the_words(library):
