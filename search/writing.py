@@ -57,6 +57,8 @@ class TermPool:
         Its weights are kept as given (Whoosh writes a spelling word's 1 as an int)."""
         fieldname, btext, docnum, weight, vbytes = item
         self.fieldnames.add(fieldname)
+        if docnum == -1:  # Whoosh's mark for a spelling word, which it does not write
+            return
         key = (fieldname, btext)
         group = self.terms.get(key)
         if group is None:
