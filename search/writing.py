@@ -28,12 +28,14 @@ import marshal
 from array import array
 from operator import lt
 
+from whoosh import multiproc
 from whoosh import writing as whoosh_writing
 from whoosh.codec import whoosh3
 from whoosh.util.text import utf8encode
 
 WhooshPostingPool = whoosh_writing.PostingPool  # as Whoosh defines it (tests compare)
 POSTING_BYTES = 72  # about what a posting costs in the pool: its number, weight, value
+MAX_RUNS = 64  # runs on disk read back at once, at most
 
 
 class TermPool:
@@ -98,16 +100,26 @@ class TermPool:
         """Write the groups held to a run on disk, in term order, and let them go."""
         if not self.terms:
             return
-        name = f"{whoosh_writing.random_name()}.run"
-        with self.tempstore.create_file(name).raw_file() as run:
-            for key in sorted(self.terms):
-                docnums, weights, values = self.terms[key]
-                if isinstance(weights, array):
-                    weights = weights.tobytes()
-                marshal.dump((key, docnums.tobytes(), weights, values), run)
-        self.runs.append(name)
+        self.runs.append(self._write_run(
+            (key[0], key[1], *self.terms[key]) for key in sorted(self.terms)))
         self.terms.clear()
         self.held = 0
+        if len(self.runs) >= MAX_RUNS:
+            # Merge them into one, so that reading the runs back never holds more
+            # than MAX_RUNS files open (Whoosh's pool does the same).
+            merged = self._write_run(self._merged([self._read_run(name)
+                                                   for name in self.runs]))
+            self.cleanup()
+            self.runs = [merged]
+
+    def _write_run(self, groups) -> str:
+        name = f"{whoosh_writing.random_name()}.run"
+        with self.tempstore.create_file(name).raw_file() as run:
+            for fieldname, btext, docnums, weights, values in groups:
+                if isinstance(weights, array):
+                    weights = weights.tobytes()
+                marshal.dump(((fieldname, btext), docnums.tobytes(), weights, values), run)
+        return name
 
     def _read_run(self, name):
         with self.tempstore.open_file(name).raw_file() as run:
@@ -133,7 +145,10 @@ class TermPool:
     def groups(self):
         """(field name, term, document numbers, weights, values) for each term, in
         term order, each term's postings in document order."""
-        sources = [self._read_run(name) for name in self.runs] + [self._held()]
+        return self._merged([self._read_run(name) for name in self.runs] + [self._held()])
+
+    @staticmethod
+    def _merged(sources):
         merged = heapq.merge(*(((key, order, group) for key, group in source)
                                for order, source in enumerate(sources)))
         current, parts = None, []
@@ -336,6 +351,20 @@ def flush_segment(self) -> None:
         lengths.close()
 
 
+def _mp_writer_init(self, ix, procs=None, batchsize=100, subargs=None, multisegment=False,
+                    **kwargs) -> None:
+    """MpWriter.__init__, refusing at once what TermPool cannot do: without
+    multisegment=True, Whoosh merges its workers' pools, and a worker's error would
+    only be printed, the documents lost."""
+    if not multisegment:
+        raise ValueError("Pass multisegment=True to index with several processes.")
+    _MP_WRITER_INIT(self, ix, procs=procs, batchsize=batchsize, subargs=subargs,
+                    multisegment=multisegment, **kwargs)
+
+
+_MP_WRITER_INIT = multiproc.MpWriter.__init__
+
+
 def install() -> None:
     from whoosh.util.numeric import byte_to_length
 
@@ -343,3 +372,4 @@ def install() -> None:
     whoosh_writing.PostingPool = TermPool
     whoosh_writing.SegmentWriter.add_document = add_document
     whoosh_writing.SegmentWriter._flush_segment = flush_segment
+    multiproc.MpWriter.__init__ = _mp_writer_init

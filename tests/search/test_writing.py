@@ -153,6 +153,36 @@ def test_postings_that_went_to_runs_on_disk_are_whooshs(tmp_path, whooshs_writer
     assert len(spilled) >= 5  # several runs were merged
 
 
+def test_many_runs_are_merged_so_that_few_files_are_open_at_once(tmp_path, whooshs_writer,
+                                                                  monkeypatch):
+    opened, open_now, most = [], set(), [0]
+    read_run = writing.TermPool._read_run
+
+    def counted(pool, name):
+        opened.append(name)
+        open_now.add(name)
+        most[0] = max(most[0], len(open_now))
+        try:
+            yield from read_run(pool, name)
+        finally:
+            open_now.discard(name)
+    monkeypatch.setattr(writing.TermPool, "_read_run", counted)
+    monkeypatch.setattr(writing, "MAX_RUNS", 3)
+    monkeypatch.setattr(writing, "POSTING_BYTES", 100 * writing.POSTING_BYTES)
+    same_postings(tmp_path, whooshs_writer, batches=[documents(400)], limitmb=1)
+    # Merged each time three runs were written: never more than three read together.
+    assert len(opened) > 6 and most[0] <= 3
+
+
+def test_several_processes_need_a_segment_each(tmp_path):
+    ix = whoosh_index.create_in(str(tmp_path), schema.make_schema(),
+                                indexname=schema.INDEX_NAME)
+    with pytest.raises(ValueError, match="multisegment=True"):
+        ix.writer(procs=2)
+    writer = ix.writer()  # nothing was left locked
+    writer.cancel()
+
+
 def test_merged_segments_with_deletions_are_whooshs(tmp_path, whooshs_writer):
     batches = [documents(150, seed=1), documents(150, seed=2), documents(40, seed=3)]
     files = same_files(tmp_path, whooshs_writer, batches=batches,
