@@ -163,7 +163,7 @@ _TERMS: dict[str, str] = {}  # a lower-cased word: its stem, accents folded
 def _term(word: str) -> str:
     if len(_TERMS) > 200_000:
         _TERMS.clear()
-    term = _stem(word)
+    term = porter.stem(word)  # _TERMS is its cache: no need for _STEMS as well
     if not term.isascii():
         term = term.translate(accent_map)
     _TERMS[word] = term
