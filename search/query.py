@@ -23,7 +23,7 @@ from flask import current_app, g
 from markupsafe import Markup, escape
 from whoosh import highlight, qparser, query, scoring
 from whoosh.analysis import Token
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.fields import DATETIME
 from whoosh.idsets import DocIdSet
 from whoosh.matching.wrappers import FilterMatcher
@@ -32,7 +32,6 @@ from whoosh.reading import TermNotFound
 from whoosh.searching import Results as WhooshResults
 from whoosh.searching import Searcher
 from whoosh.support.levenshtein import levenshtein
-from whoosh.util.numeric import byte_to_length
 
 from search import schema, storage
 
@@ -872,9 +871,6 @@ def _scored_terms(q) -> list[query.Term] | None:
     return None
 
 
-_BYTE_LENGTHS = [byte_to_length(value) for value in range(256)]
-
-
 def _field_lengths(leaf: Searcher, fieldname: str) -> bytes:
     """The segment's stored length of `fieldname` per document, one byte each."""
     reader = leaf.reader()
@@ -882,15 +878,8 @@ def _field_lengths(leaf: Searcher, fieldname: str) -> bytes:
     with _VALUE_BITS_LOCK:
         cached = _TERM_BITS.get(key) if key[0] else None
     if cached is None:
-        size = reader.doc_count_all()
-        perdoc = reader._perdoc
-        column = f"_{fieldname}_len"
-        cached = b""
-        if perdoc.has_column(column):
-            column_reader = perdoc.column_reader(column, LENGTHS_COLUMN)
-            cached = column_reader._dbfile.get(column_reader._basepos,
-                                               min(column_reader._count, size))
-        cached = cached.ljust(size, b"\0")
+        lengths = storage.field_lengths(reader._perdoc, fieldname) or b""
+        cached = lengths.ljust(reader.doc_count_all(), b"\0")
         if key[0]:
             with _VALUE_BITS_LOCK:
                 _TERM_BITS[key] = cached
@@ -933,10 +922,11 @@ def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term], matched
             found = postings.matching(flags, matching, candidates)
             scale = postings.scale
             k1_plus_1, one_minus_b = K1 + 1, 1 - b
+            byte_lengths = storage.BYTE_LENGTHS
             for docnum, weight in found:
                 tf = weight * scale  # Whoosh's weight: the word's count times the boost
                 # whoosh.scoring.bm25, as written there (the same rounding)
-                fl = _BYTE_LENGTHS[lengths[docnum]]
+                fl = byte_lengths[lengths[docnum]]
                 scores[docnum] = get(docnum, 0.0) + idf * (
                     (tf * k1_plus_1) / (tf + K1 * (one_minus_b + b * fl / avgfl)))
         top = heapq.nlargest(limit, zip(scores.values(), map(neg, scores), strict=True))

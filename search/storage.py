@@ -111,7 +111,22 @@ def _hash_reader_init(self, dbfile, length=None, magic=b"HSH3", startoffset=0) -
     self.endofdata = self.tables[0][0]
 
 
-_BYTE_LENGTHS = [byte_to_length(value) for value in range(256)]
+BYTE_LENGTHS = [byte_to_length(value) for value in range(256)]
+
+
+def field_lengths(reader, fieldname: str) -> bytes | None:
+    """A W3PerDocReader's lengths of `fieldname`, a byte a document (0: none), read
+    once per reader; None when the field keeps no lengths."""
+    held = reader.__dict__.setdefault("_lengths_held", {})
+    lengths = held.get(fieldname)
+    if lengths is None:
+        column = reader._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        if column is None:
+            lengths = held[fieldname] = False
+        else:
+            count = min(column._count, reader._doccount)
+            lengths = held[fieldname] = column._dbfile.get(column._basepos, count)
+    return lengths if lengths is not False else None
 
 
 def _doc_field_length(self, docnum, fieldname, default=0):
@@ -119,20 +134,12 @@ def _doc_field_length(self, docnum, fieldname, default=0):
     once (the same answers, None included for a document without the field)."""
     if docnum > self._doccount:
         raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
-    held = self.__dict__.setdefault("_lengths_held", {})
-    lengths = held.get(fieldname)
+    lengths = field_lengths(self, fieldname)
     if lengths is None:
-        reader = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-        if reader is None:
-            lengths = held[fieldname] = False
-        else:
-            count = min(reader._count, self._doccount)
-            lengths = held[fieldname] = reader._dbfile.get(reader._basepos, count)
-    if lengths is False:
         return default
     lbyte = lengths[docnum] if docnum < len(lengths) else 0
     if lbyte:
-        return _BYTE_LENGTHS[lbyte]
+        return BYTE_LENGTHS[lbyte]
     return None
 
 

@@ -33,6 +33,8 @@ from whoosh import writing as whoosh_writing
 from whoosh.codec import whoosh3
 from whoosh.util.text import utf8encode
 
+from search import storage
+
 WhooshPostingPool = whoosh_writing.PostingPool  # as Whoosh defines it (tests compare)
 POSTING_BYTES = 72  # about what a posting costs in the pool: its number, weight, value
 MAX_RUNS = 64  # runs on disk read back at once, at most
@@ -100,8 +102,7 @@ class TermPool:
         """Write the groups held to a run on disk, in term order, and let them go."""
         if not self.terms:
             return
-        self.runs.append(self._write_run(
-            (key[0], key[1], *self.terms[key]) for key in sorted(self.terms)))
+        self.runs.append(self._write_run((*key, *group) for key, group in self._held()))
         self.terms.clear()
         self.held = 0
         if len(self.runs) >= MAX_RUNS:
@@ -248,23 +249,16 @@ def _fill_block(postings, docnums, weights, values, field_lengths) -> None:
                       for docnum in docnums)
         largest = max(found)
         if largest:
-            postings._minlength = _BYTE_LENGTHS[min(found.replace(b"\0", b""))]
-            postings._maxlength = _BYTE_LENGTHS[largest]
+            postings._minlength = storage.BYTE_LENGTHS[min(found.replace(b"\0", b""))]
+            postings._maxlength = storage.BYTE_LENGTHS[largest]
 
 
 def _field_lengths(lengths, fieldname):
     """The field's length bytes, one a document (0: none), or None when there are no
     lengths to look up (no reader, or a field without lengths)."""
-    if lengths is None:
+    if lengths is None or lengths.doc_count_all() == 0:
         return None
-    if lengths.doc_count_all() == 0:
-        return None
-    lengths.doc_field_length(0, fieldname)  # reads and keeps them (search.storage)
-    held = lengths.__dict__.get("_lengths_held", {}).get(fieldname)
-    return held or None
-
-
-_BYTE_LENGTHS: list[int] = []
+    return storage.field_lengths(lengths, fieldname) or None
 
 
 # ---------------------------------------------------------------- SegmentWriter
@@ -366,9 +360,6 @@ _MP_WRITER_INIT = multiproc.MpWriter.__init__
 
 
 def install() -> None:
-    from whoosh.util.numeric import byte_to_length
-
-    _BYTE_LENGTHS[:] = [byte_to_length(value) for value in range(256)]
     whoosh_writing.PostingPool = TermPool
     whoosh_writing.SegmentWriter.add_document = add_document
     whoosh_writing.SegmentWriter._flush_segment = flush_segment
