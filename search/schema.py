@@ -55,19 +55,6 @@ def reference_analyzer():
     return StemmingAnalyzer(minsize=2, stoplist=STOP_LIST) | CharsetFilter(accent_map)
 
 
-_STEMS: dict[str, str] = {}
-
-
-def _stem(word: str) -> str:
-    try:
-        return _STEMS[word]
-    except KeyError:
-        if len(_STEMS) > 200_000:
-            _STEMS.clear()
-        stemmed = _STEMS[word] = porter.stem(word)
-        return stemmed
-
-
 class EnglishAnalyzer(Analyzer):
     """RegexTokenizer | LowercaseFilter | StopFilter | StemFilter | CharsetFilter in
     one loop, token for token the same as `reference_analyzer()`.
@@ -113,8 +100,9 @@ class EnglishAnalyzer(Analyzer):
                         renumbered += 1
                         token.pos = renumbered
                 token.stopped = False
-                if not no_morph:
-                    text = _stem(text)
+                if not no_morph:  # the stem, folded: the fold below changes it no more
+                    term = _TERMS.get(text)
+                    text = _term(text) if term is None else term
             elif removestops:
                 continue
             else:
@@ -163,7 +151,7 @@ _TERMS: dict[str, str] = {}  # a lower-cased word: its stem, accents folded
 def _term(word: str) -> str:
     if len(_TERMS) > 200_000:
         _TERMS.clear()
-    term = porter.stem(word)  # _TERMS is its cache: no need for _STEMS as well
+    term = porter.stem(word)
     if not term.isascii():
         term = term.translate(accent_map)
     _TERMS[word] = term
