@@ -90,18 +90,19 @@ class Templates:
     """The demo content, rendered once: every row of the big site reuses these strings."""
 
     def __init__(self):
-        from community.demo_content import THREADS
+        from community.demo import demo_threads
         from core.markup import render
         from wiki import attribution
-        from wiki.demo_content import ARTICLES
+        from wiki.demo import demo_articles
 
         self.articles = []
-        for spec in ARTICLES:
+        for spec in demo_articles():
             chains = {}
             for length, blocks in LENGTHS:
                 chain, previous, history = [], None, []
-                for number, (_who, summary, full) in enumerate(spec["revisions"], start=1):
-                    body = "\n\n".join(full.split("\n\n")[:blocks])
+                for number, revision in enumerate(spec["revisions"], start=1):
+                    summary = revision["summary"]
+                    body = "\n\n".join(revision["body"].split("\n\n")[:blocks])
                     rendered = render(body)
                     runs = attribution.attribute(body, number, previous, history)
                     runs = [list(run) for run in runs]
@@ -115,13 +116,13 @@ class Templates:
             self.articles.append({"title": spec["title"], "tags": spec["tags"],
                                   "chains": chains})
         self.questions, self.answers, self.comments = [], [], []
-        for thread in THREADS:
+        for thread in demo_threads():
             self.questions.append({"title": thread["title"], "body": thread["body"],
                                    "html": render(thread["body"]).html,
                                    "tags": thread["tags"]})
-            for reply in thread["answers"]:
+            for reply in thread.get("answers", []):
                 self.answers.append({"body": reply["body"], "html": render(reply["body"]).html})
-                for _who, text in reply["comments"]:
+                for text in (remark["body"] for remark in reply.get("comments", [])):
                     self.comments.append({"body": text, "html": render(text).html})
         self.collection_intro = render("Readings chosen by the editors, in the order we "
                                        "would read them.").html

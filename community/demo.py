@@ -1,5 +1,11 @@
 """Demo community for `flask demo load`: workgroups, threads, votes and one promoted article.
 
+The content is data: demo/workgroups.toml, and per thread a folder under demo/questions/
+with thread.toml (asker, workgroup, how long ago it was `asked`, tags, votes, comments,
+the answers' authors, votes and comments, which answer was `accepted`, and for one thread
+how it was promoted to an article) beside question.md, answer-1.md ... A voter written
+"-name" votes the post down.
+
 Everything goes through community.services, so the rules and notifications apply as they
 would on the site; afterwards the dates are moved back so the community looks lived-in.
 Runs after the wiki's demo loader (the promoted article joins the demo articles).
@@ -12,6 +18,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import func, select, update
 
+import demo
 from community import services
 from community.models import (
     Answer,
@@ -61,22 +68,37 @@ def load_demo_community(users: dict) -> None:
         config["RATELIMIT_ENABLED"] = rate_limited
 
 
-def _load(users: dict) -> None:
-    from community.demo_content import THREADS, WORKGROUPS
+def demo_threads() -> list[dict]:
+    """Each thread's manifest with the `body` of its question and answers; oldest first."""
+    threads = []
+    for folder in demo.folders("questions"):
+        spec = demo.manifest(folder / "thread.toml")
+        spec["body"] = _markdown(folder / "question.md")
+        for number, reply in enumerate(spec.get("answers", []), start=1):
+            reply["body"] = _markdown(folder / f"answer-{number}.md")
+        threads.append(spec)
+    return sorted(threads, key=lambda spec: timedelta(**spec["asked"]), reverse=True)
 
+
+def _markdown(path) -> str:
+    return path.read_text(encoding="utf-8").strip()
+
+
+def _load(users: dict) -> None:
     now = utcnow()
     for offset, user in enumerate(users.values()):  # members joined before they took part
         user.created_at = min(user.created_at, now - timedelta(days=240 - 3 * offset))
     clock = _Clock()
-    groups = {spec["key"]: _workgroup(spec, users, now) for spec in WORKGROUPS}
-    for number, spec in enumerate(sorted(THREADS, key=lambda t: -t["days_ago"])):
-        asked = now - timedelta(days=spec["days_ago"], hours=(number * 5) % 11 + 1)
-        _thread(spec, users, groups, asked, now, clock)
+    workgroups = demo.manifest("workgroups.toml")
+    admin = users[workgroups["created_by"]]
+    groups = {spec["key"]: _workgroup(spec, admin, users, now)
+              for spec in workgroups["workgroups"]}
+    for spec in demo_threads():
+        _thread(spec, users, groups, now - timedelta(**spec["asked"]), now, clock)
     _settle_notifications(now)
 
 
-def _workgroup(spec: dict, users: dict, now: datetime):
-    admin = users["agnes.admin"]
+def _workgroup(spec: dict, admin, users: dict, now: datetime):
     group = services.create_workgroup(admin, spec["name"], spec["description"])
     group.created_at = now - timedelta(days=spec["days_ago"])
     for offset, username in enumerate(spec["members"]):
@@ -114,35 +136,37 @@ def _comment(users: dict, author: str, target_type: str, target_id: int, body: s
 def _thread(spec: dict, users: dict, groups: dict, asked: datetime, now: datetime,
             clock: _Clock) -> Question:
     asker = users[spec["asker"]]
-    group = groups.get(spec["group"]) if spec["group"] else None
+    group = groups[spec["workgroup"]] if "workgroup" in spec else None
     question = services.ask(asker, title=spec["title"], body=spec["body"], tags=spec["tags"],
                             workgroup_id=group.id if group else None)
     question.created_at = asked
     clock.stamp(asked)
     latest = asked
-    for offset, (author, body) in enumerate(spec.get("comments", [])):
+    for offset, remark in enumerate(spec.get("comments", [])):
         moment = _later(asked, now, hours=2 + offset)
-        _comment(users, author, "question", question.id, body, moment, clock)
+        _comment(users, remark["author"], "question", question.id, remark["body"], moment,
+                 clock)
         latest = max(latest, moment)
     _vote(users, spec.get("votes", []), "question", question.id, asked)
 
     replies: list[Answer] = []
-    for number, answer_spec in enumerate(spec["answers"]):
+    for number, answer_spec in enumerate(spec.get("answers", [])):
         moment = _later(asked, now, hours=5 + 14 * number)
         reply = services.answer(users[answer_spec["author"]], question, answer_spec["body"])
         reply.created_at = moment
         clock.stamp(moment)
         replies.append(reply)
         latest = max(latest, moment)
-        for offset, (author, body) in enumerate(answer_spec.get("comments", [])):
+        for offset, remark in enumerate(answer_spec.get("comments", [])):
             remark_at = _later(moment, now, hours=3 + 4 * offset)
-            _comment(users, author, "answer", reply.id, body, remark_at, clock)
+            _comment(users, remark["author"], "answer", reply.id, remark["body"], remark_at,
+                     clock)
             latest = max(latest, remark_at)
         _vote(users, answer_spec.get("votes", []), "answer", reply.id, moment)
 
-    if spec.get("accept") is not None:
+    if "accepted" in spec:  # the number of the accepted answer, from 1
         solved = _later(latest, now, days=1)
-        services.accept(asker, replies[spec["accept"]])
+        services.accept(asker, replies[spec["accepted"] - 1])
         question.solved_at = solved
         clock.stamp(solved)
         latest = solved

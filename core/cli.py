@@ -62,7 +62,7 @@ def set_role(username: str, role: str, reason: str) -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing when the site already has members.")
 def load_demo(if_empty: bool) -> None:
     """Fill an empty database with a small, realistic community."""
-    from core.demo import DEMO_PASSWORD, MEMBERS, load_members
+    from core.demo import demo_members, load_members
     from core.hooks import demo_loaders
 
     if db.session.scalar(select(func.count()).select_from(User)):
@@ -76,9 +76,10 @@ def load_demo(if_empty: bool) -> None:
         loader(users)
     db.session.commit()
     click.echo(f"Demo community loaded: {len(users)} members.")
-    click.echo(f"Sign in with password {DEMO_PASSWORD!r} as:")
-    for username, name, _library, _sector, role, _bio in MEMBERS[:4]:
-        click.echo(f"  {role:<7} {username:<14} ({name})")
+    password, members = demo_members()
+    click.echo(f"Sign in with password {password!r} as:")
+    for member in members[:4]:
+        click.echo(f"  {member['role']:<7} {member['username']:<14} ({member['name']})")
 
 
 backup_cli = AppGroup("backup", help="Full-site backup and restore.")

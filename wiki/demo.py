@@ -1,4 +1,9 @@
-"""Demo articles for `flask demo load`, with revisions spread over recent months."""
+"""Demo articles for `flask demo load` (demo/articles/), with revisions spread over months.
+
+Each article's folder holds article.toml (title, tags, sectors, and per revision its
+author, summary and how long `ago` it was made) and the full text after each revision in
+01.md, 02.md ... The articles are written in the order they were started, oldest first.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +11,38 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+import demo
 from core.extensions import db
 from core.timeutil import utcnow
 from wiki import services
 from wiki.models import Article, Revision
 
 
-def load_demo_articles(users: dict) -> None:
-    from wiki.demo_content import ARTICLES
+def demo_articles() -> list[dict]:
+    """Each article's manifest, its revisions carrying their `body`; oldest article first."""
+    articles = []
+    for folder in demo.folders("articles"):
+        spec = demo.manifest(folder / "article.toml")
+        for number, revision in enumerate(spec["revisions"], start=1):
+            revision["body"] = (folder / f"{number:02d}.md").read_text(encoding="utf-8")
+        articles.append(spec)
+    return sorted(articles, key=lambda spec: timedelta(**spec["revisions"][0]["ago"]),
+                  reverse=True)
 
+
+def load_demo_articles(users: dict) -> None:
     now = utcnow()
-    for number, spec in enumerate(ARTICLES):
-        moment = now - timedelta(days=200 - 14 * number, hours=3 * number)
-        (first_author, first_summary, first_body), *edits = spec["revisions"]
-        result = services.create_article(
-            users[first_author], title=spec["title"], body=first_body, summary=first_summary,
-            tags=spec.get("tags", []), sectors=spec.get("sectors", []))
-        article = result.article
-        times = [moment]
-        for author, summary, body in edits:
-            services.save_edit(article, users[author], title=spec["title"], body=body,
-                               summary=summary, tags=spec.get("tags", []),
-                               sectors=spec.get("sectors", []),
-                               base_revision=article.current_revision.number)
-            times.append(min(times[-1] + timedelta(days=9, hours=5), now - timedelta(hours=2)))
-        _backdate(article, times)
+    for spec in demo_articles():
+        tags, sectors = spec.get("tags", []), spec.get("sectors", [])
+        first, *edits = spec["revisions"]
+        article = services.create_article(
+            users[first["author"]], title=spec["title"], body=first["body"],
+            summary=first["summary"], tags=tags, sectors=sectors).article
+        for edit in edits:
+            services.save_edit(article, users[edit["author"]], title=spec["title"],
+                               body=edit["body"], summary=edit["summary"], tags=tags,
+                               sectors=sectors, base_revision=article.current_revision.number)
+        _backdate(article, [now - timedelta(**revision["ago"]) for revision in spec["revisions"]])
 
 
 def _backdate(article: Article, times: list) -> None:
