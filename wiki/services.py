@@ -1,7 +1,7 @@
 """What the wiki does: save, merge, revert, attribute, link, protect and hide articles.
 
 Services take plain values and model objects, flush, and raise our own errors; the
-edge commits (see core.db.run_in_transaction, which redoes a save that lost a race).
+edge commits (see core.transactions.run_in_transaction, which redoes a save that lost a race).
 """
 
 from __future__ import annotations
