@@ -18,8 +18,6 @@ from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
 
-POST_TYPES = ("question", "answer", "article")  # what comments, votes and watches point at
-
 
 class Workgroup(db.Model):
     """A community of practice that members join and put questions to."""

@@ -37,14 +37,6 @@ class Page:
     def pages(self) -> int | None:
         return None if self.total is None else max(1, math.ceil(self.total / self.per_page))
 
-    @property
-    def prev_num(self) -> int | None:
-        return self.page - 1 if self.has_prev else None
-
-    @property
-    def next_num(self) -> int | None:
-        return self.page + 1 if self.has_next else None
-
 
 def paginate(query, *, page: int, per_page: int, count_limit: int | None = None) -> Page:
     count_limit = count_limit or COUNT_LIMIT

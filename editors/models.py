@@ -20,7 +20,6 @@ FLAG_REASONS = {
     "duplicate": "Duplicate of another question",
     "other": "Something else",
 }
-FLAG_STATUSES = ("open", "dismissed", "actioned")
 
 
 def _one_of(*columns: str) -> str:
