@@ -1,6 +1,7 @@
 """The demo content is data (demo/): found beside its package, shipped with it, and whole."""
 
 import tomllib
+from datetime import timedelta
 from pathlib import Path
 
 import demo
@@ -42,6 +43,8 @@ def test_each_revision_and_answer_has_its_markdown_and_every_name_is_a_demo_memb
         assert sorted(path.name for path in folder.glob("*.md")) == [
             f"{number:02d}.md" for number in range(1, len(spec["revisions"]) + 1)]
         assert {revision["author"] for revision in spec["revisions"]} <= names
+        ages = [timedelta(**revision["ago"]) for revision in spec["revisions"]]
+        assert ages == sorted(ages, reverse=True) and ages[-1] > timedelta(0), folder.name
     for folder in demo.folders("questions"):
         spec = demo.manifest(folder / "thread.toml")
         answers = spec.get("answers", [])
