@@ -130,7 +130,7 @@ A footnote.[^1] An OPAC.
     assert '<h2 id="h-first-part">First part</h2>' in html
     assert "<dl>" in html and "<dt>Term</dt>" in html
     assert '<th align="left">Left</th>' in html
-    assert '<code class="language-python">print(&quot;&lt;b&gt;&quot;)' in html
+    assert '<code class="language-python">print("&lt;b&gt;")' in html
     assert 'class="footnote-ref"' in html and '<li id="fn:1">' in html
     assert '<abbr title="Online public access catalogue">OPAC</abbr>' in html
     assert '<ol start="3">' in html
