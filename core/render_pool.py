@@ -12,7 +12,7 @@ a pool inherited through fork (gunicorn's preload) is forgotten by the child, wh
 starts its own. Workers exit when the web process's end of their pipe closes.
 
 Configuration: RENDER_POOL ("process", the default, or "inline": render in the calling
-thread with no budget, for scripts that render trusted text), RENDER_SECONDS (2.0) and
+thread with no budget, for scripts that render trusted text), RENDER_SECONDS (2.5) and
 RENDER_WORKERS (2).
 """
 
@@ -36,7 +36,7 @@ from core.markup import MAX_CHARS, Rendered
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SECONDS = 2.0
+DEFAULT_SECONDS = 2.5
 DEFAULT_WORKERS = 2
 START_SECONDS = 30.0  # a worker's interpreter start and imports; not part of the budget
 _HEADER = struct.Struct(">I")
@@ -224,22 +224,29 @@ class RenderPool:
         self._give(worker)
 
     def render(self, text: str, seconds: float) -> Rendered:
-        worker = self._take(time.monotonic() + seconds)
-        try:
-            result = worker.render(text, time.monotonic() + seconds)
-        except _Gone:
-            self._drop(worker)
-            threading.Thread(target=self._replace, name="render-worker-start",
-                             daemon=True).start()
-            log.warning("render refused after %.1f s (%d characters); worker killed",
-                        seconds, len(text))
-            raise too_slow(seconds) from None
-        except Exception:
-            self._drop(worker)
-            log.exception("the render worker failed on %d characters", len(text))
-            raise failed() from None
-        self._give(worker)
-        return result
+        for attempt in (1, 2):
+            worker = self._take(time.monotonic() + seconds)
+            try:
+                result = worker.render(text, time.monotonic() + seconds)
+            except _Gone as gone:
+                self._drop(worker)
+                threading.Thread(target=self._replace, name="render-worker-start",
+                                 daemon=True).start()
+                if gone.args[0] == "timeout":
+                    log.warning("render refused after %.1f s (%d characters); worker killed",
+                                seconds, len(text))
+                    raise too_slow(seconds) from None
+                if attempt == 1:  # it had died (killed from outside?): once more, afresh
+                    continue
+                log.error("render workers died twice on %d characters", len(text))
+                raise failed() from None
+            except Exception:
+                self._drop(worker)
+                log.exception("the render worker failed on %d characters", len(text))
+                raise failed() from None
+            self._give(worker)
+            return result
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def shutdown(self) -> None:
         with self.lock:
