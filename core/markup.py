@@ -180,10 +180,22 @@ def _unescape_attribute(value: str) -> str:
             .replace("&nbsp;", "\xa0").replace("&amp;", "&"))
 
 
+def _clean(html: str) -> str:
+    """nh3 until its output parses back to itself. Its output can nest what HTML cannot
+    (`<p><select></p>` becomes `<p><p></p></p>`), which a browser then parses into
+    something else than what was checked; cleaning that again settles it."""
+    for _attempt in range(4):
+        cleaned = _CLEANER.clean(html)
+        if cleaned == html:
+            break
+        html = cleaned
+    return html
+
+
 def sanitise(html: str) -> str:
     """HTML through the allowlist: what rendering stores, and HTML from elsewhere (a
     restored backup, `flask markup resanitize`). Idempotent: clean HTML comes out as is."""
-    return _LINK_TAG.sub(_mark_external, _CLEANER.clean(html or ""))
+    return _LINK_TAG.sub(_mark_external, _clean(html or ""))
 
 
 # ---------------------------------------------------------------- Markdown, bounded
