@@ -244,6 +244,9 @@ class RenderPool:
                 self._drop(worker)
                 log.exception("the render worker failed on %d characters", len(text))
                 raise failed() from None
+            except BaseException:  # the request itself is ending: the answer is never read
+                self._drop(worker)
+                raise
             self._give(worker)
             return result
         raise AssertionError("unreachable")  # pragma: no cover
