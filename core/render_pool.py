@@ -165,14 +165,19 @@ class RenderPool:
         self.size = max(1, size)
         self.pid = os.getpid()
         self.idle: list[Worker] = []
-        self.running = 0  # workers that exist, idle or busy
+        self.running = 0  # workers that exist, idle, busy or starting
+        self.starting = 0  # workers started in place of killed ones, not ready yet
         self.lock = threading.Condition()
         self.closed = False
 
     def _take(self, deadline: float) -> Worker:
+        """An idle worker, or a new one; waiting for one to be free until `deadline`, or
+        longer while a replacement is starting (the pool is not busy, only starting)."""
+        started = time.monotonic() + START_SECONDS
         with self.lock:
             while not self.idle and self.running >= self.size:
-                remaining = deadline - time.monotonic()
+                limit = max(deadline, started) if self.starting else deadline
+                remaining = limit - time.monotonic()
                 if remaining <= 0 or self.closed:
                     raise too_busy()
                 self.lock.wait(remaining)
@@ -199,7 +204,7 @@ class RenderPool:
                 self.running -= 1
             else:
                 self.idle.append(worker)
-            self.lock.notify()
+            self.lock.notify_all()
 
     def _drop(self, worker: Worker | None) -> None:
         if worker is not None:
@@ -214,13 +219,21 @@ class RenderPool:
             if self.closed or self.running >= self.size:
                 return
             self.running += 1
+            self.starting += 1
         worker = None
         try:
             worker = Worker()
             worker.wait_ready()
         except (OSError, _Gone):
-            self._drop(worker)
-            return
+            if worker is not None:
+                worker.kill()
+            worker = None
+        with self.lock:
+            self.starting -= 1
+            if worker is None:
+                self.running -= 1
+                self.lock.notify_all()
+                return
         self._give(worker)
 
     def render(self, text: str, seconds: float) -> Rendered:
