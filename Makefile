@@ -44,6 +44,7 @@ SITE_ARGS ?= --sizes 1000,100000 --seconds 2 --plans
 bench: $(STAMP)
 	timeout 600 $(BIN)/python bench/bench_wiki.py
 	timeout 300 $(BIN)/python bench/bench_algorithms.py
+	timeout 300 $(BIN)/python bench/bench_render.py
 	timeout 900 $(BIN)/python bench/bench_site_scale.py $(SITE_ARGS)
 	@if [ -f bench/bench_search_relevance.py ]; then \
 		echo timeout 600 $(BIN)/python bench/bench_search_relevance.py; \

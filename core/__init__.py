@@ -203,8 +203,9 @@ def init_core(app: Flask) -> None:
 
     app.register_blueprint(bp)
 
-    from core.cli import backup_cli, demo_cli, users_cli
+    from core.cli import backup_cli, demo_cli, markup_cli, users_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(backup_cli)
+    app.cli.add_command(markup_cli)

@@ -1,4 +1,4 @@
-"""`flask users ...` and `flask demo load`."""
+"""`flask users ...`, `flask demo load`, `flask backup ...` and `flask markup resanitize`."""
 
 from __future__ import annotations
 
@@ -115,3 +115,63 @@ def backup_restore(path: str) -> None:
 
         count = indexer.rebuild()
         click.echo(f"Search index rebuilt: {count} documents.")
+
+
+markup_cli = AppGroup("markup", help="Stored rendered HTML.")
+RESANITIZE_BATCH = 500
+
+
+def resanitize() -> dict[str, tuple[int, int]]:
+    """Put every stored rendered HTML column (`html`, `*_html`: revisions, questions,
+    answers, comments, collections, features...) through today's sanitiser again, in
+    batches of RESANITIZE_BATCH rows, each committed. Returns {"table.column": (rows
+    read, rows changed)}. Idempotent: clean HTML comes out unchanged, so a second run
+    changes nothing."""
+    from core.backup import _is_html
+    from core.markup import sanitise
+
+    counts: dict[str, tuple[int, int]] = {}
+    for table in db.metadata.sorted_tables:
+        columns = [column for column in table.columns if _is_html(column)]
+        keys = list(table.primary_key.columns)
+        if not columns or len(keys) != 1:
+            continue
+        key = keys[0]
+        read = dict.fromkeys((column.name for column in columns), 0)
+        changed = dict(read)
+        last = None
+        while True:
+            query = select(key, *columns).order_by(key).limit(RESANITIZE_BATCH)
+            if last is not None:
+                query = query.where(key > last)
+            rows = db.session.execute(query).all()
+            if not rows:
+                break
+            for row in rows:
+                values = {}
+                for column, value in zip(columns, row[1:], strict=True):
+                    if value is None:
+                        continue
+                    read[column.name] += 1
+                    clean = sanitise(value)
+                    if clean != value:
+                        values[column.name] = clean
+                        changed[column.name] += 1
+                if values:
+                    db.session.execute(table.update().where(key == row[0]).values(**values))
+            last = rows[-1][0]
+            db.session.commit()
+        for column in columns:
+            counts[f"{table.name}.{column.name}"] = (read[column.name], changed[column.name])
+    return counts
+
+
+@markup_cli.command("resanitize")
+def markup_resanitize() -> None:
+    """Sanitise all stored rendered HTML again (after a sanitiser change); idempotent."""
+    counts = resanitize()
+    for name, (read, changed) in counts.items():
+        click.echo(f"{name}: {read} checked, {changed} changed")
+    total = sum(changed for _read, changed in counts.values())
+    click.echo(f"{total} stored HTML value{'s' if total != 1 else ''} changed. Pages cached "
+               "by running web processes show the new HTML once they restart.")

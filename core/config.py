@@ -43,6 +43,11 @@ def from_environment(instance_path: str, env: Mapping[str, str]) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "WTF_CSRF_TIME_LIMIT": None,
         "ARTICLE_MAX_CHARS": 200_000,
+        # Member Markdown renders in worker processes, refused past this many seconds
+        # (core.render_pool); "inline" renders in the request thread, with no budget.
+        "RENDER_POOL": env.get("RENDER_POOL") or "process",
+        "RENDER_SECONDS": float(env.get("RENDER_SECONDS") or 2.5),
+        "RENDER_WORKERS": int(env.get("RENDER_WORKERS") or 2),
     }
 
 

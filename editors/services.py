@@ -22,7 +22,7 @@ from community import services as community
 from community.models import Answer, Comment, Question, Watch
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
-from core.markup import render, slugify, url_scheme
+from core.markup import browser_url, is_external, render, slugify, url_scheme
 from core.models import User
 from core.timeutil import utcnow
 from editors import audit
@@ -1058,8 +1058,9 @@ def external_links(text: str) -> set[str]:
         return set()
     links = set()
     for href in _HREF.findall(render(text).html):
-        if url_scheme(href) in {"http", "https", "mailto"} or href.startswith("//"):
-            links.add(_normal(href))
+        # Read as a browser reads it: " //host", "\t//host" and "/\\host" leave the site.
+        if is_external(href) or url_scheme(href) == "mailto":
+            links.add(_normal(browser_url(href)))
     links.update(_normal(url) for url in _RAW_URL.findall(text) if "." in url)
     return links
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import contains_eager, defer, joinedload, selectinload
 from core.errors import CommonplaceError, NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.hooks import check_post
-from core.markup import article_slug, render, wiki_href
+from core.markup import Rendered, article_slug, render, wiki_href
 from core.models import SECTORS, User
 from core.timeutil import utcnow
 from wiki import attribution, merging
@@ -168,6 +168,12 @@ def clean_body(body: str) -> str:
             f"The text is {len(body):,} characters long; the limit is {limit:,}. "
             "Split it into two articles and link them.", "body")
     return body
+
+
+def preview(body: str) -> str:
+    """The article text as it would be saved: the same length limit and the same bounded
+    render (a refusal is a ValidationFailed on `body`; the form keeps the text)."""
+    return render(clean_body(body)).html
 
 
 def clean_summary(summary: str) -> str:
@@ -343,16 +349,34 @@ def update_authors(article: Article, runs: list) -> None:
         row.first_edit_at, row.last_edit_at = first, last
 
 
+@dataclass
+class Prepared:
+    """A revision's costly parts (its rendering and attribution), worked out before the
+    save writes anything, so no database lock is held while they are computed."""
+
+    rendered: Rendered
+    runs: list
+
+
+def _prepare(article: Article | None, body: str, runs: list | None = None) -> Prepared:
+    """Render (under the time budget: core.render_pool) and attribute `body` as the next
+    revision of `article` (None for a new one). Reads only; call it before any write."""
+    rendered = render(body)
+    previous = article.current_revision if article is not None else None
+    if runs is None:
+        runs = attribution.attribute(
+            body, (previous.number if previous else 0) + 1,
+            (previous.body, previous.attribution) if previous else None,
+            _history(article, previous.number) if previous else ())
+    return Prepared(rendered, runs)
+
+
 def _write_revision(article: Article, author: User, *, title: str, body: str, summary: str,
-                    kind: str, runs: list | None = None, reverted_to: int | None = None
+                    kind: str, prepared: Prepared, reverted_to: int | None = None
                     ) -> Revision:
     previous = article.current_revision
     number = (previous.number if previous else 0) + 1
-    rendered = render(body)
-    if runs is None:
-        runs = attribution.attribute(
-            body, number, (previous.body, previous.attribution) if previous else None,
-            _history(article, previous.number) if previous else ())
+    rendered, runs = prepared.rendered, prepared.runs
     now = utcnow()
     revision = Revision(
         article=article, number=number, author_id=author.id, created_at=now, title=title,
@@ -390,6 +414,7 @@ def create_article(author: User, *, title: str, body: str, summary: str = "",
     if db.session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
         raise ValidationFailed("An article with this title already exists; choose another "
                                "title or edit that article.", "title")
+    prepared = _prepare(None, body)  # before the first write
     article = Article(title=title, slug=slug, created_by_id=author.id)
     db.session.add(article)
     db.session.flush()
@@ -397,7 +422,8 @@ def create_article(author: User, *, title: str, body: str, summary: str = "",
     _set_tags(article, tag_names)
     _set_sectors(article, sectors)
     revision = _write_revision(article, author, title=title, body=body,
-                               summary=summary or "Created the article", kind="create")
+                               summary=summary or "Created the article", kind="create",
+                               prepared=prepared)
     return SaveResult(article, revision)
 
 
@@ -420,11 +446,13 @@ def save_edit(article: Article, author: User, *, title: str, body: str, summary:
         if title == base.title:  # they did not touch the title: keep the other edit's
             title = current.title
     check_post(author, body, current.body)
+    changed = body != current.body or title != current.title
+    prepared = _prepare(article, body) if changed else None  # before the first write
     if title != article.title:
         _claim_slug(article, title)
     _set_tags(article, tag_names)
     _set_sectors(article, sectors)
-    if body == current.body and title == current.title:
+    if not changed:
         touch(article)  # tags or sectors may have changed
         db.session.flush()
         _changed(article)
@@ -433,7 +461,7 @@ def save_edit(article: Article, author: User, *, title: str, body: str, summary:
     if merged_with and not summary:
         summary = f"Merged with revision {merged_with}"
     revision = _write_revision(article, author, title=title, body=body, summary=summary,
-                               kind=kind)
+                               kind=kind, prepared=prepared)
     return SaveResult(article, revision, merged_with)
 
 
@@ -460,8 +488,9 @@ def revert(article: Article, author: User, number: int, summary: str = "") -> Sa
         raise ValidationFailed("That revision is the same as the current text; nothing to "
                                "restore.")
     summary = clean_summary(summary) or f"Restored revision {number}"
+    prepared = _prepare(article, old.body, runs=old.attribution)
     revision = _write_revision(article, author, title=old.title, body=old.body, summary=summary,
-                               kind="revert", runs=old.attribution, reverted_to=number)
+                               kind="revert", prepared=prepared, reverted_to=number)
     return SaveResult(article, revision)
 
 

@@ -22,7 +22,6 @@ from sqlalchemy.orm import selectinload
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
-from core.markup import render
 from core.models import SECTORS
 from core.paging import paginate
 from core.transactions import TooBusy, run_in_transaction
@@ -100,6 +99,15 @@ def tag(tag: str):
     return redirect(url_for("wiki.index", tag=tag.lower()))
 
 
+def _preview(form) -> str | None:
+    """The preview of the form's text, or None with the reason on the form."""
+    try:
+        return services.preview(form.body.data)
+    except ValidationFailed as error:
+        apply_errors(form, error)
+        return None
+
+
 @bp.route("/wiki/new", methods=["GET", "POST"])
 def new():
     _require(lambda: services.require_edit(current_user, None))
@@ -110,7 +118,7 @@ def new():
         form.body.data = "" if request.args.get("blank") else OUTLINE
     elif form.validate_on_submit():
         if "preview" in request.form:
-            preview = render(form.body.data or "").html
+            preview = _preview(form)
         else:
             try:
                 result = run_in_transaction(lambda: services.create_article(
@@ -175,7 +183,7 @@ def edit(slug: str):
         form.base_revision.data = str(current.number)
     elif form.validate_on_submit():
         if "preview" in request.form:
-            preview = render(form.body.data or "").html
+            preview = _preview(form)
         else:
             article_id = article.id
 

@@ -19,6 +19,14 @@ def test_links_are_counted_as_a_reader_would_see_them():
     assert services.external_links("No links at all") == set()
 
 
+@pytest.mark.parametrize("href", ["/\\evil.example/1", "\\/evil.example/1",
+                                  " //evil.example/1", "\t//evil.example/1"])
+def test_disguised_external_links_are_counted(href):
+    """Browsers follow these off the site (WHATWG URL parsing), so they count."""
+    assert services.external_links(f"[x]({href})") == {"//evil.example/1"}
+    assert services.external_links(f'<a href="{href}">x</a>') == {"//evil.example/1"}
+
+
 @pytest.mark.parametrize("post", ["ask", "answer", "comment", "article"])
 def test_a_new_member_may_not_post_more_than_two_links(app, post, make_user, solved,
                                                        no_rate_limit):

@@ -1,6 +1,8 @@
 """Arbitrary input to every form and query parameter: never a 500, and a refused request
 changes nothing."""
 
+import time
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -74,7 +76,11 @@ HOSTILE = st.one_of(
     TEXT,
     st.sampled_from(["", "\x00", "\x00" * 20, "-1", "0", "99999999999999999999", "1.5",
                      "<script>alert(1)</script>", "' OR 1=1 --", "%00", "[[", "]]",
-                     "javascript:alert(1)", "\u202e", "\r\n\r\n", "x" * 40_000]),
+                     "javascript:alert(1)", "\u202e", "\r\n\r\n", "x" * 40_000,
+                     # Markdown floods that took 5 s to minutes to render (issue 12)
+                     "[" * 14_000, "*_[" * 3000, "[[" * 5000, "<a " * 60_000,
+                     "## h\n" * 6000, "## same\n\n" * 20_000,
+                     "[x](/\\evil.example/1) [y]( //evil.example) [z](\t//evil.example)"]),
     st.integers().map(str),
 )
 VALUES = st.dictionaries(st.sampled_from(sorted({f for fs in FORMS.values() for f in fs}
@@ -154,3 +160,33 @@ def test_every_page_survives_stray_parameters(app, world, rule, data):
     response = app.test_client().get(concrete(rule, world), query_string=data)
     response.close()
     assert response.status_code < 500, (rule, data, response.status_code)
+
+
+FLOODS = ["[" * 10_000, "*_[" * 3000, "[[" * 5000, "## h\n" * 6000, "<a " * 9000,
+          "## same\n\n" * 3000]
+WRITING = {"/wiki/new": {"title": "Floods of brackets", "save": "1"},
+           "/wiki/<slug>/edit": {"title": "Readers' advisory", "base_revision": "2",
+                                 "save": "1"},
+           "/wiki/<slug>/edit#preview": {"title": "Readers' advisory", "preview": "1"},
+           "/questions/ask": {"title": "What do floods of brackets do to a page?"},
+           "/questions/<int:question_id>/answers": {},
+           "/answers/<int:answer_id>/edit": {}}
+
+
+@pytest.mark.parametrize("rule", sorted(WRITING))
+def test_markdown_floods_finish_or_are_refused_within_three_seconds(app, world, rule):
+    """The shapes that held a worker for 5 s to minutes (issue 12), in every form that
+    renders member text: an answer within 3 s, never a 500, and a refusal changes
+    nothing."""
+    client = app.test_client()
+    client.login(USERS["member"], PASSWORD)
+    for flood in FLOODS:
+        before = fingerprint()
+        start = time.monotonic()
+        response = client.submit(concrete(rule.split("#")[0], world),
+                                 {**WRITING[rule], "body": flood})
+        assert time.monotonic() - start < 3, (rule, flood[:12])
+        assert response.status_code < 500, (rule, flood[:12])
+        if _refused(response):
+            assert fingerprint() == before, (rule, flood[:12])
+        response.close()
