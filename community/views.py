@@ -167,7 +167,8 @@ def question(question_id: int, slug: str | None = None):
         abort(405)
     merged = db.session.get(Question, question_id)
     if merged is not None and merged.merged_into_id is not None:  # a duplicate, merged away
-        target = db.session.get(Question, merged.merged_into_id)
+        # Only to a target this viewer may see: a hidden one's address is not revealed.
+        target = _load(services.get_question, merged.merged_into_id)
         return redirect(url_for("community.question", question_id=target.id,
                                 slug=slugify(target.title)[:60]), 301)
     question = _load(services.get_question, question_id)

@@ -242,13 +242,23 @@ def _changed(article: Article) -> None:
 
 # ---------------------------------------------------------------- saving
 
-def _claim_slug(article: Article, title: str) -> None:
+def title_taken(owner: Article, author) -> ValidationFailed:
+    """The refusal of a title another article has. A hidden article's existence is shown
+    only to those who may see it: to others the title is merely unavailable."""
+    if can_view(author, owner):
+        note = " (it is hidden)" if owner.hidden else ""
+        return ValidationFailed(f"Another article already has this title{note}: “{owner.title}”"
+                                f" at /wiki/{owner.slug}. Choose another title or edit that "
+                                "article.", "title")
+    return ValidationFailed("This title is not available; choose another title.", "title")
+
+
+def _claim_slug(article: Article, title: str, author=None) -> None:
     """Give the article the slug of its title; an old slug of another article is taken over."""
     slug = article_slug(title)
     owner = db.session.scalar(select(Article).where(Article.slug == slug))
     if owner is not None and owner is not article:
-        raise ValidationFailed("Another article already has this title; choose another title "
-                               "or edit that article.", "title")
+        raise title_taken(owner, author)
     article.slug = slug
     db.session.flush()
     row = db.session.get(ArticleSlug, slug)
@@ -363,7 +373,7 @@ def _write_revision(article: Article, author: User, *, title: str, body: str, su
     db.session.add(revision)
     if title != article.title:
         article.title = title
-        _claim_slug(article, title)
+        _claim_slug(article, title, author)
     article.current_revision = revision
     article.revision_count = number
     article.updated_at = now
@@ -387,13 +397,13 @@ def create_article(author: User, *, title: str, body: str, summary: str = "",
     summary, tag_names, sectors = clean_summary(summary), parse_tags(tags), clean_sectors(sectors)
     check_post(author, body)
     slug = article_slug(title)
-    if db.session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
-        raise ValidationFailed("An article with this title already exists; choose another "
-                               "title or edit that article.", "title")
+    owner = db.session.scalar(select(Article).where(Article.slug == slug))
+    if owner is not None:
+        raise title_taken(owner, author)
     article = Article(title=title, slug=slug, created_by_id=author.id)
     db.session.add(article)
     db.session.flush()
-    _claim_slug(article, title)
+    _claim_slug(article, title, author)
     _set_tags(article, tag_names)
     _set_sectors(article, sectors)
     revision = _write_revision(article, author, title=title, body=body,
@@ -421,7 +431,7 @@ def save_edit(article: Article, author: User, *, title: str, body: str, summary:
             title = current.title
     check_post(author, body, current.body)
     if title != article.title:
-        _claim_slug(article, title)
+        _claim_slug(article, title, author)
     _set_tags(article, tag_names)
     _set_sectors(article, sectors)
     if body == current.body and title == current.title:
