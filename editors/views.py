@@ -504,9 +504,11 @@ def report():
             return services.flag(current_user, target_kind, target_id,
                                  form.reason.data or "", form.note.data or "")
 
-        done, _ = attempt(work, form)
+        done, item = attempt(work, form)
         if done:
-            flash("Thank you: the editors will look at it.", "success")
+            flash("You have already flagged this; the editors will look at it."
+                  if item.already_open else "Thank you: the editors will look at it.",
+                  "success")
             return redirect(page.url)
         status = 422
     else:
