@@ -250,10 +250,14 @@ def diff(slug: str):
         new = services.get_revision(article, to_number)
     except NotFound:
         abort(404)
-    added, removed = diffing.diff_stats(old.body, new.body)
+    # Revisions never change, so neither does their diff: each pair is worked out once
+    # per process (and within a budget: see diffing.compare).
+    diffs = current_app.extensions["wiki.diffs"]
+    comparison = diffs.get_or_render((old.id, new.id),
+                                     lambda: diffing.compare(old.body, new.body))
     return render_template("wiki/diff.html", article=article, old=old, new=new,
-                           diff=diffing.render_diff_html(old.body, new.body),
-                           added=added, removed=removed)
+                           diff=comparison.html, comparison=comparison,
+                           added=comparison.added, removed=comparison.removed)
 
 
 @bp.route("/wiki/<slug>/revert/<int:number>", methods=["POST"])
