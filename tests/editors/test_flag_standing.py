@@ -129,13 +129,14 @@ def _in_lockstep(count: int):
 def test_two_sessions_flagging_at_once_make_one_flag(app, other_member, spam):
     barrier, real, patched = _in_lockstep(2)
     results, errors = [], []
+    user_id, answer_id = other_member.id, spam.id  # read here: the threads have own sessions
 
     def worker():
         with app.app_context():
             try:
-                user = db.session.get(User, other_member.id)
+                user = db.session.get(User, user_id)
                 item = run_in_transaction(
-                    lambda: services.flag(user, "answer", spam.id, "spam"))
+                    lambda: services.flag(user, "answer", answer_id, "spam"))
                 results.append(item.id)
             except Exception as error:  # noqa: BLE001 - reported below
                 errors.append(error)
