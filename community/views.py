@@ -34,6 +34,7 @@ from core.models import SECTORS
 from core.paging import paginate
 from core.views import act, apply_errors, attempt
 from wiki import diffing
+from wiki import services as wiki
 from wiki.forms import ArticleForm
 from wiki.models import Article
 
@@ -292,7 +293,9 @@ def post_history(kind: str, post_id: int):
     revisions = services.revisions_of(post_type, post.id)
     return render_template("community/history.html", post=post, question=question,
                            revisions=revisions, kind=post_type,
-                           diff=diffing.render_diff_html)
+                           diff=diffing.render_diff_html,
+                           can_suppress=wiki.can_suppress(current_user),
+                           can_read_suppressed=wiki.can_read_suppressed(current_user))
 
 
 # ---------------------------------------------------------------- votes

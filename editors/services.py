@@ -19,7 +19,7 @@ from sqlalchemy.orm import joinedload
 
 from community import notifications
 from community import services as community
-from community.models import Answer, Comment, Question, Watch
+from community.models import Answer, Comment, PostRevision, Question, Watch
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.markup import render, slugify, url_scheme
@@ -808,12 +808,15 @@ def hide_content(editor, kind: str, object_id: int, reason: str = "") -> object:
 
 
 def edit_flagged(editor, kind: str, object_id: int, *, body: str, title: str = "",
-                 reason: str = "") -> object:
-    """Correct flagged content through its own service, then close its flags."""
+                 reason: str = "", suppress_previous: bool = False) -> object:
+    """Correct flagged content through its own service, then close its flags. With
+    `suppress_previous`, the text it replaced is removed from the history as well (an
+    article's, question's or answer's; a comment keeps no history)."""
     require_editor(editor)
     target = load_target(kind, object_id, editor)
     why = _why(reason, kind, object_id)
     summary = clean_line(f"Moderated: {why}" if why else "Moderated", 300, "", "reason")
+    before = _latest_number(kind, target) if kind in HISTORY_KINDS else 0
     from core.hooks import check_post
 
     with audit.explicit():
@@ -840,7 +843,83 @@ def edit_flagged(editor, kind: str, object_id: int, *, body: str, title: str = "
     count = _resolve(editor, kind, object_id, "edited", "actioned")
     audit.record(editor, f"{kind}.edited", kind, target, reason=why,
                  detail=f"{count} flag{'s' if count != 1 else ''} closed")
+    if suppress_previous and kind in HISTORY_KINDS and _latest_number(kind, target) > before:
+        suppress_revision(editor, kind, object_id, before, why)  # the text it replaced
     return target
+
+
+# ---------------------------------------------------------------- suppressed revisions
+
+HISTORY_KINDS = ("article", "question", "answer")
+
+
+def _latest_number(kind: str, target) -> int:
+    if kind == "article":
+        db.session.flush()
+        return target.revision_count
+    return db.session.scalar(select(func.max(PostRevision.number)).where(
+        PostRevision.post_type == kind, PostRevision.post_id == target.id)) or 0
+
+
+def history_revision(kind: str, object_id: int, number: int, viewer):
+    """(the article, question or answer, one of its revisions), for this viewer."""
+    if kind not in HISTORY_KINDS:
+        raise NotFound("Only articles, questions and answers keep a history.")
+    target = load_target(kind, object_id, viewer)
+    if kind == "article":
+        revision = wiki.get_revision(target, number)
+    else:
+        revision = db.session.scalar(select(PostRevision).where(
+            PostRevision.post_type == kind, PostRevision.post_id == target.id,
+            PostRevision.number == number))
+        if revision is None:
+            raise NotFound(f"There is no version {number} of this {kind}.")
+    return target, revision
+
+
+def history_url(kind: str, target) -> str:
+    if kind == "article":
+        return f"/wiki/{target.slug}/history"
+    return f"/{kind}s/{target.id}/history"
+
+
+def suppress_revision(editor, kind: str, object_id: int, number: int,
+                      reason: str = "") -> object:
+    """Remove a revision's text from the history (kept for admins): its text, summary and
+    diffs are shown to everyone else as removed by an editor, and only editors may restore
+    it as the current text. The current revision cannot be removed: edit it first."""
+    if not wiki.can_suppress(editor):
+        raise PermissionDenied("Only editors may remove text from the history.")
+    target, revision = history_revision(kind, object_id, number, editor)
+    if number >= _latest_number(kind, target):
+        raise ValidationFailed("This is the current text: edit it first, then remove the "
+                               "old version from the history.", "reason")
+    reason = clean_line(reason, REASON_MAX, "the reason", "reason")
+    if revision.suppressed_at is None:
+        revision.suppressed_at, revision.suppressed_by_id = utcnow(), editor.id
+        if kind == "article":
+            wiki.touch(target)
+        db.session.flush()
+        audit.record(editor, "revision.suppressed", kind, target, reason=reason,
+                     detail=f"Revision {number} removed from the history")
+    return revision
+
+
+def restore_revision(admin, kind: str, object_id: int, number: int,
+                     reason: str = "") -> object:
+    """Put a removed revision's text back in the history (admins only)."""
+    if not wiki.can_read_suppressed(admin):
+        raise PermissionDenied("Only admins may put removed text back in the history.")
+    target, revision = history_revision(kind, object_id, number, admin)
+    reason = clean_line(reason, REASON_MAX, "the reason", "reason")
+    if revision.suppressed_at is not None:
+        revision.suppressed_at, revision.suppressed_by_id = None, None
+        if kind == "article":
+            wiki.touch(target)
+        db.session.flush()
+        audit.record(admin, "revision.restored", kind, target, reason=reason,
+                     detail=f"Revision {number} shown in the history again")
+    return revision
 
 
 def outdated_from_flags(editor, article_id: int, note: str) -> OutdatedMark:

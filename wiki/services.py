@@ -97,6 +97,30 @@ def require_editor(user) -> None:
         raise PermissionDenied("Only editors may do that.")
 
 
+# Suppressed revisions (of articles, questions and answers): an editor removes a revision's
+# text from the history; admins still read it (and may put it back), everyone else sees
+# "removed by an editor". Every page and service asks these, and nothing else decides it.
+
+def can_suppress(user) -> bool:
+    """Whether this person may remove a revision's text from the history."""
+    return is_editor(user)
+
+
+def can_read_suppressed(user) -> bool:
+    """Whether this person may read (and restore) text removed from the history."""
+    return is_member(user) and user.is_admin
+
+
+def can_read_revision(user, revision) -> bool:
+    """Whether this person may read this revision's text (an article's or a post's)."""
+    return revision.suppressed_at is None or can_read_suppressed(user)
+
+
+def can_revert_to(user, article: Article, revision: Revision) -> bool:
+    """Restoring a suppressed revision would put its removed text back: editors only."""
+    return can_edit(user, article) and (revision.suppressed_at is None or is_editor(user))
+
+
 # ---------------------------------------------------------------- lookups
 
 ARTICLE_PAGE_OPTIONS = (joinedload(Article.current_revision),
@@ -465,6 +489,9 @@ def revert(article: Article, author: User, number: int, summary: str = "") -> Sa
     """Restore revision `number` as a new revision, with its original authors."""
     require_edit(author, article)
     old = get_revision(article, number)
+    if not can_revert_to(author, article, old):
+        raise ValidationFailed(f"An editor removed the text of revision {number} from the "
+                               "history, so it cannot be restored.")
     current = article.current_revision
     if old.number == current.number or (old.body == current.body and old.title == current.title):
         raise ValidationFailed("That revision is the same as the current text; nothing to "
