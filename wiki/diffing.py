@@ -54,7 +54,7 @@ _HOPELESS_REGION = 4_000_000
 # every machine; the clock catches shapes whose cells are cheap to count but slow to match
 # (a 200 KB article of one-word lines, shuffled: 10 M cells, 3-8 s at word level).
 DIFF_CELLS = 25_000_000
-DIFF_SECONDS = 0.8
+DIFF_SECONDS = 0.6
 
 
 class OverBudget(Exception):
@@ -228,12 +228,29 @@ def align_lines(old_lines: Sequence[Sequence[Hashable]],
     """
     old_tokens, old_starts = _flatten(old_lines)
     new_tokens, new_starts = _flatten(new_lines)
+    line_blocks = align(*_line_ids(old_lines, new_lines), budget)
+    return _token_matches(old_tokens, old_starts, new_tokens, new_starts, line_blocks,
+                          budget, words)
+
+
+def _line_ids(old_lines: Sequence[Sequence[Hashable]],
+              new_lines: Sequence[Sequence[Hashable]]) -> tuple[list[int], list[int]]:
+    """Each line as a number, equal lines alike: what whole lines are aligned by."""
     numbering: dict[tuple, int] = {}
     old_ids = [numbering.setdefault(tuple(line), len(numbering)) for line in old_lines]
     new_ids = [numbering.setdefault(tuple(line), len(numbering)) for line in new_lines]
+    return old_ids, new_ids
+
+
+def _token_matches(old_tokens: Sequence[Hashable], old_starts: list[int],
+                   new_tokens: Sequence[Hashable], new_starts: list[int],
+                   line_blocks: list[Match], budget: Budget | None,
+                   words: bool = True) -> list[Match]:
+    """Token matches from the matching blocks of whole lines, with the words between them
+    aligned too when `words` is true."""
     matches: list[Match] = []
     old_at = new_at = 0  # tokens before these positions are dealt with
-    for i, j, n in align(old_ids, new_ids, budget):
+    for i, j, n in line_blocks:
         old_from, new_from = old_starts[i], new_starts[j]
         gaps = align(old_tokens[old_at:old_from], new_tokens[new_at:new_from],
                      budget)[:-1] if words else ()
@@ -292,16 +309,6 @@ def diff_lines(text: str) -> list[list[str]]:
     return lines
 
 
-def bounded_diff(old: str, new: str) -> tuple[list[DiffBlock], Level]:
-    """The finest diff that fits a Budget: by words, else by lines, else the whole text."""
-    for level in LEVELS[:-1]:
-        try:
-            return _raw_diff(old, new, level, Budget()), level
-        except OverBudget:
-            continue
-    return _raw_diff(old, new, "whole"), "whole"
-
-
 def word_diff(old: str, new: str) -> list[DiffBlock]:
     """The word-level diff of two texts, tidied for reading.
 
@@ -321,20 +328,42 @@ def diff_stats(old: str, new: str) -> tuple[int, int]:
 
 
 Level = Literal["word", "line", "whole"]
-LEVELS: tuple[Level, ...] = ("word", "line", "whole")
 
 
-def _raw_diff(old: str, new: str, level: Level = "word",
-              budget: Budget | None = None) -> list[DiffBlock]:
-    """The diff at word level, or line level (changed lines removed and added whole), or
-    "whole" (the old text removed and the new added: no alignment at all)."""
+def _raw_diff(old: str, new: str) -> list[DiffBlock]:
+    """The word diff, however long it takes (see bounded_diff for the one pages use)."""
     old_lines, new_lines = diff_lines(old), diff_lines(new)
     old_tokens, _ = _flatten(old_lines)
     new_tokens, _ = _flatten(new_lines)
-    if level == "whole":
-        matches = [(len(old_tokens), len(new_tokens), 0)]
-    else:
-        matches = align_lines(old_lines, new_lines, budget, words=level == "word")
+    return _blocks(old_tokens, new_tokens, align_lines(old_lines, new_lines))
+
+
+def bounded_diff(old: str, new: str) -> tuple[list[DiffBlock], Level]:
+    """The finest diff that fits: whole lines are aligned within one Budget, then the
+    words of the lines that differ within another. If the words run out of budget, the
+    line alignment already made is used ("line": changed lines removed and added whole);
+    if the lines do, the old text is removed and the new added ("whole")."""
+    old_lines, new_lines = diff_lines(old), diff_lines(new)
+    old_tokens, old_starts = _flatten(old_lines)
+    new_tokens, new_starts = _flatten(new_lines)
+    try:
+        line_blocks = align(*_line_ids(old_lines, new_lines), Budget())
+    except OverBudget:
+        return _blocks(old_tokens, new_tokens, [(len(old_tokens), len(new_tokens), 0)]), \
+            "whole"
+    level: Level = "word"
+    try:
+        matches = _token_matches(old_tokens, old_starts, new_tokens, new_starts, line_blocks,
+                                 Budget())
+    except OverBudget:
+        level = "line"
+        matches = _token_matches(old_tokens, old_starts, new_tokens, new_starts, line_blocks,
+                                 None, words=False)
+    return _blocks(old_tokens, new_tokens, matches), level
+
+
+def _blocks(old_tokens: list[str], new_tokens: list[str],
+            matches: Iterable[Match]) -> list[DiffBlock]:
     blocks: list[DiffBlock] = []
     i = j = 0
     for mi, mj, n in matches:

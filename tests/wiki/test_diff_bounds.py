@@ -41,20 +41,20 @@ def test_past_the_word_budget_the_diff_is_by_lines_then_whole(monkeypatch):
     assert diffing.compare(old, new).level == "word"
     with pytest.raises(diffing.OverBudget):
         diffing.align(list("abcdefgh"), list("hgfedcba"), diffing.Budget(cells=5))
-    monkeypatch.setattr(diffing, "DIFF_CELLS", 0)
-    coarse = diffing.compare(old, new)
-    assert coarse.level == "whole" and (coarse.added, coarse.removed) == (7, 7)
-    real = diffing._raw_diff
+    real = diffing._token_matches
 
-    def word_level_too_dear(old, new, level="word", budget=None):
-        if level == "word":
+    def words_too_dear(*args, words=True):
+        if words:
             raise diffing.OverBudget
-        return real(old, new, level)
+        return real(*args, words=False)
 
-    monkeypatch.setattr(diffing, "_raw_diff", word_level_too_dear)
+    monkeypatch.setattr(diffing, "_token_matches", words_too_dear)
     lines = diffing.compare(old, new)
     assert lines.level == "line" and (lines.added, lines.removed) == (3, 3)
     assert "Delta epsilon." in lines.html  # the unchanged line is kept
+    monkeypatch.setattr(diffing, "DIFF_CELLS", 0)  # not even the lines fit
+    coarse = diffing.compare(old, new)
+    assert coarse.level == "whole" and (coarse.added, coarse.removed) == (7, 7)
 
 
 def test_the_shown_diff_is_capped():
