@@ -53,6 +53,8 @@ def test_a_moderation_edit_removes_the_previous_text_from_the_articles_history(
         assert "removed by an editor" in shown
         diff = who.get(f"/wiki/{slug}/diff?from=1&to=2")
         assert diff.status_code == 403 and PHONE not in diff.get_data(as_text=True)
+    history = client.get(f"/wiki/{slug}/history").get_data(as_text=True)
+    assert "from=1" not in history  # no link to a comparison that would be refused
     assert PHONE in texts(admin_client, f"/wiki/{slug}/revisions/1",
                           f"/wiki/{slug}/diff?from=1&to=2")
     entry = db.session.scalar(select(AuditEntry).where(
