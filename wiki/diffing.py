@@ -443,8 +443,8 @@ _LABELS = {"insert": ("ins", "added"), "delete": ("del", "removed")}
 _BREAK_SIGNS = {PARAGRAPH_BREAK: ("¶", "paragraph break"), LINE_BREAK: ("↵", "line break")}
 
 
-# A diff shows at most this many words and breaks (about 1 MB of HTML at worst).
-MAX_SHOWN_TOKENS = 10_000
+# A diff shows at most this many words and breaks (about half a megabyte of HTML).
+MAX_SHOWN_TOKENS = 5_000
 
 
 @dataclass(frozen=True)

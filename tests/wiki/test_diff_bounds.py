@@ -1,5 +1,8 @@
 """A diff's work and size are bounded, and each pair of revisions is diffed once
-(issue 12, item 2): a 200 KB article whose lines are shuffled cost 6-9 s and 11 MB."""
+(issue 12, item 2): a 200 KB article whose lines are shuffled cost 6-9 s and 11 MB.
+
+Times are CPU time of this process (time.process_time), so that a machine busy with
+other work does not fail the tests; bench/bench_algorithms.py records wall-clock times."""
 
 import random
 import time
@@ -26,12 +29,12 @@ def shuffled_lines(seed: int = 1, size: int = 200_000) -> tuple[str, str]:
 
 def test_a_shuffled_article_is_diffed_by_lines_within_the_budget():
     old, new = shuffled_lines()
-    started = time.perf_counter()
+    started = time.process_time()
     comparison = diffing.compare(old, new)
-    assert time.perf_counter() - started < 3
+    assert time.process_time() - started < 3
     assert comparison.level in ("line", "whole")
     assert comparison.truncated
-    assert len(comparison.html) < 1_500_000
+    assert len(comparison.html) < 800_000
     assert comparison.added == comparison.removed > 20_000  # the counts are of the whole
 
 
@@ -82,11 +85,11 @@ def test_the_diff_page_of_a_shuffled_article_is_quick_capped_and_cached(
     real = diffing.compare
     monkeypatch.setattr(diffing, "compare", lambda *a, **k: calls.append(1) or real(*a, **k))
     url = f"/wiki/{shuffled_article.slug}/diff?from=2&to=3"
-    started = time.perf_counter()
+    started = time.process_time()
     response = client.get(url)
-    assert time.perf_counter() - started < 3
+    assert time.process_time() - started < 3
     page = response.get_data(as_text=True)
-    assert response.status_code == 200 and len(page) < 1_600_000
+    assert response.status_code == 200 and len(page) < 900_000
     assert "whole lines are compared" in page or "differ too much" in page
     assert "too long to show in full" in page
     assert client.get(url).get_data(as_text=True) == page
