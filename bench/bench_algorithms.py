@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from wiki.attribution import Runs, attribute, tokenize  # noqa: E402
-from wiki.diffing import diff_stats, render_diff_html  # noqa: E402
+from wiki.diffing import compare, diff_stats, render_diff_html  # noqa: E402
 from wiki.merging import merge  # noqa: E402
 
 WORDS = 10_000
@@ -196,6 +196,34 @@ def bench_diff(rng: random.Random) -> None:
     case("render_diff_html, new text entirely", lambda: render_diff_html(old, article(rng)))
 
 
+def shuffled_lines(rng: random.Random, size: int = 200_000) -> tuple[str, str]:
+    """A 200 KB text of one-word lines, and the same lines shuffled: the worst shape known
+    for the diff (issue 12: 6-9 s and 11 MB a view before diffs were bounded)."""
+    lines, total = [], 0
+    while total < size - 10:
+        line = f"w{rng.randrange(100_000)}"
+        lines.append(line)
+        total += len(line) + 1
+    old = "\n".join(lines)
+    rng.shuffle(lines)
+    return old, "\n".join(lines)
+
+
+def bench_hostile_diff(rng: random.Random) -> None:
+    """The bounded diff (wiki.diffing.compare, what /wiki/<slug>/diff runs uncached) of a
+    shuffled 200 KB article against an ordinary edit's, in the same run."""
+    old = article(rng)
+    edited = small_edit(rng, old)
+    shuffled_old, shuffled_new = shuffled_lines(rng)
+    print("Bounded diff (compare): an ordinary edit against a 200 KB article's lines shuffled")
+    for label, a, b in (("one small edit, 10,000 words", old, edited),
+                        ("200 KB of one-word lines, shuffled", shuffled_old, shuffled_new)):
+        result = compare(a, b)
+        ms = best_ms(lambda a=a, b=b: compare(a, b), repeat=3)
+        print(f"  {label:<50} {ms:8.2f} ms  level {result.level}, "
+              f"{len(result.html) / 1e6:.2f} MB of HTML{', cut' if result.truncated else ''}")
+
+
 def case(label: str, run: Callable[[], object]) -> None:
     print(f"  {label:<50} {best_ms(run):8.2f} ms")
 
@@ -205,6 +233,7 @@ def main() -> None:
     bench_attribution(rng)
     bench_merge(rng)
     bench_diff(rng)
+    bench_hostile_diff(rng)
 
 
 if __name__ == "__main__":

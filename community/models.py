@@ -194,8 +194,11 @@ class PostRevision(db.Model):
     title: Mapped[str] = mapped_column(String(200), default="")
     body: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(String(300), default="")
+    # Removed from history by an editor, as for article revisions (wiki.models.Revision).
+    suppressed_at: Mapped[datetime | None]
+    suppressed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
 
 
 class Watch(db.Model):

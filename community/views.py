@@ -34,6 +34,7 @@ from core.models import SECTORS
 from core.paging import paginate
 from core.views import act, apply_errors, attempt
 from wiki import diffing
+from wiki import services as wiki
 from wiki.forms import ArticleForm
 from wiki.models import Article
 
@@ -167,7 +168,8 @@ def question(question_id: int, slug: str | None = None):
         abort(405)
     merged = db.session.get(Question, question_id)
     if merged is not None and merged.merged_into_id is not None:  # a duplicate, merged away
-        target = db.session.get(Question, merged.merged_into_id)
+        # Only to a target this viewer may see: a hidden one's address is not revealed.
+        target = _load(services.get_question, merged.merged_into_id)
         return redirect(url_for("community.question", question_id=target.id,
                                 slug=slugify(target.title)[:60]), 301)
     question = _load(services.get_question, question_id)
@@ -291,7 +293,9 @@ def post_history(kind: str, post_id: int):
     revisions = services.revisions_of(post_type, post.id)
     return render_template("community/history.html", post=post, question=question,
                            revisions=revisions, kind=post_type,
-                           diff=diffing.render_diff_html)
+                           diff=diffing.render_diff_html,
+                           can_suppress=wiki.can_suppress(current_user),
+                           can_read_suppressed=wiki.can_read_suppressed(current_user))
 
 
 # ---------------------------------------------------------------- votes

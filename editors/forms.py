@@ -99,6 +99,13 @@ class ModerateForm(FlaskForm):
 class ModerationEditForm(FlaskForm):
     title = StringField("Title", validators=[Optional()], render_kw={"maxlength": 200})
     body = TextAreaField("Text", render_kw={"rows": 14})
+    suppress_previous = BooleanField(
+        "Remove the previous text from history",
+        description="For text that must not stay readable (a phone number, abuse): the "
+                    "version your correction replaces is then shown as “removed by an "
+                    "editor” in the history and its comparisons; only admins can read it. "
+                    "Earlier versions that still hold it can be removed from the history "
+                    "page.")
     reason = StringField("Why", validators=[Optional()], description=REASON_HELP,
                          render_kw={"maxlength": 500})
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
@@ -168,6 +177,10 @@ class Flag(db.Model):
         CheckConstraint("status IN ('open', 'dismissed', 'actioned')", name="status_known"),
         Index("ix_flags_target", "target_type", "target_id"),
         Index("ix_flags_status", "status", "created_at"),
+        # One open flag per member per item: the database, not a check before the insert,
+        # decides which of two racing reports is the member's flag.
+        Index("uq_flags_one_open", "target_type", "target_id", "flagger_id", unique=True,
+              sqlite_where=text("status = 'open'"), postgresql_where=text("status = 'open'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -176,11 +189,17 @@ class Flag(db.Model):
     reason: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(String(500), default="")
     flagger_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    # What this flag counts towards an automatic hold: the flagger's standing when they
+    # flagged (editors.services.flag_weight); a member of a month's standing counts 1.
+    weight: Mapped[float] = mapped_column(Float, default=1.0, server_default="1")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     status: Mapped[str] = mapped_column(String(16), default="open")
     resolution: Mapped[str] = mapped_column(String(24), default="")
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     resolved_at: Mapped[datetime | None]
+
+    # Not stored: set by editors.services.flag when the member's report was already open.
+    already_open = False
 
     flagger: Mapped[User] = relationship(foreign_keys=[flagger_id])
     resolved_by: Mapped[User | None] = relationship(foreign_keys=[resolved_by_id])

@@ -19,7 +19,7 @@ from sqlalchemy.orm import joinedload
 
 from community import notifications
 from community import services as community
-from community.models import Answer, Comment, Question, Watch
+from community.models import Answer, Comment, PostRevision, Question, Watch
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.markup import browser_url, is_external, render, slugify, url_scheme
@@ -53,7 +53,9 @@ IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"}
 HOLD_REASONS = ("spam", "offensive")
 RESERVED_COLLECTION_SLUGS = frozenset({"new"})
 DEFAULTS = {
-    "EDITORS_HOLD_AFTER_FLAGS": 3,  # distinct members flagging spam or offensive content
+    # The weight of open spam or offensive flags that hides content until an editor looks:
+    # three members of a month's standing, or thirty accounts a few hours old.
+    "EDITORS_HOLD_AFTER_FLAGS": 3,
     "EDITORS_NEW_MEMBER_LINKS": 2,  # links a member may post before earning reputation
     "EDITORS_LINK_REPUTATION": 10,  # reputation that lifts the limit
 }
@@ -625,45 +627,111 @@ def _lock(kind: str, object_id: int) -> None:
     db.session.execute(select(model.id).where(model.id == object_id).with_for_update())
 
 
+# A flag's weight, from the flagger's standing: how long they have been a member...
+STANDING_BY_AGE = ((timedelta(days=1), 0.1), (timedelta(days=7), 0.25),
+                   (timedelta(days=30), 0.5))
+# ...what the community thinks of their posts (counted once the account is a week old,
+# so that throwaway accounts voting for each other gain nothing)...
+STANDING_BY_REPUTATION = ((50, 0.5), (10, 0.25))
+# ...and how their past flags fared: each dismissed flag weighs against them.
+WEIGHT_MIN, WEIGHT_MAX = 0.05, 1.5
+
+
+def flag_weight(user) -> float:
+    """How much this member's spam or abuse flag counts towards hiding content before an
+    editor looks. A member of a month's standing with no flags dismissed counts 1; an
+    account a few hours old counts 0.1, so throwaway accounts cannot hide anything."""
+    if wiki.is_editor(user):
+        return 1.0
+    age = utcnow() - user.created_at
+    weight = next((value for limit, value in STANDING_BY_AGE if age < limit), 1.0)
+    if age >= timedelta(days=7):
+        points = member_reputation(user)
+        weight += next((bonus for least, bonus in STANDING_BY_REPUTATION if points >= least),
+                       0.0)
+    upheld, declined = db.session.execute(
+        select(func.count().filter(Flag.status == "actioned"),
+               func.count().filter(Flag.status == "dismissed"))
+        .where(Flag.flagger_id == user.id)).one()
+    weight *= (upheld + 1) / (upheld + declined + 1)
+    return round(min(WEIGHT_MAX, max(WEIGHT_MIN, weight)), 2)
+
+
+def hold_exemption(kind: str, target) -> str:
+    """Why this content is never hidden automatically ('' if it may be): featured or
+    protected content and editors' own posts wait in the queue for an editor instead."""
+    if kind == "article" and target.protected:
+        return "protected"
+    if kind in ("article", "question"):
+        now = utcnow()
+        live = db.session.scalar(select(Feature.id).where(
+            getattr(Feature, f"{kind}_id") == target.id, Feature.retired_at.is_(None),
+            or_(Feature.ends_at.is_(None), Feature.ends_at > now)).limit(1))
+        if live is not None:
+            return "featured"
+    author = target.created_by if kind == "article" else target.author
+    if wiki.is_editor(author):
+        return "written by an editor"
+    return ""
+
+
+def _open_flag(user, kind: str, object_id: int) -> Flag | None:
+    return db.session.scalar(select(Flag).where(
+        Flag.target_type == kind, Flag.target_id == object_id, Flag.flagger_id == user.id,
+        Flag.status == "open"))
+
+
 def flag(user, kind: str, object_id: int, reason: str, note: str = "") -> Flag:
-    """A member reports content; several members' spam or abuse reports hide it pending
-    an editor's review."""
+    """A member reports content; enough weight of spam or abuse reports from members in
+    good standing hides it pending an editor's review.
+
+    A member holds one open flag per item: reporting it again changes nothing and returns
+    that flag. Two reports at once are told apart by a partial unique index; the loser's
+    request is redone by run_in_transaction and finds the winner's flag.
+    """
     community.require_member(user)
     if reason not in FLAG_REASONS:
         raise ValidationFailed("Choose what is wrong.", "reason")
     target = load_target(kind, object_id, user)
     note = clean_line(note, REASON_MAX, "your note", "note", required=reason == "other")
-    _lock(kind, object_id)
-    already = db.session.scalar(select(Flag.id).where(
-        Flag.target_type == kind, Flag.target_id == object_id, Flag.flagger_id == user.id,
-        Flag.status == "open"))
+    already = _open_flag(user, kind, object_id)
     if already is not None:
-        raise ValidationFailed("You have already flagged this; an editor will look at it.",
-                               "reason")
+        already.already_open = True
+        return already
+    _lock(kind, object_id)
     item = Flag(target_type=kind, target_id=object_id, reason=reason, note=note,
-                flagger_id=user.id)
+                flagger_id=user.id, weight=flag_weight(user))
     db.session.add(item)
     db.session.flush()
     _hold_if_flagged(kind, target)
     return item
 
 
+def _hold_weight(kind: str, object_id: int) -> tuple[float, int]:
+    """The weight of open spam and abuse flags on this item, and how many members gave it."""
+    weight, flaggers = db.session.execute(
+        select(func.coalesce(func.sum(Flag.weight), 0), func.count(func.distinct(
+            Flag.flagger_id)))
+        .where(Flag.target_type == kind, Flag.target_id == object_id, Flag.status == "open",
+               Flag.reason.in_(HOLD_REASONS))).one()
+    return float(weight), flaggers
+
+
 def _hold_if_flagged(kind: str, target) -> None:
-    flaggers = db.session.scalar(
-        select(func.count(func.distinct(Flag.flagger_id))).where(
-            Flag.target_type == kind, Flag.target_id == target.id, Flag.status == "open",
-            Flag.reason.in_(HOLD_REASONS)))
-    if flaggers < setting("EDITORS_HOLD_AFTER_FLAGS") or target.hidden:
+    weight, flaggers = _hold_weight(kind, target.id)
+    if weight + 1e-9 < setting("EDITORS_HOLD_AFTER_FLAGS") or target.hidden:
         return
     if db.session.get(ModerationHold, (kind, target.id)) is not None:
         return
+    if hold_exemption(kind, target):
+        return  # its flags stay open on the desk, where the editors decide
     with audit.explicit():
         _set_hidden(kind, target, AUTOMATIC, True)
     db.session.add(ModerationHold(target_type=kind, target_id=target.id, flaggers=flaggers))
     db.session.flush()
     audit.record(AUTOMATIC, f"{kind}.held", kind, target,
-                 reason=f"Flagged as spam or offensive by {flaggers} members; hidden until "
-                        "an editor reviews it.")
+                 reason=f"Flagged as spam or offensive by {flaggers} members (weight "
+                        f"{weight:.2f}); hidden until an editor reviews it.")
 
 
 def _set_hidden(kind: str, target, actor, hidden: bool) -> None:
@@ -740,12 +808,15 @@ def hide_content(editor, kind: str, object_id: int, reason: str = "") -> object:
 
 
 def edit_flagged(editor, kind: str, object_id: int, *, body: str, title: str = "",
-                 reason: str = "") -> object:
-    """Correct flagged content through its own service, then close its flags."""
+                 reason: str = "", suppress_previous: bool = False) -> object:
+    """Correct flagged content through its own service, then close its flags. With
+    `suppress_previous`, the text it replaced is removed from the history as well (an
+    article's, question's or answer's; a comment keeps no history)."""
     require_editor(editor)
     target = load_target(kind, object_id, editor)
     why = _why(reason, kind, object_id)
     summary = clean_line(f"Moderated: {why}" if why else "Moderated", 300, "", "reason")
+    before = _latest_number(kind, target) if kind in HISTORY_KINDS else 0
     from core.hooks import check_post
 
     with audit.explicit():
@@ -772,7 +843,83 @@ def edit_flagged(editor, kind: str, object_id: int, *, body: str, title: str = "
     count = _resolve(editor, kind, object_id, "edited", "actioned")
     audit.record(editor, f"{kind}.edited", kind, target, reason=why,
                  detail=f"{count} flag{'s' if count != 1 else ''} closed")
+    if suppress_previous and kind in HISTORY_KINDS and _latest_number(kind, target) > before:
+        suppress_revision(editor, kind, object_id, before, why)  # the text it replaced
     return target
+
+
+# ---------------------------------------------------------------- suppressed revisions
+
+HISTORY_KINDS = ("article", "question", "answer")
+
+
+def _latest_number(kind: str, target) -> int:
+    if kind == "article":
+        db.session.flush()
+        return target.revision_count
+    return db.session.scalar(select(func.max(PostRevision.number)).where(
+        PostRevision.post_type == kind, PostRevision.post_id == target.id)) or 0
+
+
+def history_revision(kind: str, object_id: int, number: int, viewer):
+    """(the article, question or answer, one of its revisions), for this viewer."""
+    if kind not in HISTORY_KINDS:
+        raise NotFound("Only articles, questions and answers keep a history.")
+    target = load_target(kind, object_id, viewer)
+    if kind == "article":
+        revision = wiki.get_revision(target, number)
+    else:
+        revision = db.session.scalar(select(PostRevision).where(
+            PostRevision.post_type == kind, PostRevision.post_id == target.id,
+            PostRevision.number == number))
+        if revision is None:
+            raise NotFound(f"There is no version {number} of this {kind}.")
+    return target, revision
+
+
+def history_url(kind: str, target) -> str:
+    if kind == "article":
+        return f"/wiki/{target.slug}/history"
+    return f"/{kind}s/{target.id}/history"
+
+
+def suppress_revision(editor, kind: str, object_id: int, number: int,
+                      reason: str = "") -> object:
+    """Remove a revision's text from the history (kept for admins): its text, summary and
+    diffs are shown to everyone else as removed by an editor, and only editors may restore
+    it as the current text. The current revision cannot be removed: edit it first."""
+    if not wiki.can_suppress(editor):
+        raise PermissionDenied("Only editors may remove text from the history.")
+    target, revision = history_revision(kind, object_id, number, editor)
+    if number >= _latest_number(kind, target):
+        raise ValidationFailed("This is the current text: edit it first, then remove the "
+                               "old version from the history.", "reason")
+    reason = clean_line(reason, REASON_MAX, "the reason", "reason")
+    if revision.suppressed_at is None:
+        revision.suppressed_at, revision.suppressed_by_id = utcnow(), editor.id
+        if kind == "article":
+            wiki.touch(target)
+        db.session.flush()
+        audit.record(editor, "revision.suppressed", kind, target, reason=reason,
+                     detail=f"Revision {number} removed from the history")
+    return revision
+
+
+def restore_revision(admin, kind: str, object_id: int, number: int,
+                     reason: str = "") -> object:
+    """Put a removed revision's text back in the history (admins only)."""
+    if not wiki.can_read_suppressed(admin):
+        raise PermissionDenied("Only admins may put removed text back in the history.")
+    target, revision = history_revision(kind, object_id, number, admin)
+    reason = clean_line(reason, REASON_MAX, "the reason", "reason")
+    if revision.suppressed_at is not None:
+        revision.suppressed_at, revision.suppressed_by_id = None, None
+        if kind == "article":
+            wiki.touch(target)
+        db.session.flush()
+        audit.record(admin, "revision.restored", kind, target, reason=reason,
+                     detail=f"Revision {number} shown in the history again")
+    return revision
 
 
 def outdated_from_flags(editor, article_id: int, note: str) -> OutdatedMark:
@@ -867,6 +1014,8 @@ class FlagGroup:
     url: str = ""
     excerpt: str = ""
     held: bool = False
+    weight: float = 0.0  # of open spam and abuse flags, against EDITORS_HOLD_AFTER_FLAGS
+    exempt: str = ""  # why it is never hidden automatically, if it is not
 
     @property
     def first_flagged(self) -> datetime:
@@ -900,7 +1049,8 @@ def flag_groups(editor, status: str = "open", limit: int = 200) -> list[FlagGrou
         by_kind.setdefault(kind, set()).add(object_id)
     loaded: dict[tuple[str, int], object] = {}
     loaders = {
-        "article": select(Article).options(joinedload(Article.current_revision)),
+        "article": select(Article).options(joinedload(Article.current_revision),
+                                           joinedload(Article.created_by)),
         "question": select(Question).options(joinedload(Question.author)),
         "answer": select(Answer).options(joinedload(Answer.author),
                                          joinedload(Answer.question)),
@@ -915,6 +1065,7 @@ def flag_groups(editor, status: str = "open", limit: int = 200) -> list[FlagGrou
         holds = set(db.session.execute(select(ModerationHold.target_type,
                                               ModerationHold.target_id)).all())
     result = []
+    threshold = setting("EDITORS_HOLD_AFTER_FLAGS")
     for key, group in groups.items():
         thing = loaded.get(key)
         if thing is None:
@@ -927,6 +1078,11 @@ def flag_groups(editor, status: str = "open", limit: int = 200) -> list[FlagGrou
         html = thing.current_revision.html if group.kind == "article" else thing.html
         group.excerpt = excerpt(html)
         group.held = key in holds
+        if status == "open":
+            group.weight = sum(item.weight for item in group.flags
+                               if item.reason in HOLD_REASONS)
+            if group.weight + 1e-9 >= threshold and not group.held and not thing.hidden:
+                group.exempt = hold_exemption(group.kind, thing)
         result.append(group)
     return result
 

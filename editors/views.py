@@ -391,7 +391,8 @@ def moderate_edit(kind: str, object_id: int):
         try:
             run_in_transaction(lambda: services.edit_flagged(
                 current_user, kind, object_id, body=form.body.data or "",
-                title=form.title.data or "", reason=form.reason.data or ""))
+                title=form.title.data or "", reason=form.reason.data or "",
+                suppress_previous=bool(form.suppress_previous.data)))
         except wiki.EditConflict as error:
             db.session.rollback()
             form.body.errors = [error.message]
@@ -409,6 +410,32 @@ def moderate_edit(kind: str, object_id: int):
     label = describe(kind, target)[0]
     return render_template("editors/moderate_edit.html", form=form, kind=kind,
                            target=target, label=label), 422 if form.errors else 200
+
+
+@bp.route("/editors/history/<kind>/<int:object_id>/<int:number>", methods=["POST"])
+@editors_only
+def revision_history(kind: str, object_id: int, number: int):
+    """Remove a revision's text from the history (editors), or put it back (admins)."""
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if kind not in services.HISTORY_KINDS:
+        abort(404)
+    restore = request.form.get("action") == "restore"
+    back = [url_for("editors.flags")]
+
+    def work():
+        target, _revision = services.history_revision(kind, object_id, number, current_user)
+        back[0] = services.history_url(kind, target)
+        change = services.restore_revision if restore else services.suppress_revision
+        return change(current_user, kind, object_id, number, form.reason.data or "")
+
+    done, _ = attempt(work)
+    if done:
+        flash(f"Revision {number} is back in the history." if restore else
+              f"The text of revision {number} is removed from the history: only admins can "
+              "read it now.", "success")
+    return redirect(back[0])
 
 
 # ---------------------------------------------------------------- the audit log
@@ -504,9 +531,11 @@ def report():
             return services.flag(current_user, target_kind, target_id,
                                  form.reason.data or "", form.note.data or "")
 
-        done, _ = attempt(work, form)
+        done, item = attempt(work, form)
         if done:
-            flash("Thank you: the editors will look at it.", "success")
+            flash("You have already flagged this; the editors will look at it."
+                  if item.already_open else "Thank you: the editors will look at it.",
+                  "success")
             return redirect(page.url)
         status = 422
     else:

@@ -15,6 +15,8 @@ def init_wiki(app: Flask) -> None:
     app.register_blueprint(bp)
     # Rendered article pages, per process, keyed by article version (see core.pagecache).
     app.extensions["wiki.article_pages"] = FragmentCache(max_entries=2048, ttl=300)
+    # Diffs of pairs of revisions, which never change (each at most about 1 MB of HTML).
+    app.extensions["wiki.diffs"] = FragmentCache(max_entries=128, ttl=24 * 3600)
     hooks.register(hooks.profile_sections, services.articles_of)
     hooks.register(hooks.demo_loaders, load_demo_articles)
     hooks.register(hooks.profile_changed, services.touch_articles_of)

@@ -9,7 +9,11 @@ Two parts:
   on each side (patience diff) before `difflib.SequenceMatcher` sees them, so no
   quadratic matcher ever runs over a whole article. Attribution and merging use
   the same engine.
-* `word_diff`, `diff_stats` and `render_diff_html`: the diff that members read.
+* `compare` (and `word_diff`, `diff_stats`, `render_diff_html`): the diff that
+  members read. `compare` and `render_diff_html` are bounded: past a Budget of work
+  the word diff gives way to a line diff, then to "old text out, new text in", and
+  at most MAX_SHOWN_TOKENS are shown, so that no pair of revisions, however
+  shuffled, costs a request more than about two seconds.
 
 Words are maximal runs of non-whitespace. Spaces are not compared, but line and
 paragraph breaks are: they appear in the token stream as `LINE_BREAK` and
@@ -19,6 +23,7 @@ paragraph breaks are: they appear in the token stream as `LINE_BREAK` and
 from __future__ import annotations
 
 import difflib
+import time
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Sequence
@@ -42,6 +47,31 @@ _SMALL_REGION = 40_000
 # A region without any word unique on both sides and bigger than this is taken
 # as replaced wholesale rather than risk a slow match (only nonsense text gets here).
 _HOPELESS_REGION = 4_000_000
+
+
+# What one attempt at a diff may spend before a coarser one is tried instead: cells of
+# SequenceMatcher regions (plus tokens walked) and seconds. The cells bound is the same on
+# every machine; the clock catches shapes whose cells are cheap to count but slow to match
+# (a 200 KB article of one-word lines, shuffled: 10 M cells, 3-8 s at word level).
+DIFF_CELLS = 25_000_000
+DIFF_SECONDS = 0.6
+
+
+class OverBudget(Exception):
+    """A diff needed more work than its Budget allows."""
+
+
+class Budget:
+    """Work left for one diff: `spend` raises OverBudget once the cells or the time run out."""
+
+    def __init__(self, cells: int | None = None, seconds: float | None = None):
+        self.cells = DIFF_CELLS if cells is None else cells
+        self.deadline = time.monotonic() + (DIFF_SECONDS if seconds is None else seconds)
+
+    def spend(self, cells: int) -> None:
+        self.cells -= cells
+        if self.cells < 0 or time.monotonic() > self.deadline:
+            raise OverBudget
 
 
 # --- the alignment engine ---------------------------------------------------
@@ -89,16 +119,20 @@ def common_suffix_length(a: Sequence, b: Sequence, ahi: int | None = None,
     return n
 
 
-def align(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Match]:
+def align(a: Sequence[Hashable], b: Sequence[Hashable],
+          budget: Budget | None = None) -> list[Match]:
     """The matching blocks of `a` and `b`, in order, ending with (len(a), len(b), 0).
 
     A drop-in for `SequenceMatcher(None, a, b).get_matching_blocks()` that stays
-    near-linear on long, mostly equal sequences.
+    near-linear on long, mostly equal sequences. With a `budget`, raises OverBudget
+    when the work it would take runs past it.
     """
     matches: list[Match] = []
     regions = [(0, len(a), 0, len(b))]
     while regions:
         alo, ahi, blo, bhi = regions.pop()
+        if budget is not None:
+            budget.spend(ahi - alo + bhi - blo)
         head = common_prefix_length(a, b, alo, blo, min(ahi - alo, bhi - blo))
         if head:
             matches.append((alo, blo, head))
@@ -115,6 +149,8 @@ def align(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Match]:
             regions.extend(_split_at(anchors, alo, ahi, blo, bhi))
             matches.extend((i, j, 1) for i, j in anchors)
         elif size <= _HOPELESS_REGION:
+            if budget is not None:
+                budget.spend(size)
             matches.extend(_matcher_blocks(a, b, alo, ahi, blo, bhi, junk=size > _SMALL_REGION))
     return _coalesce(sorted(matches)) + [(len(a), len(b), 0)]
 
@@ -182,22 +218,43 @@ def _coalesce(matches: Iterable[Match]) -> list[Match]:
 
 
 def align_lines(old_lines: Sequence[Sequence[Hashable]],
-                new_lines: Sequence[Sequence[Hashable]]) -> list[Match]:
+                new_lines: Sequence[Sequence[Hashable]], budget: Budget | None = None,
+                words: bool = True) -> list[Match]:
     """Matching blocks of the tokens of two texts given as lines of tokens.
 
     Positions are in the flattened token lists. Whole lines are aligned first;
-    words are compared only between lines that did not match.
+    words are compared only between lines that did not match (not at all when
+    `words` is false: a changed line is then removed and added whole).
     """
     old_tokens, old_starts = _flatten(old_lines)
     new_tokens, new_starts = _flatten(new_lines)
+    line_blocks = align(*_line_ids(old_lines, new_lines), budget)
+    return _token_matches(old_tokens, old_starts, new_tokens, new_starts, line_blocks,
+                          budget, words)
+
+
+def _line_ids(old_lines: Sequence[Sequence[Hashable]],
+              new_lines: Sequence[Sequence[Hashable]]) -> tuple[list[int], list[int]]:
+    """Each line as a number, equal lines alike: what whole lines are aligned by."""
     numbering: dict[tuple, int] = {}
     old_ids = [numbering.setdefault(tuple(line), len(numbering)) for line in old_lines]
     new_ids = [numbering.setdefault(tuple(line), len(numbering)) for line in new_lines]
+    return old_ids, new_ids
+
+
+def _token_matches(old_tokens: Sequence[Hashable], old_starts: list[int],
+                   new_tokens: Sequence[Hashable], new_starts: list[int],
+                   line_blocks: list[Match], budget: Budget | None,
+                   words: bool = True) -> list[Match]:
+    """Token matches from the matching blocks of whole lines, with the words between them
+    aligned too when `words` is true."""
     matches: list[Match] = []
     old_at = new_at = 0  # tokens before these positions are dealt with
-    for i, j, n in align(old_ids, new_ids):
+    for i, j, n in line_blocks:
         old_from, new_from = old_starts[i], new_starts[j]
-        for gi, gj, gn in align(old_tokens[old_at:old_from], new_tokens[new_at:new_from])[:-1]:
+        gaps = align(old_tokens[old_at:old_from], new_tokens[new_at:new_from],
+                     budget)[:-1] if words else ()
+        for gi, gj, gn in gaps:
             matches.append((old_at + gi, new_at + gj, gn))
         old_at, new_at = old_starts[i + n], new_starts[j + n]
         matches.append((old_from, new_from, old_at - old_from))
@@ -270,13 +327,46 @@ def diff_stats(old: str, new: str) -> tuple[int, int]:
     return added, removed
 
 
+Level = Literal["word", "line", "whole"]
+
+
 def _raw_diff(old: str, new: str) -> list[DiffBlock]:
+    """The word diff, however long it takes (see bounded_diff for the one pages use)."""
     old_lines, new_lines = diff_lines(old), diff_lines(new)
     old_tokens, _ = _flatten(old_lines)
     new_tokens, _ = _flatten(new_lines)
+    return _blocks(old_tokens, new_tokens, align_lines(old_lines, new_lines))
+
+
+def bounded_diff(old: str, new: str) -> tuple[list[DiffBlock], Level]:
+    """The finest diff that fits: whole lines are aligned within one Budget, then the
+    words of the lines that differ within another. If the words run out of budget, the
+    line alignment already made is used ("line": changed lines removed and added whole);
+    if the lines do, the old text is removed and the new added ("whole")."""
+    old_lines, new_lines = diff_lines(old), diff_lines(new)
+    old_tokens, old_starts = _flatten(old_lines)
+    new_tokens, new_starts = _flatten(new_lines)
+    try:
+        line_blocks = align(*_line_ids(old_lines, new_lines), Budget())
+    except OverBudget:
+        return _blocks(old_tokens, new_tokens, [(len(old_tokens), len(new_tokens), 0)]), \
+            "whole"
+    level: Level = "word"
+    try:
+        matches = _token_matches(old_tokens, old_starts, new_tokens, new_starts, line_blocks,
+                                 Budget())
+    except OverBudget:
+        level = "line"
+        matches = _token_matches(old_tokens, old_starts, new_tokens, new_starts, line_blocks,
+                                 None, words=False)
+    return _blocks(old_tokens, new_tokens, matches), level
+
+
+def _blocks(old_tokens: list[str], new_tokens: list[str],
+            matches: Iterable[Match]) -> list[DiffBlock]:
     blocks: list[DiffBlock] = []
     i = j = 0
-    for mi, mj, n in align_lines(old_lines, new_lines):
+    for mi, mj, n in matches:
         if mi > i:
             blocks.append(DiffBlock("delete", tuple(old_tokens[i:mi])))
         if mj > j:
@@ -353,6 +443,33 @@ _LABELS = {"insert": ("ins", "added"), "delete": ("del", "removed")}
 _BREAK_SIGNS = {PARAGRAPH_BREAK: ("¶", "paragraph break"), LINE_BREAK: ("↵", "line break")}
 
 
+# A diff shows at most this many words and breaks (about half a megabyte of HTML).
+MAX_SHOWN_TOKENS = 5_000
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A diff as members read it: the HTML, its counts, and how it was made."""
+
+    html: Markup
+    added: int
+    removed: int
+    level: Level  # word, line (too many changes to compare words) or whole
+    truncated: bool  # the HTML stops after MAX_SHOWN_TOKENS
+
+
+def compare(old: str, new: str, context_words: int = 30,
+            max_tokens: int = MAX_SHOWN_TOKENS) -> Comparison:
+    """The bounded diff of two texts, ready for a page: never more than a Budget of work
+    per level tried, nor more than `max_tokens` shown."""
+    raw, level = bounded_diff(old, new)
+    added = sum(block.words for block in raw if block.kind == "insert")
+    removed = sum(block.words for block in raw if block.kind == "delete")
+    blocks = _tidy(raw) if level == "word" else raw
+    html, truncated = _diff_html(blocks, old == new, context_words, max_tokens)
+    return Comparison(html, added, removed, level, truncated)
+
+
 def render_diff_html(old: str, new: str, context_words: int = 30) -> Markup:
     """The word diff as HTML: a `<div class="diff">` with a `<p>` per paragraph.
 
@@ -362,18 +479,29 @@ def render_diff_html(old: str, new: str, context_words: int = 30) -> Markup:
     as ¶ and ↵. Unchanged stretches longer than twice `context_words` are cut
     down to `context_words` words either side of a change, with "…" for the
     rest. All member text is escaped: the HTML is built from Markup templates.
+    Bounded as `compare` is (see there).
     """
-    blocks = word_diff(old, new)
+    return compare(old, new, context_words).html
+
+
+def _diff_html(blocks: list[DiffBlock], same: bool, context_words: int,
+               max_tokens: int) -> tuple[Markup, bool]:
     if all(block.kind == "equal" for block in blocks):
-        note = _NO_DIFFERENCES if old == new else _ONLY_SPACING
-        return Markup('<div class="diff diff-none"><p>{}</p></div>').format(note)
+        note = _NO_DIFFERENCES if same else _ONLY_SPACING
+        return Markup('<div class="diff diff-none"><p>{}</p></div>').format(note), False
     html = _DiffHtml()
+    left = max_tokens
     for kind, tokens in _collapsed(blocks, context_words):
         if kind == "skip":
             html.skip(any(token in BREAKS for token in tokens))
-        else:
-            html.add(kind, tokens)
-    return Markup('<div class="diff">{}</div>').format(html.finish())
+            continue
+        if len(tokens) > left:
+            html.add(kind, tokens[:left])
+            html.skip(True)
+            return Markup('<div class="diff">{}</div>').format(html.finish()), True
+        html.add(kind, tokens)
+        left -= len(tokens)
+    return Markup('<div class="diff">{}</div>').format(html.finish()), False
 
 
 def _collapsed(blocks: list[DiffBlock], context: int) -> Iterator[Segment]:

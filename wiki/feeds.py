@@ -31,11 +31,14 @@ def changes_feed():
             _external=True)
         entry.id(f"{url_for('wiki.article', slug=revision.article.slug, _external=True)}"
                  f"#revision-{revision.number}")
-        entry.title(f"{revision.title} (revision {revision.number})")
+        removed = revision.suppressed_at is not None  # its title and summary too
+        entry.title(f"{revision.article.title if removed else revision.title} "
+                    f"(revision {revision.number})")
         entry.link(href=link)
         entry.author({"name": revision.author.name})
         entry.updated(revision.created_at.replace(tzinfo=UTC))
-        entry.summary(revision.summary or "No summary given.")
+        entry.summary("Removed from the history by an editor." if removed
+                      else revision.summary or "No summary given.")
     if revisions:
         feed.updated(revisions[0].created_at.replace(tzinfo=UTC))
     return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")

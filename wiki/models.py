@@ -103,9 +103,14 @@ class Revision(db.Model):
     words: Mapped[int] = mapped_column(default=0)
     # Run-length attribution: [[revision number, token count], ...] over the body's words.
     attribution: Mapped[list] = mapped_column(JSON, default=list)
+    # An editor removed this revision's text from history (a phone number, abuse). The row
+    # is kept, for admins; everyone else sees "removed by an editor" (who may see or do
+    # what: wiki.services, "suppressed revisions").
+    suppressed_at: Mapped[datetime | None]
+    suppressed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     article: Mapped[Article] = relationship(foreign_keys=[article_id])
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
 
     def __repr__(self) -> str:
         return f"<Revision {self.article_id}#{self.number}>"

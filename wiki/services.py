@@ -97,6 +97,30 @@ def require_editor(user) -> None:
         raise PermissionDenied("Only editors may do that.")
 
 
+# Suppressed revisions (of articles, questions and answers): an editor removes a revision's
+# text from the history; admins still read it (and may put it back), everyone else sees
+# "removed by an editor". Every page and service asks these, and nothing else decides it.
+
+def can_suppress(user) -> bool:
+    """Whether this person may remove a revision's text from the history."""
+    return is_editor(user)
+
+
+def can_read_suppressed(user) -> bool:
+    """Whether this person may read (and restore) text removed from the history."""
+    return is_member(user) and user.is_admin
+
+
+def can_read_revision(user, revision) -> bool:
+    """Whether this person may read this revision's text (an article's or a post's)."""
+    return revision.suppressed_at is None or can_read_suppressed(user)
+
+
+def can_revert_to(user, article: Article, revision: Revision) -> bool:
+    """Restoring a suppressed revision would put its removed text back: editors only."""
+    return can_edit(user, article) and (revision.suppressed_at is None or is_editor(user))
+
+
 # ---------------------------------------------------------------- lookups
 
 ARTICLE_PAGE_OPTIONS = (joinedload(Article.current_revision),
@@ -248,13 +272,23 @@ def _changed(article: Article) -> None:
 
 # ---------------------------------------------------------------- saving
 
-def _claim_slug(article: Article, title: str) -> None:
+def title_taken(owner: Article, author) -> ValidationFailed:
+    """The refusal of a title another article has. A hidden article's existence is shown
+    only to those who may see it: to others the title is merely unavailable."""
+    if can_view(author, owner):
+        note = " (it is hidden)" if owner.hidden else ""
+        return ValidationFailed(f"Another article already has this title{note}: “{owner.title}”"
+                                f" at /wiki/{owner.slug}. Choose another title or edit that "
+                                "article.", "title")
+    return ValidationFailed("This title is not available; choose another title.", "title")
+
+
+def _claim_slug(article: Article, title: str, author=None) -> None:
     """Give the article the slug of its title; an old slug of another article is taken over."""
     slug = article_slug(title)
     owner = db.session.scalar(select(Article).where(Article.slug == slug))
     if owner is not None and owner is not article:
-        raise ValidationFailed("Another article already has this title; choose another title "
-                               "or edit that article.", "title")
+        raise title_taken(owner, author)
     article.slug = slug
     db.session.flush()
     row = db.session.get(ArticleSlug, slug)
@@ -387,7 +421,7 @@ def _write_revision(article: Article, author: User, *, title: str, body: str, su
     db.session.add(revision)
     if title != article.title:
         article.title = title
-        _claim_slug(article, title)
+        _claim_slug(article, title, author)
     article.current_revision = revision
     article.revision_count = number
     article.updated_at = now
@@ -411,14 +445,14 @@ def create_article(author: User, *, title: str, body: str, summary: str = "",
     summary, tag_names, sectors = clean_summary(summary), parse_tags(tags), clean_sectors(sectors)
     check_post(author, body)
     slug = article_slug(title)
-    if db.session.scalar(select(Article.id).where(Article.slug == slug)) is not None:
-        raise ValidationFailed("An article with this title already exists; choose another "
-                               "title or edit that article.", "title")
+    owner = db.session.scalar(select(Article).where(Article.slug == slug))
+    if owner is not None:
+        raise title_taken(owner, author)
     prepared = _prepare(None, body)  # before the first write
     article = Article(title=title, slug=slug, created_by_id=author.id)
     db.session.add(article)
     db.session.flush()
-    _claim_slug(article, title)
+    _claim_slug(article, title, author)
     _set_tags(article, tag_names)
     _set_sectors(article, sectors)
     revision = _write_revision(article, author, title=title, body=body,
@@ -449,7 +483,7 @@ def save_edit(article: Article, author: User, *, title: str, body: str, summary:
     changed = body != current.body or title != current.title
     prepared = _prepare(article, body) if changed else None  # before the first write
     if title != article.title:
-        _claim_slug(article, title)
+        _claim_slug(article, title, author)
     _set_tags(article, tag_names)
     _set_sectors(article, sectors)
     if not changed:
@@ -483,6 +517,9 @@ def revert(article: Article, author: User, number: int, summary: str = "") -> Sa
     """Restore revision `number` as a new revision, with its original authors."""
     require_edit(author, article)
     old = get_revision(article, number)
+    if not can_revert_to(author, article, old):
+        raise ValidationFailed(f"An editor removed the text of revision {number} from the "
+                               "history, so it cannot be restored.")
     current = article.current_revision
     if old.number == current.number or (old.body == current.body and old.title == current.title):
         raise ValidationFailed("That revision is the same as the current text; nothing to "

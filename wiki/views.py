@@ -19,6 +19,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from core import render_error
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
@@ -232,7 +233,14 @@ def history(slug: str):
                        .order_by(Revision.number.desc()),
                        page=_page(), per_page=50, error_out=False)
     return render_template("wiki/history.html", article=article, page=page,
-                           can_edit=services.can_edit(current_user, article))
+                           can_edit=services.can_edit(current_user, article),
+                           **_suppression_rights())
+
+
+def _suppression_rights() -> dict:
+    """What this viewer may do with revisions removed from the history (for templates)."""
+    return {"can_suppress": services.can_suppress(current_user),
+            "can_read_suppressed": services.can_read_suppressed(current_user)}
 
 
 @bp.route("/wiki/<slug>/revisions/<int:number>")
@@ -244,7 +252,9 @@ def revision(slug: str, number: int):
         abort(404)
     return render_template("wiki/revision.html", article=article, revision=revision,
                            html=revision.html, form=RevertForm(),
-                           can_edit=services.can_edit(current_user, article))
+                           readable=services.can_read_revision(current_user, revision),
+                           can_edit=services.can_revert_to(current_user, article, revision),
+                           **_suppression_rights())
 
 
 @bp.route("/wiki/<slug>/diff")
@@ -258,10 +268,17 @@ def diff(slug: str):
         new = services.get_revision(article, to_number)
     except NotFound:
         abort(404)
-    added, removed = diffing.diff_stats(old.body, new.body)
+    if not all(services.can_read_revision(current_user, each) for each in (old, new)):
+        return render_error(403, "This comparison includes a revision whose text an editor "
+                                 "removed from the history, so it cannot be shown.")
+    # Revisions never change, so neither does their diff: each pair is worked out once
+    # per process (and within a budget: see diffing.compare).
+    diffs = current_app.extensions["wiki.diffs"]
+    comparison = diffs.get_or_render((old.id, new.id),
+                                     lambda: diffing.compare(old.body, new.body))
     return render_template("wiki/diff.html", article=article, old=old, new=new,
-                           diff=diffing.render_diff_html(old.body, new.body),
-                           added=added, removed=removed)
+                           diff=comparison.html, comparison=comparison,
+                           added=comparison.added, removed=comparison.removed)
 
 
 @bp.route("/wiki/<slug>/revert/<int:number>", methods=["POST"])

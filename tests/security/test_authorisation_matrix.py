@@ -114,6 +114,11 @@ MATRIX = {
     "/editors/flags": ("GET", EDITORS, None),
     "/editors/flags/<kind>/<int:object_id>": ("POST", EDITORS, {"action": "dismiss"}),
     "/editors/flags/<kind>/<int:object_id>/edit": ("GET", EDITORS, None),
+    # Removing a revision's text from the history (the world's answer has only its current
+    # version, which is refused with a message: editors get back to the history page).
+    "/editors/history/<kind>/<int:object_id>/<int:number>": ("POST", EDITORS,
+                                                             {"action": "suppress",
+                                                              "reason": "A number"}),
     "/editors/log": ("GET", EDITORS, None),
     "/collections/": ("GET", PUBLIC, None),
     "/collections/<slug>": ("GET", dict.fromkeys(ROLES, GONE), None),

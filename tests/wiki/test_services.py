@@ -33,7 +33,7 @@ def test_create_article_writes_revision_one(write, member):
 def test_titles_and_slugs(write, member):
     write(member, title="Recent")
     assert db.session.query(Article).filter_by(title="Recent").one().slug == "recent-article"
-    with pytest.raises(ValidationFailed, match="already exists"):
+    with pytest.raises(ValidationFailed, match="already has this title"):
         services.create_article(member, title="recent!", body="x")
     for title in ("", "   ", "!!!", "x" * 201):
         with pytest.raises(ValidationFailed) as error:

@@ -1,0 +1,191 @@
+"""Flags count by the flagger's standing, never hide featured or protected content or an
+editor's post by themselves, and a member holds one open flag per item, even in a race
+(issue 12, items 4 and 13)."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from community import services as community
+from core.extensions import db
+from core.models import User
+from core.transactions import run_in_transaction
+from editors import services
+from editors.models import Flag, ModerationHold
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture
+def aged(make_user):
+    """A member whose account is `days` old."""
+
+    def make(username: str, days: float = 60):
+        user = make_user(username)
+        user.created_at -= timedelta(days=days)
+        db.session.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def spam(app, solved, make_user, no_rate_limit):
+    answer = community.answer(make_user("spammer"), solved, "Buy cheap pills today!")
+    db.session.commit()
+    return answer
+
+
+def test_a_flag_weighs_by_the_flaggers_age_and_track_record(app, aged, editor, spam,
+                                                           solved, article):
+    assert services.flag_weight(aged("hours", 0.1)) == 0.1
+    assert services.flag_weight(aged("days", 3)) == 0.25
+    assert services.flag_weight(aged("weeks", 14)) == 0.5
+    veteran = aged("veteran", 90)
+    assert services.flag_weight(veteran) == 1.0
+    assert services.flag_weight(editor) == 1.0
+    services.flag(veteran, "answer", spam.id, "spam")
+    services.flag(veteran, "question", solved.id, "spam")
+    services.flag(veteran, "article", article.id, "spam")
+    for kind, thing in (("answer", spam), ("question", solved), ("article", article)):
+        services.dismiss_flags(editor, kind, thing.id, "Not spam")
+    db.session.commit()
+    assert services.flag_weight(veteran) == 0.25  # three flags dismissed, none upheld
+
+
+def test_three_throwaway_accounts_hide_nothing(app, aged, spam):
+    for n in range(3):
+        services.flag(aged(f"throwaway{n}", 0.01), "answer", spam.id, "spam")
+    db.session.commit()
+    assert not spam.hidden and db.session.get(ModerationHold, ("answer", spam.id)) is None
+    assert [round(flag.weight, 2) for flag in db.session.scalars(select(Flag))] == [0.1] * 3
+    [group] = services.flag_groups(services.AUTOMATIC)
+    assert round(group.weight, 2) == 0.3 and not group.held  # still on the desk
+    for n in range(3):
+        services.flag(aged(f"regular{n}", 45), "answer", spam.id, "offensive")
+    db.session.commit()
+    assert spam.hidden  # members in good standing still can
+
+
+def test_featured_protected_and_editors_content_is_queued_not_hidden(
+        app, aged, article, solved, editor, reply, spam):
+    services.feature(editor, f"/wiki/{article.slug}", blurb="Read this.")
+    protected = services.wiki.create_article(aged("author", 90), title="Protected one",
+                                             body="Steady text.").article
+    services.wiki.set_protected(protected, editor, True)
+    by_editor = reply(editor, solved, "An editor's careful answer.")
+    db.session.commit()
+    flaggers = [aged(f"regular{n}", 45) for n in range(3)]
+    targets = (("article", article), ("article", protected), ("answer", by_editor))
+    for flagger in flaggers:
+        for kind, thing in targets:
+            services.flag(flagger, kind, thing.id, "spam")
+    db.session.commit()
+    assert not any(thing.hidden for _kind, thing in targets)
+    assert db.session.scalar(select(func.count()).select_from(ModerationHold)) == 0
+    exempt = {(group.kind, group.object_id): group.exempt
+              for group in services.flag_groups(editor)}
+    assert exempt == {("article", article.id): "featured",
+                      ("article", protected.id): "protected",
+                      ("answer", by_editor.id): "written by an editor"}
+
+
+def test_the_database_allows_one_open_flag_per_member_and_item(app, other_member, spam,
+                                                               editor):
+    services.flag(other_member, "answer", spam.id, "spam")
+    db.session.commit()
+    db.session.add(Flag(target_type="answer", target_id=spam.id, reason="offensive",
+                        flagger_id=other_member.id))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    db.session.rollback()
+    services.dismiss_flags(editor, "answer", spam.id)
+    db.session.commit()
+    again = services.flag(other_member, "answer", spam.id, "offensive")  # a new open flag
+    db.session.commit()
+    assert not again.already_open
+    assert db.session.scalar(select(func.count(Flag.id))) == 2
+
+
+def _in_lockstep(count: int):
+    """Patch services._open_flag so that `count` threads all look for an open flag (and
+    find none) before any of them writes one: the race of two identical reports."""
+    barrier = threading.Barrier(count, timeout=20)
+    real = services._open_flag
+
+    def looked_then_wait(*args):
+        found = real(*args)
+        state = threading.current_thread()
+        if not getattr(state, "waited", False):
+            state.waited = True
+            barrier.wait()
+        return found
+
+    return barrier, real, looked_then_wait
+
+
+def test_two_sessions_flagging_at_once_make_one_flag(app, other_member, spam):
+    barrier, real, patched = _in_lockstep(2)
+    results, errors = [], []
+    user_id, answer_id = other_member.id, spam.id  # read here: the threads have own sessions
+
+    def worker():
+        with app.app_context():
+            try:
+                user = db.session.get(User, user_id)
+                item = run_in_transaction(
+                    lambda: services.flag(user, "answer", answer_id, "spam"))
+                results.append(item.id)
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+                barrier.abort()
+            finally:
+                db.session.remove()
+
+    services._open_flag = patched
+    try:
+        threads = [threading.Thread(target=worker) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    finally:
+        services._open_flag = real
+    assert not errors, errors
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(Flag.id))) == 1
+    assert len(results) == 2 and len(set(results)) == 1  # both got the one flag
+
+
+def test_two_identical_reports_at_once_both_succeed_once(app, other_member, spam, solved):
+    barrier, real, patched = _in_lockstep(2)
+    responses, errors = [], []
+    clients = [app.test_client() for _ in range(2)]
+    for each in clients:
+        each.login(other_member.username, PASSWORD)
+    data = {"on": f"question:{solved.id}", "target": f"answer:{spam.id}", "reason": "spam"}
+    tokens = [each.csrf_token() for each in clients]
+
+    def worker(each, token):
+        try:
+            responses.append(each.post("/report", data={**data, "csrf_token": token}))
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+            barrier.abort()
+
+    services._open_flag = patched
+    try:
+        threads = [threading.Thread(target=worker, args=pair)
+                   for pair in zip(clients, tokens, strict=True)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    finally:
+        services._open_flag = real
+    assert not errors, errors
+    assert sorted(response.status_code for response in responses) == [302, 302]
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(Flag.id))) == 1
