@@ -160,6 +160,9 @@ def _suggest_url() -> str:
 
 
 def init_core(app: Flask) -> None:
+    from core import proxy
+
+    proxy.install(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True,
                      compare_type=True)
