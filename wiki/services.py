@@ -658,3 +658,18 @@ def articles_of(user: User, limit: int = PROFILE_ARTICLES) -> dict:
         .where(ArticleAuthor.user_id == user.id, Article.hidden.is_(False))).one()
     return {"led_articles": rows(True), "contributed_articles": rows(False),
             "led_total": led, "contributed_total": contributed}
+
+
+# ---------------------------------------------------------------- limits
+
+# New articles, per member, like questions: stricter for accounts under a day old.
+ARTICLE_LIMITS = {"new": "3 per 10 minutes", "member": "10 per 10 minutes"}
+
+
+def check_creation_rate(author: User) -> None:
+    """Count a member's new article, refusing it (RateLimited) past ARTICLE_LIMITS. The
+    new-article page asks this after create_article, in the same transaction, so that
+    only articles actually made are counted; imports, promotions and the demo do not."""
+    from core.throttle import check_member_rate
+
+    check_member_rate(author, "article", ARTICLE_LIMITS, "creating articles")

@@ -19,7 +19,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from core.errors import NotFound, PermissionDenied, ValidationFailed
+from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
 from core.markup import render
@@ -112,11 +112,16 @@ def new():
         if "preview" in request.form:
             preview = render(form.body.data or "").html
         else:
-            try:
-                result = run_in_transaction(lambda: services.create_article(
+            def publish():
+                result = services.create_article(
                     current_user, title=form.title.data, body=form.body.data,
-                    summary=form.summary.data, tags=form.tags.data, sectors=form.sectors.data))
-            except ValidationFailed as error:
+                    summary=form.summary.data, tags=form.tags.data, sectors=form.sectors.data)
+                services.check_creation_rate(current_user)  # counts only articles made
+                return result
+
+            try:
+                result = run_in_transaction(publish)
+            except (ValidationFailed, RateLimited) as error:
                 db.session.rollback()
                 apply_errors(form, error)
             except TooBusy:
