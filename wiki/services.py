@@ -20,6 +20,7 @@ from core.extensions import db
 from core.hooks import check_post
 from core.markup import article_slug, render, wiki_href
 from core.models import SECTORS, User
+from core.spoofing import check_no_bidi_controls
 from core.timeutil import utcnow
 from wiki import attribution, merging
 from wiki.models import (
@@ -148,7 +149,7 @@ def article_by_title(title: str) -> Article | None:
 # ---------------------------------------------------------------- input rules
 
 def clean_title(title: str) -> str:
-    title = " ".join((title or "").split())
+    title = check_no_bidi_controls(" ".join((title or "").split()), "title", "The title")
     if not title:
         raise ValidationFailed("Give the article a title.", "title")
     if len(title) > TITLE_MAX:
