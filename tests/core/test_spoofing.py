@@ -92,3 +92,21 @@ def test_bidirectional_controls_are_refused_in_article_and_question_titles(app, 
     with pytest.raises(ValidationFailed) as error:
         community.ask(member, title="How do we \u2067weed\u2069 the stacks?", body="Body.")
     assert error.value.field == "title"
+
+
+def test_on_the_web_a_look_alike_is_refused_on_its_field_and_nothing_changes(
+        app, client, member_client, make_user):
+    make_user("agnes.admin", role="admin", display_name="Agnes Whitfield")
+    response = member_client.submit("/settings", {
+        "profile-display_name": "Agnes Whitfie1d", "profile-library": "",
+        "profile-sector": "", "profile-bio": "", "profile-submit": "1"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "looks too much like another member" in page and 'aria-invalid="true"' in page
+    assert "Mina Member" in member_client.get("/users/mina").get_data(as_text=True)
+    response = client.submit("/register", {"username": "agnes.admln",
+                                           "email": "a@example.org", "password": PASSWORD,
+                                           "confirm": PASSWORD})
+    assert response.status_code == 200
+    assert "looks too much like" in response.get_data(as_text=True)
+    assert client.get("/users/agnes.admln").status_code == 404
