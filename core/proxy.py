@@ -8,7 +8,8 @@ Two WSGI middlewares, installed by `install(app)` from create_app:
   their own address by sending the header. `X-Forwarded-Host` is never trusted.
 - With `SITE_URL` set, every request is given that scheme and host, so that absolute URLs
   (`url_for(..., _external=True)`, `request.url_root`) name the site, never whatever a
-  client put in its `Host` header.
+  client put in its `Host` header; SERVER_NAME is set to it for URLs built outside a
+  request.
 """
 
 from __future__ import annotations
@@ -47,7 +48,10 @@ def install(app: Flask) -> None:
     site_url = app.config.get("SITE_URL") or ""
     if site_url:
         app.wsgi_app = SiteAddress(app.wsgi_app, site_url)
-        app.config["PREFERRED_URL_SCHEME"] = parse_site_url(site_url)[0]
+        # The same address outside requests (the command line, jobs), and within them the
+        # same host that SiteAddress gives every request.
+        app.config["PREFERRED_URL_SCHEME"], app.config["SERVER_NAME"] = \
+            parse_site_url(site_url)
     proxies = int(app.config.get("PROXY_COUNT") or 0)
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0,

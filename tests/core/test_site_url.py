@@ -38,6 +38,14 @@ def test_feeds_link_to_site_url_not_to_a_forged_host(app, site, member):
         assert "https://commonplace.example.org/" in feed, path
 
 
+def test_urls_built_outside_a_request_name_site_url(site):
+    from flask import url_for
+
+    with site.app_context():
+        assert url_for("wiki.recent", _external=True) == \
+            "https://commonplace.example.org/wiki/recent"
+
+
 def test_without_site_url_the_request_host_is_used(app, member):
     # The documented default for a laptop; production sets SITE_URL.
     for path, feed in feeds(app.test_client()):
