@@ -154,8 +154,7 @@ def login():
     if form.validate_on_submit():
         user = accounts.authenticate(form.login.data, form.password.data)
         if user is not None:
-            accounts.start_sign_in(user)
-            db.session.commit()
+            run_in_transaction(lambda: accounts.start_sign_in(user))
             session.clear()  # a fresh session: nothing from before sign-in carries over
             login_user(user, remember=form.remember.data)
             flash(f"Signed in as {user.username}.", "success")
@@ -168,8 +167,8 @@ def login():
 @bp.route("/logout", methods=["POST"])
 def logout():
     if EmptyForm().validate_on_submit():
-        accounts.end_sign_in(session.get("_user_id"))
-        db.session.commit()
+        signed_in_as = session.get("_user_id")
+        run_in_transaction(lambda: accounts.end_sign_in(signed_in_as))
         logout_user()
         session.clear()
         flash("You are signed out.", "success")
