@@ -257,7 +257,7 @@ class Builder:
                          "role": role, "display_name": f"{first.title()} {last.title()}",
                          "library": LIBRARIES[user_id % len(LIBRARIES)],
                          "sector": SECTORS[user_id % len(SECTORS)], "bio": "",
-                         "active": True, "session_version": 1,
+                         "active": True,
                          "created_at": self.moment(0.9 * user_id / count) - timedelta(days=30)})
         self.insert(User, rows)
         self.usernames = {row["id"]: row["username"] for row in rows}

@@ -28,6 +28,7 @@ from core.extensions import db, limiter
 from core.hooks import check_post
 from core.markup import render, slugify
 from core.models import SECTORS, User
+from core.spoofing import check_no_bidi_controls
 from core.timeutil import utcnow
 from wiki import services as wiki
 from wiki.models import Tag
@@ -72,7 +73,7 @@ def clean_text(body: str, *, field: str = "body", limit: int = BODY_MAX,
 
 
 def clean_question_title(title: str) -> str:
-    title = " ".join((title or "").split())
+    title = check_no_bidi_controls(" ".join((title or "").split()), "title", "The title")
     if len(title) < TITLE_MIN:
         raise ValidationFailed(f"Make the title a question of at least {TITLE_MIN} characters, "
                                "so others can find it.", "title")
@@ -144,7 +145,7 @@ def get_workgroup(slug: str) -> Workgroup:
 def create_workgroup(admin: User, name: str, description: str) -> Workgroup:
     if not (wiki.is_member(admin) and admin.is_admin):
         raise PermissionDenied("Only admins may create workgroups.")
-    name = " ".join((name or "").split())
+    name = check_no_bidi_controls(" ".join((name or "").split()), "name", "The name")
     if not 3 <= len(name) <= 120:
         raise ValidationFailed("Give the workgroup a name of 3 to 120 characters.", "name")
     slug = slugify(name)
@@ -160,7 +161,7 @@ def edit_workgroup(admin: User, workgroup: Workgroup, name: str, description: st
                    archived: bool) -> Workgroup:
     if not (wiki.is_member(admin) and admin.is_admin):
         raise PermissionDenied("Only admins may change workgroups.")
-    name = " ".join((name or "").split())
+    name = check_no_bidi_controls(" ".join((name or "").split()), "name", "The name")
     if not 3 <= len(name) <= 120:
         raise ValidationFailed("Give the workgroup a name of 3 to 120 characters.", "name")
     workgroup.name = name

@@ -86,6 +86,11 @@ def _security_headers(response):
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     if request.is_secure or request.headers.get("X-Forwarded-Proto") == "https":
         headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    viewer = g.get("_login_user")
+    if viewer is not None and viewer.is_authenticated:
+        # A page made for a signed-in member (their settings, notifications, name and
+        # unread count in the header) is kept by no cache, shared or in the browser.
+        headers.setdefault("Cache-Control", "no-store")
     return response
 
 
@@ -160,6 +165,9 @@ def _suggest_url() -> str:
 
 
 def init_core(app: Flask) -> None:
+    from core import proxy
+
+    proxy.install(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True,
                      compare_type=True)

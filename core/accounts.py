@@ -5,17 +5,23 @@ Services flush and never commit: the request (or CLI command) commits once.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
+from datetime import timedelta
 from functools import cache
 
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app, has_app_context
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, or_, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from core.config import SIGN_IN_DAYS
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
-from core.models import ROLES, SECTORS, User
+from core.models import ROLES, SECTORS, SignIn, User
+from core.spoofing import check_no_bidi_controls, skeleton
+from core.timeutil import utcnow
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{1,30}[A-Za-z0-9]$")
 RESERVED_USERNAMES = {"admin", "administrator", "root", "system", "commonplace", "anonymous",
@@ -42,6 +48,44 @@ def check_username(username: str) -> str:
     if username.lower() in RESERVED_USERNAMES:
         raise ValidationFailed("That username is reserved; please choose another.", "username")
     return username
+
+
+@cache
+def _reserved_skeletons() -> frozenset[str]:
+    return frozenset(skeleton(name) for name in RESERVED_USERNAMES)
+
+
+def check_username_unlike_others(username: str) -> None:
+    """Refuse a username that looks like a reserved one or an existing member's."""
+    key = skeleton(username)
+    if key in _reserved_skeletons():
+        raise ValidationFailed("That username is reserved; please choose another.", "username")
+    taken = db.session.scalar(select(User.username).where(User.username_skeleton == key)
+                              .limit(1))
+    if taken is not None:
+        raise ValidationFailed(f"That username looks too much like {taken!r}, another "
+                               "member's: please choose one that cannot be mistaken for it.",
+                               "username")
+
+
+def check_display_name(name: str, user: User | None = None) -> str:
+    """A display name, cleaned: refused if it holds a bidirectional control or looks like
+    a reserved name or another member's username or display name (their own username
+    is fine: "Mina" for mina)."""
+    name = " ".join((name or "").split())[:80]
+    check_no_bidi_controls(name, "display_name", "Your display name")
+    if not name or (user is not None and name == user.display_name):
+        return name  # unchanged: a name from before this rule is kept
+    key = skeleton(name)
+    others = select(User.id).where(or_(User.username_skeleton == key,
+                                       User.display_skeleton == key))
+    if user is not None and user.id is not None:
+        others = others.where(User.id != user.id)
+    if key in _reserved_skeletons() or db.session.scalar(others.limit(1)) is not None:
+        raise ValidationFailed("That display name looks too much like another member's name "
+                               "or username; choose one that readers cannot mistake for "
+                               "someone else's.", "display_name")
+    return name
 
 
 def check_email(email: str) -> str:
@@ -104,11 +148,13 @@ def register(username: str, email: str, password: str, *, role: str = "member",
         raise ValidationFailed(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.", "role")
     if db.session.scalar(select(func.count()).where(User.username_key == username.lower())):
         raise ValidationFailed("That username is taken.", "username")
+    check_username_unlike_others(username)
+    display_name = check_display_name(display_name)
     if db.session.scalar(select(func.count()).where(User.email == email)):
         raise ValidationFailed("An account with that e-mail already exists.", "email")
     user = User(username=username, username_key=username.lower(), email=email,
                 password_hash=hash_password(password), role=role,
-                display_name=display_name.strip(), library=library.strip(),
+                display_name=display_name, library=library.strip(),
                 sector=sector if sector in SECTORS else "", bio=bio.strip())
     db.session.add(user)
     db.session.flush()
@@ -136,8 +182,9 @@ def authenticate(login: str, password: str) -> User | None:
 def update_profile(user: User, *, display_name: str, library: str, sector: str, bio: str) -> User:
     if sector and sector not in SECTORS:
         raise ValidationFailed("Choose one of the listed sectors.", "sector")
-    user.display_name = display_name.strip()[:80]
-    user.library = library.strip()[:120]
+    user.display_name = check_display_name(display_name, user)
+    user.library = check_no_bidi_controls(library.strip()[:120], "library",
+                                          "Your library's name")
     user.sector = sector
     user.bio = bio.strip()[:2000]
     db.session.flush()
@@ -153,8 +200,7 @@ def change_password(user: User, current: str, new: str) -> User:
         raise ValidationFailed("Your current password is not right.", "current_password")
     check_password(new, username=user.username, email=user.email)
     user.password_hash = hash_password(new)
-    user.session_version += 1
-    db.session.flush()
+    end_all_sign_ins(user)  # every device signs in again; the caller starts this one afresh
     return user
 
 
@@ -218,13 +264,62 @@ def change_role(actor: User, user: User, role: str, reason: str) -> User:
     return set_role(user, role, actor=actor, reason=reason)
 
 
-def load_session_user(session_id: str) -> User | None:
-    """Flask-Login's loader: the id carries a version that a password change retires."""
+# ---------------------------------------------------------------- sign-ins
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_sign_in(user: User) -> str:
+    """A new sign-in for `user` (a fresh token each time, so a remember cookie from an
+    earlier sign-in is never renewed); clears their expired ones. The token is set on
+    `user` for Flask-Login's get_id and returned."""
+    now = utcnow()
+    db.session.execute(delete(SignIn).where(SignIn.user_id == user.id,
+                                            SignIn.expires_at <= now))
+    token = secrets.token_urlsafe(24)
+    db.session.add(SignIn(user_id=user.id, token_hash=_token_hash(token), created_at=now,
+                          expires_at=now + timedelta(days=SIGN_IN_DAYS)))
+    db.session.flush()
+    user.sign_in_token = token
+    return token
+
+
+def _parse_session_id(session_id) -> tuple[int, str] | None:
     try:
-        user_id, version = (int(part) for part in session_id.split(":"))
+        user_id, token = str(session_id).split(":")
+        return int(user_id), token
     except (ValueError, AttributeError):
         return None
-    user = db.session.get(User, user_id)
-    if user is None or user.session_version != version or not user.active:
+
+
+def end_sign_in(session_id: str | None) -> None:
+    """Sign out: the sign-in named by a session id ("<user id>:<token>") is deleted, so
+    copies of its session or remember cookie stop working."""
+    parsed = _parse_session_id(session_id)
+    if parsed and parsed[1]:
+        db.session.execute(delete(SignIn).where(SignIn.user_id == parsed[0],
+                                                SignIn.token_hash == _token_hash(parsed[1])))
+        db.session.flush()
+
+
+def end_all_sign_ins(user: User) -> None:
+    db.session.execute(delete(SignIn).where(SignIn.user_id == user.id))
+    user.sign_in_token = ""
+    db.session.flush()
+
+
+def load_session_user(session_id: str) -> User | None:
+    """Flask-Login's loader, on every request: the member, if the sign-in the session (or
+    remember cookie) names is still current and unexpired and the account active."""
+    parsed = _parse_session_id(session_id)
+    if parsed is None or not parsed[1]:
         return None
+    user_id, token = parsed
+    user = db.session.scalar(
+        select(User).join(SignIn, SignIn.user_id == User.id)
+        .where(User.id == user_id, User.active.is_(True),
+               SignIn.token_hash == _token_hash(token), SignIn.expires_at > utcnow()))
+    if user is not None:
+        user.sign_in_token = token
     return user

@@ -5,7 +5,20 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
+
+SIGN_IN_DAYS = 30
+
+
+def _count(value: str | None, name: str) -> int:
+    try:
+        number = int((value or "0").strip())
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
+    if number < 0:
+        raise ValueError(f"{name} must not be negative")
+    return number
 
 
 def _flag(value: str | None) -> bool:
@@ -48,6 +61,14 @@ def from_environment(instance_path: str, env: Mapping[str, str]) -> dict:
         "RENDER_POOL": env.get("RENDER_POOL") or "process",
         "RENDER_SECONDS": float(env.get("RENDER_SECONDS") or 2.5),
         "RENDER_WORKERS": int(env.get("RENDER_WORKERS") or 2),
+        # How many reverse proxies stand in front of the app and append to X-Forwarded-For
+        # (and set X-Forwarded-Proto). 0 trusts neither header: the client is the peer.
+        "PROXY_COUNT": _count(env.get("PROXY_COUNT"), "PROXY_COUNT"),
+        # The site's public address (https://commonplace.example.org): absolute links in
+        # feeds and mail are built from it, never from the request's Host header.
+        "SITE_URL": (env.get("SITE_URL") or "").strip(),
+        # "Keep me signed in": how long the remember cookie, and every sign-in, lasts.
+        "REMEMBER_COOKIE_DURATION": timedelta(days=SIGN_IN_DAYS),
     }
 
 

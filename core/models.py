@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from core.extensions import db
+from core.spoofing import SKELETON_MAX, skeleton
 from core.timeutil import utcnow
 
 ROLES = ("member", "editor", "admin")
@@ -42,11 +43,29 @@ class User(UserMixin, db.Model):
     bio: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # Changing the password bumps this, which signs out every other session.
-    session_version: Mapped[int] = mapped_column(default=1)
+    # Look-alike keys (core.spoofing.skeleton) of the username and display name, kept by
+    # the validator below: a new name is compared with others' through these indexes.
+    username_skeleton: Mapped[str] = mapped_column(String(SKELETON_MAX), default="",
+                                                   server_default="", index=True)
+    display_skeleton: Mapped[str] = mapped_column(String(SKELETON_MAX), default="",
+                                                  server_default="", index=True)
+
+    @validates("username", "display_name")
+    def _keep_skeletons(self, key: str, value: str) -> str:
+        folded = skeleton(value or "")
+        if key == "username":
+            self.username_skeleton = folded
+        else:
+            self.display_skeleton = folded
+        return value
+
+    # The sign-in this request runs under (see SignIn); not stored on the row.
+    sign_in_token = ""
 
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_version}"
+        """What the session and the remember cookie carry: the member and their sign-in,
+        so that ending the sign-in (logout, password change) ends every copy of them."""
+        return f"{self.id}:{self.sign_in_token}"
 
     @property
     def is_active(self) -> bool:  # type: ignore[override]
@@ -69,3 +88,18 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.username}>"
+
+
+class SignIn(db.Model):
+    """One sign-in of a member on one device: what the session and remember cookies carry
+    is its token, checked on every request. Signing out deletes it; changing the password
+    deletes them all; each lasts SIGN_IN_DAYS at most. Only a hash of the token is kept."""
+
+    __tablename__ = "sign_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                         index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]

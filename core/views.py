@@ -6,7 +6,18 @@ from collections.abc import Callable
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 
 from core import accounts
@@ -36,13 +47,34 @@ def safe_next(target: str | None, fallback: str) -> str:
     return target
 
 
+def _login_account() -> str:
+    """The account a sign-in names, the same whether by username or e-mail (or the name
+    given, for no account), so that both ways share one limit."""
+    if "login_account" not in g:
+        login = (request.form.get("login") or "").strip().lower()[:254]
+        user = accounts.find_user(login)
+        g.login_account = f"member {user.id}" if user is not None else f"name {login}"
+    return g.login_account
+
+
 def _login_key() -> str:
-    return "account:" + (request.form.get("login") or "").strip().lower()[:254]
+    # Per address and account: one visitor cannot lock an account for everyone else.
+    return f"login {get_remote_address()} {_login_account()}"
+
+
+def _account_key() -> str:
+    return f"login {_login_account()}"
 
 
 def _failed(response) -> bool:
     # Only failed attempts (the form shown again) count against the limits.
     return response.status_code == 200
+
+
+def _registration_attempted(response) -> bool:
+    # Only a complete, valid form that reached the service counts: not a signed-in
+    # member's post, an expired form or one with a field missing.
+    return bool(g.get("registration_attempted"))
 
 
 def apply_errors(form, error: ValidationFailed) -> None:
@@ -84,14 +116,16 @@ def act(work: Callable[[], object], success: str, back: str):
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit("10 per hour", methods=["POST"], deduct_when=lambda r: r.status_code == 302)
+@limiter.limit("10 per hour", methods=["POST"], deduct_when=_registration_attempted)
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("core.profile", username=current_user.username))
     form = RegisterForm()
     if form.validate_on_submit():
+        g.registration_attempted = True
         try:
             user = accounts.register(form.username.data, form.email.data, form.password.data)
+            accounts.start_sign_in(user)
         except ValidationFailed as error:
             db.session.rollback()
             apply_errors(form, error)
@@ -106,8 +140,12 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+# Failed sign-ins: 5 per account from one address, 20 from one address, and 100 an hour
+# per account from everywhere (a ceiling for guessing from many addresses that no single
+# visitor can reach). Addresses are the clients' own behind PROXY_COUNT proxies.
 @limiter.limit("5 per 5 minutes", key_func=_login_key, methods=["POST"], deduct_when=_failed)
 @limiter.limit("20 per 5 minutes", methods=["POST"], deduct_when=_failed)
+@limiter.limit("100 per hour", key_func=_account_key, methods=["POST"], deduct_when=_failed)
 def login():
     next_url = safe_next(request.values.get("next"), url_for("wiki.home"))
     if current_user.is_authenticated:
@@ -116,6 +154,7 @@ def login():
     if form.validate_on_submit():
         user = accounts.authenticate(form.login.data, form.password.data)
         if user is not None:
+            run_in_transaction(lambda: accounts.start_sign_in(user))
             session.clear()  # a fresh session: nothing from before sign-in carries over
             login_user(user, remember=form.remember.data)
             flash(f"Signed in as {user.username}.", "success")
@@ -128,6 +167,8 @@ def login():
 @bp.route("/logout", methods=["POST"])
 def logout():
     if EmptyForm().validate_on_submit():
+        signed_in_as = session.get("_user_id")
+        run_in_transaction(lambda: accounts.end_sign_in(signed_in_as))
         logout_user()
         session.clear()
         flash("You are signed out.", "success")
@@ -200,16 +241,18 @@ def settings():
                 return redirect(url_for("core.settings"))
     elif request.method == "POST" and "password-submit" in request.form:
         if password_form.validate_on_submit():
+            member = current_user._get_current_object()
             try:
-                accounts.change_password(current_user, password_form.current_password.data,
+                accounts.change_password(member, password_form.current_password.data,
                                          password_form.password.data)
+                accounts.start_sign_in(member)  # stay signed in here, afresh
             except ValidationFailed as error:
                 db.session.rollback()
                 apply_errors(password_form, error)
             else:
                 db.session.commit()
                 session.clear()
-                login_user(current_user)  # stay signed in here; other sessions end
+                login_user(member)  # every other sign-in has ended
                 flash("Your password is changed. Other devices have been signed out.", "success")
                 return redirect(url_for("core.settings"))
     elif request.method == "POST":

@@ -20,6 +20,7 @@ from core.extensions import db
 from core.hooks import check_post
 from core.markup import Rendered, article_slug, render, wiki_href
 from core.models import SECTORS, User
+from core.spoofing import check_no_bidi_controls
 from core.timeutil import utcnow
 from wiki import attribution, merging
 from wiki.models import (
@@ -172,7 +173,7 @@ def article_by_title(title: str) -> Article | None:
 # ---------------------------------------------------------------- input rules
 
 def clean_title(title: str) -> str:
-    title = " ".join((title or "").split())
+    title = check_no_bidi_controls(" ".join((title or "").split()), "title", "The title")
     if not title:
         raise ValidationFailed("Give the article a title.", "title")
     if len(title) > TITLE_MAX:
@@ -724,3 +725,18 @@ def articles_of(user: User, limit: int = PROFILE_ARTICLES) -> dict:
         .where(ArticleAuthor.user_id == user.id, Article.hidden.is_(False))).one()
     return {"led_articles": rows(True), "contributed_articles": rows(False),
             "led_total": led, "contributed_total": contributed}
+
+
+# ---------------------------------------------------------------- limits
+
+# New articles, per member, like questions: stricter for accounts under a day old.
+ARTICLE_LIMITS = {"new": "3 per 10 minutes", "member": "10 per 10 minutes"}
+
+
+def check_creation_rate(author: User) -> None:
+    """Count a member's new article, refusing it (RateLimited) past ARTICLE_LIMITS. The
+    new-article page asks this after create_article, in the same transaction, so that
+    only articles actually made are counted; imports, promotions and the demo do not."""
+    from core.throttle import check_member_rate
+
+    check_member_rate(author, "article", ARTICLE_LIMITS, "creating articles")

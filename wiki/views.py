@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from core import render_error
-from core.errors import NotFound, PermissionDenied, ValidationFailed
+from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
 from core.models import SECTORS
@@ -121,11 +121,16 @@ def new():
         if "preview" in request.form:
             preview = _preview(form)
         else:
-            try:
-                result = run_in_transaction(lambda: services.create_article(
+            def publish():
+                result = services.create_article(
                     current_user, title=form.title.data, body=form.body.data,
-                    summary=form.summary.data, tags=form.tags.data, sectors=form.sectors.data))
-            except ValidationFailed as error:
+                    summary=form.summary.data, tags=form.tags.data, sectors=form.sectors.data)
+                services.check_creation_rate(current_user)  # counts only articles made
+                return result
+
+            try:
+                result = run_in_transaction(publish)
+            except (ValidationFailed, RateLimited) as error:
                 db.session.rollback()
                 apply_errors(form, error)
             except TooBusy:

@@ -1,11 +1,15 @@
 """Account rules, tested in the service without HTTP."""
 
+from datetime import timedelta
+
 import pytest
+from sqlalchemy import select
 from werkzeug.security import check_password_hash
 
 from core import accounts
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
+from core.timeutil import utcnow
 from tests.conftest import PASSWORD
 
 
@@ -66,18 +70,42 @@ def test_inactive_members_cannot_sign_in(app, member):
 
 
 def test_change_password_needs_the_current_one_and_retires_sessions(app, member):
-    version = member.session_version
+    accounts.start_sign_in(member)
+    old_id = member.get_id()
+    assert accounts.load_session_user(old_id) == member
     with pytest.raises(ValidationFailed) as error:
         accounts.change_password(member, "wrong", "a much better passphrase")
     assert error.value.field == "current_password"
     accounts.change_password(member, PASSWORD, "a much better passphrase")
-    assert member.session_version == version + 1
-    assert accounts.load_session_user(f"{member.id}:{version}") is None
+    assert accounts.load_session_user(old_id) is None
+    accounts.start_sign_in(member)
     assert accounts.load_session_user(member.get_id()) == member
 
 
+def test_each_sign_in_has_its_own_token_and_signing_out_ends_only_it(app, member):
+    accounts.start_sign_in(member)
+    first = member.get_id()
+    accounts.start_sign_in(member)
+    second = member.get_id()
+    assert first != second
+    accounts.end_sign_in(first)
+    assert accounts.load_session_user(first) is None
+    assert accounts.load_session_user(second) == member
+
+
+def test_a_sign_in_expires(app, member):
+    from core.models import SignIn
+
+    accounts.start_sign_in(member)
+    session_id = member.get_id()
+    for row in db.session.scalars(select(SignIn)):
+        row.expires_at = utcnow() - timedelta(seconds=1)
+    db.session.flush()
+    assert accounts.load_session_user(session_id) is None
+
+
 def test_session_loader_rejects_garbage(app, member):
-    for value in ("", "abc", "1", "1:2:3", None):
+    for value in ("", "abc", "1", "1:2:3", None, f"{member.id}:", f"{member.id}:forged"):
         assert accounts.load_session_user(value) is None
 
 

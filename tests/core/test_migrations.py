@@ -48,3 +48,29 @@ def test_upgrade_gives_the_models_schema_and_downgrade_empties_it(tmp_path):
             db.engine.dispose()
     finally:
         drop()
+
+
+def test_the_name_skeletons_are_backfilled_for_existing_members(tmp_path):
+    from core.spoofing import skeleton
+
+    url, options, drop = _fresh_database(tmp_path)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SQLALCHEMY_ENGINE_OPTIONS": options,
+                      "SECRET_KEY": "x", "SEARCH_INDEX_DIR": str(tmp_path / "ix")})
+    try:
+        with app.app_context():
+            upgrade(revision="cf8cd295f5e4")
+            with db.engine.begin() as connection:
+                connection.execute(text(
+                    "INSERT INTO users (username, username_key, email, password_hash, role, "
+                    "display_name, library, sector, bio, active, created_at, session_version) "
+                    "VALUES ('agnes.admin', 'agnes.admin', 'a@example.org', '!', 'admin', "
+                    "'Agnes Whitfield', '', '', '', true, '2026-01-01', 3)"))
+            upgrade(revision="a7c3e9d1f2b4")
+            with db.engine.connect() as connection:
+                row = connection.execute(text(
+                    "SELECT username_skeleton, display_skeleton FROM users")).one()
+            assert tuple(row) == (skeleton("agnes.admln"), skeleton("AGNES WHITFIE1D"))
+            downgrade(revision="base")
+            db.engine.dispose()
+    finally:
+        drop()
