@@ -21,6 +21,7 @@ from core.hooks import check_post
 from core.markup import Rendered, article_slug, render, wiki_href
 from core.models import SECTORS, User
 from core.spoofing import check_no_bidi_controls
+from core.throttle import check_member_rate
 from core.timeutil import utcnow
 from wiki import attribution, merging
 from wiki.models import (
@@ -737,6 +738,4 @@ def check_creation_rate(author: User) -> None:
     """Count a member's new article, refusing it (RateLimited) past ARTICLE_LIMITS. The
     new-article page asks this after create_article, in the same transaction, so that
     only articles actually made are counted; imports, promotions and the demo do not."""
-    from core.throttle import check_member_rate
-
     check_member_rate(author, "article", ARTICLE_LIMITS, "creating articles")

@@ -37,6 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
+from sqlalchemy import select
 
 from community import services as community
 from community.people import PROFILE_ITEMS
@@ -44,6 +45,8 @@ from community.views import PER_PAGE as QUESTIONS_PER_PAGE
 from core import accounts
 from core.errors import ValidationFailed
 from core.extensions import db
+from core.models import User
+from core.spoofing import skeleton
 from editors import services as editors
 from editors.home import HOME_FEATURES
 from tests.e2e.helpers import PASSWORD, XSS_TAGS, xss_probe, xss_vectors
@@ -137,6 +140,17 @@ def _user(username: str, role: str = "member", **profile):
                                    bio=profile.get("bio", ""))
 
 
+def _told_apart(payload: str, number: int, seen: set[str]) -> str:
+    """Display names that look alike are refused (issue 12, item 14): a vector that looks
+    like a name already taken (the same but for case, say) is told apart by its member
+    number, put first so that what is cut at 80 characters is the vector's end."""
+    name = " ".join(payload.split())[:80]
+    if name and skeleton(name) in seen:
+        name = f"{number:03d} {name}"[:80]
+    seen.add(skeleton(name))
+    return name
+
+
 @dataclass
 class Visit:
     path: str
@@ -197,8 +211,10 @@ class Site:
         self.group = community.create_workgroup(
             self.editor, f"Workgroup {_line(self.payloads[0])[:100]}", self.bio_packs[-1])
         self.members = []
+        seen = set(db.session.scalars(select(User.display_skeleton)))  # the profiles'
         for number, payload in enumerate(self.payloads):
-            self.members.append(_user(f"n{number:03d}", display_name=payload))
+            name = _told_apart(payload, number, seen)
+            self.members.append(_user(f"n{number:03d}", display_name=name))
             community.join(self.members[-1], self.group)
         self.tally("display name", len(self.payloads),
                    f"{len(self.members)} members, on a workgroup page and comments")
