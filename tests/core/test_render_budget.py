@@ -43,7 +43,7 @@ REFUSED_SHAPES = {
 @pytest.fixture
 def warm(app):
     """A started worker, so that the timings below are of rendering, not of starting."""
-    render("warm up")
+    render_pool.pool().render("warm up", 30)
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_SHAPES))
@@ -83,6 +83,20 @@ def test_what_is_still_slow_is_refused_and_its_worker_killed(app, warm, name):
     assert refused.value.field == "body" and "too long to format" in refused.value.message
     assert busy.poll() is not None, "the stuck worker is still running"
     assert render("*still* rendering").html == "<p><em>still</em> rendering</p>"
+
+
+def test_a_text_rendered_twice_in_a_save_costs_one_render(app, warm, monkeypatch):
+    """The new-member link check renders the text, then the revision does: the second
+    render is the first's result, not another trip to a worker."""
+    calls = []
+    real = render_pool.RenderPool.render
+    monkeypatch.setattr(render_pool.RenderPool, "render",
+                        lambda self, text, seconds: calls.append(text) or real(self, text,
+                                                                               seconds))
+    first, second = render("Twice *rendered*."), render("Twice *rendered*.")
+    assert first == second and calls == ["Twice *rendered*."]
+    first.links.append("changed by a caller")
+    assert render("Twice *rendered*.").links == []
 
 
 def test_text_over_the_limit_is_refused_without_rendering(app):
