@@ -321,8 +321,8 @@ def shutdown() -> None:
 
 
 def _after_fork_in_child() -> None:
-    global _pool, _pool_lock
-    _pool_lock = threading.Lock()
+    global _pool, _pool_lock, _recent_lock
+    _pool_lock, _recent_lock = threading.Lock(), threading.Lock()  # held by a thread gone
     if _pool is not None:
         _pool.forget()
     _pool = None

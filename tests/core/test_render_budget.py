@@ -7,6 +7,7 @@ now linear in core.markup, and anything still slow is refused by core.render_poo
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from pathlib import Path
 
@@ -235,3 +236,23 @@ def test_save_refused_over_http_keeps_the_text(member_client, app):
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "too long to format" in page and body in page
     assert db.session.scalar(select(Article.id)) is None
+
+
+def test_a_forked_process_starts_its_own_workers(app, warm):
+    """gunicorn --preload forks workers from a process that may have rendered: a child
+    must not share the parent's pipes (their answers would cross), but start its own."""
+    parent = render_pool.pool()
+    pid = os.fork()
+    if pid == 0:  # the child: report through the exit status, never return into pytest
+        code = 1
+        try:
+            child = render_pool.pool()
+            fresh = child is not parent and child.pid == os.getpid() and not child.idle
+            rendered = render_pool.pool().render("*forked*", 30).html == "<p><em>forked</em></p>"
+            code = 0 if fresh and rendered else 2
+            render_pool.shutdown()
+        finally:
+            os._exit(code)
+    _pid, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert render_pool.pool() is parent and render("*parent*").html == "<p><em>parent</em></p>"
