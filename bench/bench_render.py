@@ -105,7 +105,7 @@ def main() -> None:
           f"{largest:,} characters of each shape:")
     for name in SHAPES:
         text = shape(name, largest)
-        render("ready?")
+        render_pool.pool().render("ready?", 30)
         start = time.perf_counter()
         try:
             render(text)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import copy
 import json
 import logging
 import os
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
 
 from core.errors import ValidationFailed
@@ -82,6 +84,13 @@ def _settings() -> tuple[str, float, int]:
             int(config.get("RENDER_WORKERS", DEFAULT_WORKERS)))
 
 
+# The last few texts rendered by this process: one save renders its text twice (the
+# new-member link check, then the revision), and this makes the second render free.
+RECENT = 8
+_recent: OrderedDict[str, Rendered] = OrderedDict()
+_recent_lock = threading.Lock()
+
+
 def render(text: str) -> Rendered:
     if len(text) > MAX_CHARS:
         raise too_long(len(text))
@@ -90,7 +99,17 @@ def render(text: str) -> Rendered:
         from core.markup import render_now
 
         return render_now(text)
-    return pool(workers).render(text, seconds)
+    with _recent_lock:
+        rendered = _recent.get(text)
+        if rendered is not None:
+            _recent.move_to_end(text)
+    if rendered is None:
+        rendered = pool(workers).render(text, seconds)
+        with _recent_lock:
+            _recent[text] = rendered
+            while len(_recent) > RECENT:
+                _recent.popitem(last=False)
+    return copy.deepcopy(rendered)
 
 
 # ---------------------------------------------------------------- the workers
@@ -302,8 +321,8 @@ def shutdown() -> None:
 
 
 def _after_fork_in_child() -> None:
-    global _pool, _pool_lock
-    _pool_lock = threading.Lock()
+    global _pool, _pool_lock, _recent_lock
+    _pool_lock, _recent_lock = threading.Lock(), threading.Lock()  # held by a thread gone
     if _pool is not None:
         _pool.forget()
     _pool = None

@@ -7,6 +7,7 @@ now linear in core.markup, and anything still slow is refused by core.render_poo
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from pathlib import Path
 
@@ -43,7 +44,7 @@ REFUSED_SHAPES = {
 @pytest.fixture
 def warm(app):
     """A started worker, so that the timings below are of rendering, not of starting."""
-    render("warm up")
+    render_pool.pool().render("warm up", 30)
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_SHAPES))
@@ -83,6 +84,20 @@ def test_what_is_still_slow_is_refused_and_its_worker_killed(app, warm, name):
     assert refused.value.field == "body" and "too long to format" in refused.value.message
     assert busy.poll() is not None, "the stuck worker is still running"
     assert render("*still* rendering").html == "<p><em>still</em> rendering</p>"
+
+
+def test_a_text_rendered_twice_in_a_save_costs_one_render(app, warm, monkeypatch):
+    """The new-member link check renders the text, then the revision does: the second
+    render is the first's result, not another trip to a worker."""
+    calls = []
+    real = render_pool.RenderPool.render
+    monkeypatch.setattr(render_pool.RenderPool, "render",
+                        lambda self, text, seconds: calls.append(text) or real(self, text,
+                                                                               seconds))
+    first, second = render("Twice *rendered*."), render("Twice *rendered*.")
+    assert first == second and calls == ["Twice *rendered*."]
+    first.links.append("changed by a caller")
+    assert render("Twice *rendered*.").links == []
 
 
 def test_text_over_the_limit_is_refused_without_rendering(app):
@@ -221,3 +236,23 @@ def test_save_refused_over_http_keeps_the_text(member_client, app):
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "too long to format" in page and body in page
     assert db.session.scalar(select(Article.id)) is None
+
+
+def test_a_forked_process_starts_its_own_workers(app, warm):
+    """gunicorn --preload forks workers from a process that may have rendered: a child
+    must not share the parent's pipes (their answers would cross), but start its own."""
+    parent = render_pool.pool()
+    pid = os.fork()
+    if pid == 0:  # the child: report through the exit status, never return into pytest
+        code = 1
+        try:
+            child = render_pool.pool()
+            fresh = child is not parent and child.pid == os.getpid() and not child.idle
+            rendered = render_pool.pool().render("*forked*", 30).html == "<p><em>forked</em></p>"
+            code = 0 if fresh and rendered else 2
+            render_pool.shutdown()
+        finally:
+            os._exit(code)
+    _pid, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert render_pool.pool() is parent and render("*parent*").html == "<p><em>parent</em></p>"
