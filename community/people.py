@@ -31,6 +31,7 @@ from community.models import Answer, Notification, Question, Workgroup, Workgrou
 from core.errors import NotFound
 from core.extensions import db
 from core.forms import EmptyForm
+from core.text import strip_unsafe
 from wiki import services as wiki
 from wiki.models import Tag
 
@@ -218,8 +219,8 @@ def _question_feed(title: str, subtitle: str, page_path: str, query) -> Response
     questions = db.session.scalars(query.limit(FEED_SIZE)).all()
     feed = FeedGenerator()
     feed.id(_absolute(page_path))
-    feed.title(title)
-    feed.subtitle(subtitle)
+    feed.title(strip_unsafe(title))
+    feed.subtitle(strip_unsafe(subtitle))
     feed.link(href=request.url, rel="self")
     feed.link(href=_absolute(page_path), rel="alternate")
     feed.language("en")
@@ -227,13 +228,14 @@ def _question_feed(title: str, subtitle: str, page_path: str, query) -> Response
         entry = feed.add_entry()
         link = _absolute(services.question_url(question))
         entry.id(_absolute(f"/questions/{question.id}"))
-        entry.title(question.title)
+        # Stored text may predate the refusal of control characters: lxml would fail.
+        entry.title(strip_unsafe(question.title))
         entry.link(href=link)
-        entry.author({"name": question.author.name})
+        entry.author({"name": strip_unsafe(question.author.name)})
         entry.published(question.created_at.replace(tzinfo=UTC))
         entry.updated(max(question.last_activity_at, question.edited_at or question.created_at,
                           question.created_at).replace(tzinfo=UTC))
-        entry.summary(excerpt(question.html))
+        entry.summary(strip_unsafe(excerpt(question.html)))
     if questions:
         feed.updated(max(q.last_activity_at for q in questions).replace(tzinfo=UTC))
     return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")

@@ -28,6 +28,7 @@ from core.extensions import db, limiter
 from core.hooks import check_post
 from core.markup import render, slugify
 from core.models import SECTORS, User
+from core.text import check_text
 from core.timeutil import utcnow
 from wiki import services as wiki
 from wiki.models import Tag
@@ -62,7 +63,8 @@ def check_posting_rate(user: User) -> None:
 
 def clean_text(body: str, *, field: str = "body", limit: int = BODY_MAX,
                what: str = "text") -> str:
-    body = (body or "").replace("\r\n", "\n").replace("\x00", "").strip()
+    body = check_text(body, field, f"your {what}", multiline=True)
+    body = body.replace("\r\n", "\n").strip()
     if not body:
         raise ValidationFailed(f"Write some {what} first.", field)
     if len(body) > limit:
@@ -72,7 +74,7 @@ def clean_text(body: str, *, field: str = "body", limit: int = BODY_MAX,
 
 
 def clean_question_title(title: str) -> str:
-    title = " ".join((title or "").split())
+    title = " ".join(check_text(title, "title", "the title").split())
     if len(title) < TITLE_MIN:
         raise ValidationFailed(f"Make the title a question of at least {TITLE_MIN} characters, "
                                "so others can find it.", "title")
@@ -144,13 +146,14 @@ def get_workgroup(slug: str) -> Workgroup:
 def create_workgroup(admin: User, name: str, description: str) -> Workgroup:
     if not (wiki.is_member(admin) and admin.is_admin):
         raise PermissionDenied("Only admins may create workgroups.")
-    name = " ".join((name or "").split())
+    name = " ".join(check_text(name, "name", "the name").split())
     if not 3 <= len(name) <= 120:
         raise ValidationFailed("Give the workgroup a name of 3 to 120 characters.", "name")
     slug = slugify(name)
     if not slug or db.session.scalar(select(Workgroup.id).where(Workgroup.slug == slug)):
         raise ValidationFailed("A workgroup with this name already exists.", "name")
-    workgroup = Workgroup(name=name, slug=slug, description=(description or "").strip()[:2000])
+    description = check_text(description, "description", "the description", multiline=True)
+    workgroup = Workgroup(name=name, slug=slug, description=description.strip()[:2000])
     db.session.add(workgroup)
     db.session.flush()
     return workgroup
@@ -160,11 +163,12 @@ def edit_workgroup(admin: User, workgroup: Workgroup, name: str, description: st
                    archived: bool) -> Workgroup:
     if not (wiki.is_member(admin) and admin.is_admin):
         raise PermissionDenied("Only admins may change workgroups.")
-    name = " ".join((name or "").split())
+    name = " ".join(check_text(name, "name", "the name").split())
     if not 3 <= len(name) <= 120:
         raise ValidationFailed("Give the workgroup a name of 3 to 120 characters.", "name")
     workgroup.name = name
-    workgroup.description = (description or "").strip()[:2000]
+    workgroup.description = check_text(description, "description", "the description",
+                                        multiline=True).strip()[:2000]
     workgroup.archived = archived
     db.session.flush()
     return workgroup
@@ -268,7 +272,7 @@ def edit_question(user: User, question: Question, *, title: str, body: str,
 def close(editor: User, question: Question, reason: str) -> Question:
     if not is_moderator(editor, question.workgroup_id):
         raise PermissionDenied("Only editors and workgroup moderators may close questions.")
-    reason = " ".join((reason or "").split())
+    reason = " ".join(check_text(reason, "reason", "the reason").split())
     if not reason:
         raise ValidationFailed("Say why the question is closed.", "reason")
     question.closed_reason = reason[:300]

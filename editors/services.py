@@ -24,6 +24,7 @@ from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.markup import render, slugify, url_scheme
 from core.models import User
+from core.text import check_text
 from core.timeutil import utcnow
 from editors import audit
 from editors.audit import AUTOMATIC
@@ -78,7 +79,7 @@ def can_read_log(user) -> bool:
 
 def clean_line(text: str | None, limit: int, what: str, field_name: str,
                required: bool = False) -> str:
-    text = " ".join((text or "").split())
+    text = " ".join(check_text(text, field_name, f"the {field_name}").split())
     if required and not text:
         raise ValidationFailed(f"Give {what}.", field_name)
     if len(text) > limit:
@@ -89,7 +90,7 @@ def clean_line(text: str | None, limit: int, what: str, field_name: str,
 def clean_markdown(text: str | None, limit: int, what: str, field_name: str,
                    required: bool = False) -> tuple[str, str]:
     """Member Markdown, with its sanitised HTML."""
-    text = (text or "").replace("\r\n", "\n").replace("\x00", "").strip()
+    text = check_text(text, field_name, what, multiline=True).replace("\r\n", "\n").strip()
     if required and not text:
         raise ValidationFailed(f"Write {what}.", field_name)
     if len(text) > limit:

@@ -8,13 +8,15 @@ from feedgen.feed import FeedGenerator
 from flask import Response, url_for
 
 from core.extensions import db
+from core.text import strip_unsafe
 from wiki import services
 from wiki.views import bp
 
 
 @bp.route("/feeds/changes.atom")
 def changes_feed():
-    # The feed is public: hidden articles never appear in it.
+    # The feed is public: hidden articles never appear in it. Text saved before control
+    # characters were refused may still hold them: they are stripped (lxml refuses them).
     revisions = db.session.scalars(services.recent_changes_query(None).limit(50)).all()
     feed = FeedGenerator()
     feed.id(url_for("wiki.recent", _external=True))
@@ -31,11 +33,11 @@ def changes_feed():
             _external=True)
         entry.id(f"{url_for('wiki.article', slug=revision.article.slug, _external=True)}"
                  f"#revision-{revision.number}")
-        entry.title(f"{revision.title} (revision {revision.number})")
+        entry.title(f"{strip_unsafe(revision.title)} (revision {revision.number})")
         entry.link(href=link)
-        entry.author({"name": revision.author.name})
+        entry.author({"name": strip_unsafe(revision.author.name)})
         entry.updated(revision.created_at.replace(tzinfo=UTC))
-        entry.summary(revision.summary or "No summary given.")
+        entry.summary(strip_unsafe(revision.summary) or "No summary given.")
     if revisions:
         feed.updated(revisions[0].created_at.replace(tzinfo=UTC))
     return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")

@@ -20,6 +20,7 @@ from core.extensions import db
 from core.hooks import check_post
 from core.markup import article_slug, render, wiki_href
 from core.models import SECTORS, User
+from core.text import check_text
 from core.timeutil import utcnow
 from wiki import attribution, merging
 from wiki.models import (
@@ -148,7 +149,7 @@ def article_by_title(title: str) -> Article | None:
 # ---------------------------------------------------------------- input rules
 
 def clean_title(title: str) -> str:
-    title = " ".join((title or "").split())
+    title = " ".join(check_text(title, "title", "the title").split())
     if not title:
         raise ValidationFailed("Give the article a title.", "title")
     if len(title) > TITLE_MAX:
@@ -159,7 +160,8 @@ def clean_title(title: str) -> str:
 
 
 def clean_body(body: str) -> str:
-    body = (body or "").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    body = check_text(body, "body", "the text", multiline=True)
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
     limit = current_app.config["ARTICLE_MAX_CHARS"]
     if not body.strip():
         raise ValidationFailed("The article has no text yet.", "body")
@@ -171,7 +173,7 @@ def clean_body(body: str) -> str:
 
 
 def clean_summary(summary: str) -> str:
-    summary = " ".join((summary or "").split())
+    summary = " ".join(check_text(summary, "summary", "the summary").split())
     if len(summary) > SUMMARY_MAX:
         raise ValidationFailed(f"Keep the summary under {SUMMARY_MAX} characters.", "summary")
     return summary
@@ -181,7 +183,7 @@ def parse_tags(text: str | list[str]) -> list[str]:
     raw = text if isinstance(text, list) else (text or "").split(",")
     tags: list[str] = []
     for item in raw:
-        tag = " ".join(item.split()).lower()
+        tag = " ".join(check_text(item, "tags", "a tag").split()).lower()
         if not tag:
             continue
         if len(tag) > TAG_MAX or not TAG_RE.match(tag):
