@@ -28,6 +28,7 @@ from core.extensions import db, limiter
 from core.hooks import check_post
 from core.markup import render, slugify
 from core.models import SECTORS, User
+from core.numbers import parse_int
 from core.text import check_text
 from core.timeutil import utcnow
 from wiki import services as wiki
@@ -224,10 +225,8 @@ def ask(author: User, *, title: str, body: str, tags: str | list[str] = "",
     names = wiki.parse_tags(tags)
     workgroup = None
     if workgroup_id not in (None, "", 0, "0"):
-        try:
-            workgroup = db.session.get(Workgroup, int(workgroup_id))
-        except (TypeError, ValueError):
-            workgroup = None
+        number = parse_int(workgroup_id)
+        workgroup = db.session.get(Workgroup, number) if number is not None else None
         if workgroup is None or workgroup.archived:
             raise ValidationFailed("Choose one of the listed workgroups.", "workgroup")
     check_post(author, body)

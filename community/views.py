@@ -31,7 +31,9 @@ from core.extensions import db
 from core.forms import EmptyForm
 from core.markup import slugify
 from core.models import SECTORS
+from core.numbers import page_arg, parse_int
 from core.paging import paginate
+from core.transactions import run_in_transaction
 from core.views import act, apply_errors, attempt
 from wiki import diffing
 from wiki.forms import ArticleForm
@@ -43,7 +45,7 @@ POST_ONLY_ACTIONS = {"vote", "answers", "close", "lock", "hide", "promote", "wat
 
 
 def _page() -> int:
-    return max(1, request.args.get("page", 1, type=int) or 1)
+    return page_arg()
 
 
 def _load(function, *args):
@@ -306,9 +308,9 @@ def vote(kind: str, post_id: int):
         _signed_in()
     _check_form()
     post_type = kind[:-1]
-    try:
-        score = services.vote(current_user, post_type, post_id, request.form.get("value"))
-        db.session.commit()
+    try:  # two identical votes at once: the loser is redone and finds the winner's vote
+        score = run_in_transaction(lambda: services.vote(current_user, post_type, post_id,
+                                                         request.form.get("value")))
     except NotFound:
         abort(404)
     except (PermissionDenied, ValidationFailed) as error:
@@ -332,14 +334,12 @@ def accept(answer_id: int):
     _signed_in()
     _check_form()
     reply = _load(services.get_answer, answer_id)
-    try:
-        if request.form.get("withdraw") == "1":
-            services.withdraw_acceptance(current_user, reply.question)
-            message = "The answer is no longer marked as the solution."
-        else:
-            services.accept(current_user, reply)
-            message = "Marked as the solution: the thread is now in the solutions archive."
-        db.session.commit()
+    withdraw = request.form.get("withdraw") == "1"
+    try:  # redone if a concurrent request got there first
+        run_in_transaction(lambda: services.withdraw_acceptance(current_user, reply.question)
+                           if withdraw else services.accept(current_user, reply))
+        message = "The answer is no longer marked as the solution." if withdraw else \
+            "Marked as the solution: the thread is now in the solutions archive."
     except PermissionDenied:
         db.session.rollback()
         abort(403)
@@ -360,9 +360,8 @@ def comment():
     if not form.validate_on_submit():
         abort(400)
     target_type = form.target_type.data
-    try:
-        target_id = int(form.target_id.data)
-    except (TypeError, ValueError):
+    target_id = parse_int(form.target_id.data)
+    if target_id is None:
         abort(400)
     try:
         remark = services.add_comment(current_user, target_type, target_id, form.body.data)

@@ -160,6 +160,10 @@ def _suggest_url() -> str:
 
 
 def init_core(app: Flask) -> None:
+    from core.numbers import BoundedIntConverter
+
+    # Before any route is added: <int:...> then never matches a number no column holds.
+    app.url_map.converters["int"] = BoundedIntConverter
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True,
                      compare_type=True)

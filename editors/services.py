@@ -24,6 +24,7 @@ from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.markup import render, slugify, url_scheme
 from core.models import User
+from core.numbers import parse_int
 from core.text import check_text
 from core.timeutil import utcnow
 from editors import audit
@@ -124,14 +125,15 @@ def resolve_address(address: str | None, kinds=("article", "question", "collecti
         article = db.session.scalar(select(Article).join(
             ArticleSlug, ArticleSlug.article_id == Article.id).where(ArticleSlug.slug == parts[1]))
         found = Target("article", article) if article else None
-    elif len(parts) >= 2 and parts[0] == "questions" and parts[1].isdigit():
-        question = db.session.get(Question, int(parts[1]))
+    elif len(parts) >= 2 and parts[0] == "questions" and parse_int(parts[1], low=1):
+        question = db.session.get(Question, parse_int(parts[1]))
         found = Target("question", question) if question else None
     elif len(parts) >= 2 and parts[0] == "collections":
         collection = db.session.scalar(select(Collection).where(Collection.slug == parts[1]))
         found = Target("collection", collection) if collection else None
     elif text.lstrip("#").isdigit():
-        question = db.session.get(Question, int(text.lstrip("#")))
+        number = parse_int(text.lstrip("#"), low=1)
+        question = db.session.get(Question, number) if number else None
         found = Target("question", question) if question else None
     elif not path:
         article = wiki.article_by_title(text)
@@ -1006,9 +1008,10 @@ def report_page(on: str | None, viewer) -> ReportPage:
 
 def parse_key(key: str | None) -> tuple[str, int]:
     kind, _, number = (key or "").partition(":")
-    if kind not in FLAG_TARGETS or not number.isdigit() or len(number) > 12:
+    object_id = parse_int(number, low=1) if number.isdigit() else None
+    if kind not in FLAG_TARGETS or object_id is None:
         raise ValidationFailed("Choose what you are reporting.", "target")
-    return kind, int(number)
+    return kind, object_id
 
 
 # ---------------------------------------------------------------- audit log

@@ -27,6 +27,7 @@ from community import services as community
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
+from core.numbers import page_arg
 from core.text import strip_unsafe
 from core.transactions import run_in_transaction
 from core.views import act, apply_errors, attempt, safe_next
@@ -82,7 +83,7 @@ def _check_form() -> None:
 
 
 def _page() -> int:
-    return max(1, min(request.args.get("page", 1, type=int) or 1, 10_000))
+    return min(page_arg(), 10_000)
 
 
 def _feature(feature_id: int) -> Feature:

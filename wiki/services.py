@@ -20,6 +20,7 @@ from core.extensions import db
 from core.hooks import check_post
 from core.markup import article_slug, render, wiki_href
 from core.models import SECTORS, User
+from core.numbers import parse_int
 from core.text import check_text
 from core.timeutil import utcnow
 from wiki import attribution, merging
@@ -440,12 +441,11 @@ def save_edit(article: Article, author: User, *, title: str, body: str, summary:
 
 
 def _base_number(base_revision, latest: int) -> int:
-    try:
-        number = int(base_revision) if base_revision not in (None, "") else latest
-    except (TypeError, ValueError):
+    number = parse_int(base_revision) if base_revision not in (None, "") else latest
+    if number is None:
         raise ValidationFailed("This edit form is damaged (its base revision is not a number); "
                                "your text is below: copy it, reload and try again.",
-                               "body") from None
+                               "body")
     if number < 1 or number > latest:
         raise ValidationFailed(
             f"This edit claims to be based on revision {number}, which this article does not "
