@@ -29,6 +29,7 @@ from core.hooks import check_post
 from core.markup import render, slugify
 from core.models import SECTORS, User
 from core.numbers import parse_int
+from core.slugs import free_slug
 from core.text import check_text
 from core.timeutil import utcnow
 from wiki import services as wiki
@@ -116,8 +117,17 @@ def _changed(question: Question) -> None:
         hook("question", question.id)
 
 
+QUESTION_RULE = "/questions/<int:question_id>/<slug>"
+
+
+def question_slug(title: str) -> str:
+    """The slug after a question's id: from its title, never the name of a page of the
+    thread ("Vote??????" is /questions/1/vote-question, not the vote button's address)."""
+    return free_slug(slugify(title)[:60], QUESTION_RULE, "question")
+
+
 def question_url(question: Question) -> str:
-    return f"/questions/{question.id}/{slugify(question.title)[:60]}"
+    return f"/questions/{question.id}/{question_slug(question.title)}"
 
 
 def is_moderator(user, workgroup_id: int | None) -> bool:
@@ -150,7 +160,7 @@ def create_workgroup(admin: User, name: str, description: str) -> Workgroup:
     name = " ".join(check_text(name, "name", "the name").split())
     if not 3 <= len(name) <= 120:
         raise ValidationFailed("Give the workgroup a name of 3 to 120 characters.", "name")
-    slug = slugify(name)
+    slug = free_slug(slugify(name), "/workgroups/<slug>", "workgroup")
     if not slug or db.session.scalar(select(Workgroup.id).where(Workgroup.slug == slug)):
         raise ValidationFailed("A workgroup with this name already exists.", "name")
     description = check_text(description, "description", "the description", multiline=True)

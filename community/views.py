@@ -29,7 +29,6 @@ from community.models import Answer, Comment, Question, Workgroup, WorkgroupMemb
 from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
-from core.markup import slugify
 from core.models import SECTORS
 from core.numbers import page_arg, parse_int
 from core.paging import paginate
@@ -68,7 +67,7 @@ def _check_form() -> None:
 
 def _thread_url(question: Question, anchor: str = "") -> str:
     return url_for("community.question", question_id=question.id,
-                   slug=slugify(question.title)[:60]) + anchor
+                   slug=services.question_slug(question.title)) + anchor
 
 
 def _back(question: Question, anchor: str = ""):
@@ -171,9 +170,9 @@ def question(question_id: int, slug: str | None = None):
     if merged is not None and merged.merged_into_id is not None:  # a duplicate, merged away
         target = db.session.get(Question, merged.merged_into_id)
         return redirect(url_for("community.question", question_id=target.id,
-                                slug=slugify(target.title)[:60]), 301)
+                                slug=services.question_slug(target.title)), 301)
     question = _load(services.get_question, question_id)
-    canonical = slugify(question.title)[:60]
+    canonical = services.question_slug(question.title)
     if slug != canonical:
         return redirect(url_for("community.question", question_id=question.id,
                                 slug=canonical), 301)

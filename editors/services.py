@@ -25,6 +25,7 @@ from core.extensions import db
 from core.markup import render, slugify, url_scheme
 from core.models import User
 from core.numbers import parse_int
+from core.slugs import free_slug
 from core.text import check_text
 from core.timeutil import utcnow
 from editors import audit
@@ -367,9 +368,9 @@ def _clean_collection(title: str, intro: str) -> tuple[str, str, str]:
 def create_collection(editor, title: str, intro: str = "") -> Collection:
     require_editor(editor)
     title, intro, intro_html = _clean_collection(title, intro)
-    slug = slugify(title)
-    if slug in RESERVED_COLLECTION_SLUGS:  # /editors/collections/new is a page of its own
-        slug = f"{slug}-collection"
+    # Never the name of a page beside it (/editors/collections/new).
+    slug = free_slug(slugify(title), "/editors/collections/<slug>", "collection",
+                     RESERVED_COLLECTION_SLUGS)
     if db.session.scalar(select(Collection.id).where(Collection.slug == slug)) is not None:
         raise ValidationFailed("A collection with this title already exists.", "title")
     collection = Collection(slug=slug, title=title, intro=intro, intro_html=intro_html,

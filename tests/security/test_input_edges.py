@@ -205,3 +205,68 @@ def test_two_identical_accepts_at_once_are_one_acceptance(app, world, monkeypatc
     assert results == [302, 302]
     assert db.session.get(Question, world.question_id).accepted_answer_id == world.answer_id
     assert _count(Notification, kind="accepted") <= 2
+
+
+# ---------------------------------------------------------------- titles named like pages
+
+SLUGGED = {"question": "/questions/<int:question_id>/<slug>", "article": "/wiki/<slug>",
+           "workgroup": "/workgroups/<slug>", "collection": "/editors/collections/<slug>"}
+
+
+def test_the_names_a_slug_may_not_take_come_from_the_url_map(app):
+    from core.markup import RESERVED_SLUGS
+    from core.slugs import sub_route_names
+
+    assert {"vote", "edit", "history", "answers", "watch", "close", "promote"} <= \
+        sub_route_names(SLUGGED["question"])
+    assert sub_route_names(SLUGGED["article"]) == RESERVED_SLUGS  # markup's list is complete
+    assert sub_route_names(SLUGGED["workgroup"]) == {"new"}
+    assert sub_route_names(SLUGGED["collection"]) == {"new"}
+
+
+def _route_names(kind: str) -> list[str]:
+    from core.slugs import sub_route_names
+
+    return sorted(sub_route_names(SLUGGED[kind]))
+
+
+def test_a_question_titled_like_a_page_of_its_thread_has_its_own_address(
+        app, member, other_client):
+    from community import services
+
+    app.config["RATELIMIT_ENABLED"] = False
+    for name in _route_names("question"):
+        question = services.ask(member, title=f"{name.title()}??????", body="Details.")
+        db.session.commit()
+        url = services.question_url(question)
+        assert url.rsplit("/", 1)[1] not in _route_names("question"), url
+        page = other_client.get(url)
+        assert page.status_code == 200, (name, url, page.status_code)
+        assert f"{name.title()}??????" in page.get_data(as_text=True)
+        listed = other_client.get("/questions/").get_data(as_text=True)
+        assert f'href="{url}"' in listed, name
+
+
+def test_an_article_titled_like_a_wiki_page_has_its_own_address(app, member, client):
+    from wiki import services
+
+    for name in _route_names("article"):
+        article = services.create_article(member, title=name.title(), body="Text.").article
+        db.session.commit()
+        assert article.slug not in _route_names("article")
+        page = client.get(f"/wiki/{article.slug}")
+        assert page.status_code == 200, name
+        assert "Text." in page.get_data(as_text=True)
+
+
+def test_workgroups_and_collections_named_like_a_page_have_their_own_address(
+        app, admin, editor, admin_client):
+    from community import services as community
+    from editors import services as editors
+
+    group = community.create_workgroup(admin, "New", "A workgroup called New.")
+    collection = editors.create_collection(editor, "New", "A list called New.")
+    db.session.commit()
+    assert group.slug == "new-workgroup" and collection.slug == "new-collection"
+    page = admin_client.get(f"/workgroups/{group.slug}").get_data(as_text=True)
+    assert "A workgroup called New." in page
