@@ -32,6 +32,7 @@ from core.forms import EmptyForm
 from core.models import SECTORS
 from core.numbers import page_arg, parse_int
 from core.paging import paginate
+from core.slugs import sub_route_names
 from core.transactions import run_in_transaction
 from core.views import act, apply_errors, attempt
 from wiki import diffing
@@ -40,7 +41,6 @@ from wiki.models import Article
 
 bp = Blueprint("community", __name__)
 PER_PAGE = 20
-POST_ONLY_ACTIONS = {"vote", "answers", "close", "lock", "hide", "promote", "watch"}
 
 
 def _page() -> int:
@@ -164,7 +164,7 @@ def similar():
 @bp.route("/questions/<int:question_id>")
 @bp.route("/questions/<int:question_id>/<slug>")
 def question(question_id: int, slug: str | None = None):
-    if slug in POST_ONLY_ACTIONS:  # /questions/1/vote and friends take no GET
+    if slug in sub_route_names(services.QUESTION_RULE):  # /questions/1/vote: POST only
         abort(405)
     merged = db.session.get(Question, question_id)
     if merged is not None and merged.merged_into_id is not None:  # a duplicate, merged away
