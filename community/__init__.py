@@ -10,6 +10,9 @@ def init_community(app: Flask) -> None:
     from community.views import bp
 
     app.register_blueprint(bp)
+    from community.services import question_slug
+
+    app.jinja_env.filters["question_slug"] = question_slug
     from community.people import init_people
 
     init_people(app)

@@ -31,6 +31,9 @@ from community.models import Answer, Notification, Question, Workgroup, Workgrou
 from core.errors import NotFound
 from core.extensions import db
 from core.forms import EmptyForm
+from core.numbers import page_arg, parse_int
+from core.text import strip_unsafe
+from core.transactions import run_in_transaction
 from wiki import services as wiki
 from wiki.models import Tag
 
@@ -83,7 +86,7 @@ def notifications_page():
         select(Notification).where(Notification.user_id == current_user.id)
         .options(selectinload(Notification.actor))
         .order_by(Notification.created_at.desc(), Notification.id.desc()),
-        page=max(1, request.args.get("page", 1, type=int) or 1), per_page=PER_PAGE,
+        page=page_arg(), per_page=PER_PAGE,
         error_out=False)
     return render_template("community/notifications.html", page=page)
 
@@ -99,10 +102,8 @@ def mark_read():
         flash("All notifications are marked as read." if count else
               "You had no unread notifications.", "success")
         return redirect(url_for("people.notifications"))
-    try:
-        item = db.session.get(Notification, int(raw))
-    except ValueError:
-        abort(404)
+    number = parse_int(raw)
+    item = db.session.get(Notification, number) if number is not None else None
     if item is None or item.user_id != current_user.id:
         abort(404)
     notifications.mark_read(current_user, item.id)
@@ -127,14 +128,12 @@ def watch_question(question_id: int):
         question = services.get_question(question_id, current_user)
     except NotFound:
         abort(404)
-    if _watch_choice():
-        notifications.watch(current_user, "question", question.id)
-        message = "You are watching this thread: you will be notified of answers, comments " \
-                  "and edits."
-    else:
-        notifications.unwatch(current_user, "question", question.id)
-        message = "You have stopped watching this thread."
-    db.session.commit()
+    watching = _watch_choice()
+    # Two identical requests at once: the one that loses the race is redone, a no-op.
+    run_in_transaction(lambda: (notifications.watch if watching else notifications.unwatch)(
+        current_user, "question", question_id))
+    message = "You are watching this thread: you will be notified of answers, comments " \
+        "and edits." if watching else "You have stopped watching this thread."
     flash(message, "success")
     return redirect(services.question_url(question))
 
@@ -147,13 +146,11 @@ def watch_article(slug: str):
         article = wiki.get_article(slug, current_user)
     except NotFound:
         abort(404)
-    if _watch_choice():
-        notifications.watch(current_user, "article", article.id)
-        message = "You are watching this article: you will be notified of comments on it."
-    else:
-        notifications.unwatch(current_user, "article", article.id)
-        message = "You have stopped watching this article."
-    db.session.commit()
+    watching, article_id = _watch_choice(), article.id
+    run_in_transaction(lambda: (notifications.watch if watching else notifications.unwatch)(
+        current_user, "article", article_id))
+    message = "You are watching this article: you will be notified of comments on it." \
+        if watching else "You have stopped watching this article."
     flash(message, "success")
     return redirect(url_for("wiki.article", slug=article.slug))
 
@@ -218,8 +215,8 @@ def _question_feed(title: str, subtitle: str, page_path: str, query) -> Response
     questions = db.session.scalars(query.limit(FEED_SIZE)).all()
     feed = FeedGenerator()
     feed.id(_absolute(page_path))
-    feed.title(title)
-    feed.subtitle(subtitle)
+    feed.title(strip_unsafe(title))
+    feed.subtitle(strip_unsafe(subtitle))
     feed.link(href=request.url, rel="self")
     feed.link(href=_absolute(page_path), rel="alternate")
     feed.language("en")
@@ -227,13 +224,14 @@ def _question_feed(title: str, subtitle: str, page_path: str, query) -> Response
         entry = feed.add_entry()
         link = _absolute(services.question_url(question))
         entry.id(_absolute(f"/questions/{question.id}"))
-        entry.title(question.title)
+        # Stored text may predate the refusal of control characters: lxml would fail.
+        entry.title(strip_unsafe(question.title))
         entry.link(href=link)
-        entry.author({"name": question.author.name})
+        entry.author({"name": strip_unsafe(question.author.name)})
         entry.published(question.created_at.replace(tzinfo=UTC))
         entry.updated(max(question.last_activity_at, question.edited_at or question.created_at,
                           question.created_at).replace(tzinfo=UTC))
-        entry.summary(excerpt(question.html))
+        entry.summary(strip_unsafe(excerpt(question.html)))
     if questions:
         feed.updated(max(q.last_activity_at for q in questions).replace(tzinfo=UTC))
     return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")

@@ -29,6 +29,9 @@ from core.hooks import check_post
 from core.markup import render, slugify
 from core.models import SECTORS, User
 from core.spoofing import check_no_bidi_controls
+from core.numbers import parse_int
+from core.slugs import free_slug
+from core.text import check_text
 from core.timeutil import utcnow
 from wiki import services as wiki
 from wiki.models import Tag
@@ -63,7 +66,8 @@ def check_posting_rate(user: User) -> None:
 
 def clean_text(body: str, *, field: str = "body", limit: int = BODY_MAX,
                what: str = "text") -> str:
-    body = (body or "").replace("\r\n", "\n").replace("\x00", "").strip()
+    body = check_text(body, field, f"your {what}", multiline=True)
+    body = body.replace("\r\n", "\n").strip()
     if not body:
         raise ValidationFailed(f"Write some {what} first.", field)
     if len(body) > limit:
@@ -73,7 +77,8 @@ def clean_text(body: str, *, field: str = "body", limit: int = BODY_MAX,
 
 
 def clean_question_title(title: str) -> str:
-    title = check_no_bidi_controls(" ".join((title or "").split()), "title", "The title")
+    title = check_no_bidi_controls(" ".join(check_text(title, "title", "the title").split()),
+                                   "title", "The title")
     if len(title) < TITLE_MIN:
         raise ValidationFailed(f"Make the title a question of at least {TITLE_MIN} characters, "
                                "so others can find it.", "title")
@@ -114,8 +119,17 @@ def _changed(question: Question) -> None:
         hook("question", question.id)
 
 
+QUESTION_RULE = "/questions/<int:question_id>/<slug>"
+
+
+def question_slug(title: str) -> str:
+    """The slug after a question's id: from its title, never the name of a page of the
+    thread ("Vote??????" is /questions/1/vote-question, not the vote button's address)."""
+    return free_slug(slugify(title)[:60], QUESTION_RULE, "question")
+
+
 def question_url(question: Question) -> str:
-    return f"/questions/{question.id}/{slugify(question.title)[:60]}"
+    return f"/questions/{question.id}/{question_slug(question.title)}"
 
 
 def is_moderator(user, workgroup_id: int | None) -> bool:
@@ -145,13 +159,15 @@ def get_workgroup(slug: str) -> Workgroup:
 def create_workgroup(admin: User, name: str, description: str) -> Workgroup:
     if not (wiki.is_member(admin) and admin.is_admin):
         raise PermissionDenied("Only admins may create workgroups.")
-    name = check_no_bidi_controls(" ".join((name or "").split()), "name", "The name")
+    name = check_no_bidi_controls(" ".join(check_text(name, "name", "the name").split()),
+                                  "name", "The name")
     if not 3 <= len(name) <= 120:
         raise ValidationFailed("Give the workgroup a name of 3 to 120 characters.", "name")
-    slug = slugify(name)
+    slug = free_slug(slugify(name), "/workgroups/<slug>", "workgroup")
     if not slug or db.session.scalar(select(Workgroup.id).where(Workgroup.slug == slug)):
         raise ValidationFailed("A workgroup with this name already exists.", "name")
-    workgroup = Workgroup(name=name, slug=slug, description=(description or "").strip()[:2000])
+    description = check_text(description, "description", "the description", multiline=True)
+    workgroup = Workgroup(name=name, slug=slug, description=description.strip()[:2000])
     db.session.add(workgroup)
     db.session.flush()
     return workgroup
@@ -161,11 +177,13 @@ def edit_workgroup(admin: User, workgroup: Workgroup, name: str, description: st
                    archived: bool) -> Workgroup:
     if not (wiki.is_member(admin) and admin.is_admin):
         raise PermissionDenied("Only admins may change workgroups.")
-    name = check_no_bidi_controls(" ".join((name or "").split()), "name", "The name")
+    name = check_no_bidi_controls(" ".join(check_text(name, "name", "the name").split()),
+                                  "name", "The name")
     if not 3 <= len(name) <= 120:
         raise ValidationFailed("Give the workgroup a name of 3 to 120 characters.", "name")
     workgroup.name = name
-    workgroup.description = (description or "").strip()[:2000]
+    workgroup.description = check_text(description, "description", "the description",
+                                        multiline=True).strip()[:2000]
     workgroup.archived = archived
     db.session.flush()
     return workgroup
@@ -221,10 +239,8 @@ def ask(author: User, *, title: str, body: str, tags: str | list[str] = "",
     names = wiki.parse_tags(tags)
     workgroup = None
     if workgroup_id not in (None, "", 0, "0"):
-        try:
-            workgroup = db.session.get(Workgroup, int(workgroup_id))
-        except (TypeError, ValueError):
-            workgroup = None
+        number = parse_int(workgroup_id)
+        workgroup = db.session.get(Workgroup, number) if number is not None else None
         if workgroup is None or workgroup.archived:
             raise ValidationFailed("Choose one of the listed workgroups.", "workgroup")
     check_post(author, body)
@@ -269,7 +285,7 @@ def edit_question(user: User, question: Question, *, title: str, body: str,
 def close(editor: User, question: Question, reason: str) -> Question:
     if not is_moderator(editor, question.workgroup_id):
         raise PermissionDenied("Only editors and workgroup moderators may close questions.")
-    reason = " ".join((reason or "").split())
+    reason = " ".join(check_text(reason, "reason", "the reason").split())
     if not reason:
         raise ValidationFailed("Say why the question is closed.", "reason")
     question.closed_reason = reason[:300]

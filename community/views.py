@@ -29,9 +29,11 @@ from community.models import Answer, Comment, Question, Workgroup, WorkgroupMemb
 from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
-from core.markup import slugify
 from core.models import SECTORS
+from core.numbers import page_arg, parse_int
 from core.paging import paginate
+from core.slugs import sub_route_names
+from core.transactions import run_in_transaction
 from core.views import act, apply_errors, attempt
 from wiki import diffing
 from wiki import services as wiki
@@ -40,11 +42,10 @@ from wiki.models import Article
 
 bp = Blueprint("community", __name__)
 PER_PAGE = 20
-POST_ONLY_ACTIONS = {"vote", "answers", "close", "lock", "hide", "promote", "watch"}
 
 
 def _page() -> int:
-    return max(1, request.args.get("page", 1, type=int) or 1)
+    return page_arg()
 
 
 def _load(function, *args):
@@ -67,7 +68,7 @@ def _check_form() -> None:
 
 def _thread_url(question: Question, anchor: str = "") -> str:
     return url_for("community.question", question_id=question.id,
-                   slug=slugify(question.title)[:60]) + anchor
+                   slug=services.question_slug(question.title)) + anchor
 
 
 def _back(question: Question, anchor: str = ""):
@@ -164,16 +165,16 @@ def similar():
 @bp.route("/questions/<int:question_id>")
 @bp.route("/questions/<int:question_id>/<slug>")
 def question(question_id: int, slug: str | None = None):
-    if slug in POST_ONLY_ACTIONS:  # /questions/1/vote and friends take no GET
+    if slug in sub_route_names(services.QUESTION_RULE):  # /questions/1/vote: POST only
         abort(405)
     merged = db.session.get(Question, question_id)
     if merged is not None and merged.merged_into_id is not None:  # a duplicate, merged away
         # Only to a target this viewer may see: a hidden one's address is not revealed.
         target = _load(services.get_question, merged.merged_into_id)
         return redirect(url_for("community.question", question_id=target.id,
-                                slug=slugify(target.title)[:60]), 301)
+                                slug=services.question_slug(target.title)), 301)
     question = _load(services.get_question, question_id)
-    canonical = slugify(question.title)[:60]
+    canonical = services.question_slug(question.title)
     if slug != canonical:
         return redirect(url_for("community.question", question_id=question.id,
                                 slug=canonical), 301)
@@ -310,9 +311,9 @@ def vote(kind: str, post_id: int):
         _signed_in()
     _check_form()
     post_type = kind[:-1]
-    try:
-        score = services.vote(current_user, post_type, post_id, request.form.get("value"))
-        db.session.commit()
+    try:  # two identical votes at once: the loser is redone and finds the winner's vote
+        score = run_in_transaction(lambda: services.vote(current_user, post_type, post_id,
+                                                         request.form.get("value")))
     except NotFound:
         abort(404)
     except (PermissionDenied, ValidationFailed) as error:
@@ -336,14 +337,12 @@ def accept(answer_id: int):
     _signed_in()
     _check_form()
     reply = _load(services.get_answer, answer_id)
-    try:
-        if request.form.get("withdraw") == "1":
-            services.withdraw_acceptance(current_user, reply.question)
-            message = "The answer is no longer marked as the solution."
-        else:
-            services.accept(current_user, reply)
-            message = "Marked as the solution: the thread is now in the solutions archive."
-        db.session.commit()
+    withdraw = request.form.get("withdraw") == "1"
+    try:  # redone if a concurrent request got there first
+        run_in_transaction(lambda: services.withdraw_acceptance(current_user, reply.question)
+                           if withdraw else services.accept(current_user, reply))
+        message = "The answer is no longer marked as the solution." if withdraw else \
+            "Marked as the solution: the thread is now in the solutions archive."
     except PermissionDenied:
         db.session.rollback()
         abort(403)
@@ -364,9 +363,8 @@ def comment():
     if not form.validate_on_submit():
         abort(400)
     target_type = form.target_type.data
-    try:
-        target_id = int(form.target_id.data)
-    except (TypeError, ValueError):
+    target_id = parse_int(form.target_id.data)
+    if target_id is None:
         abort(400)
     try:
         remark = services.add_comment(current_user, target_type, target_id, form.body.data)

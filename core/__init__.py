@@ -165,6 +165,11 @@ def _suggest_url() -> str:
 
 
 def init_core(app: Flask) -> None:
+    from core.numbers import BoundedIntConverter
+
+    # Before any route is added: <int:...> then never matches a number no column holds.
+    app.url_map.converters["int"] = BoundedIntConverter
+
     from core import proxy
 
     proxy.install(app)

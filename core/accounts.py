@@ -22,6 +22,7 @@ from core.extensions import db
 from core.models import ROLES, SECTORS, SignIn, User
 from core.spoofing import check_no_bidi_controls, skeleton
 from core.timeutil import utcnow
+from core.text import check_text
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{1,30}[A-Za-z0-9]$")
 RESERVED_USERNAMES = {"admin", "administrator", "root", "system", "commonplace", "anonymous",
@@ -143,6 +144,9 @@ def register(username: str, email: str, password: str, *, role: str = "member",
              display_name: str = "", library: str = "", sector: str = "", bio: str = "") -> User:
     username = check_username(username)
     email = check_email(email)
+    check_text(display_name, "display_name", "the display name")
+    check_text(library, "library", "the library's name")
+    check_text(bio, "bio", "the bio", multiline=True)
     check_password(password, username=username, email=email)
     if role not in ROLES:
         raise ValidationFailed(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.", "role")
@@ -182,6 +186,9 @@ def authenticate(login: str, password: str) -> User | None:
 def update_profile(user: User, *, display_name: str, library: str, sector: str, bio: str) -> User:
     if sector and sector not in SECTORS:
         raise ValidationFailed("Choose one of the listed sectors.", "sector")
+    check_text(display_name, "display_name", "your display name")
+    check_text(library, "library", "your library's name")
+    check_text(bio, "bio", "your bio", multiline=True)
     user.display_name = check_display_name(display_name, user)
     user.library = check_no_bidi_controls(library.strip()[:120], "library",
                                           "Your library's name")
@@ -254,7 +261,7 @@ def change_role(actor: User, user: User, role: str, reason: str) -> User:
     if not can_change_roles(actor):
         raise PermissionDenied("Only admins may change a member's role.")
     _check_role(role)
-    reason = " ".join((reason or "").split())
+    reason = " ".join(check_text(reason, "reason", "the reason").split())
     if not reason:
         raise ValidationFailed("Say why, for the audit log.", "reason")
     if len(reason) > ROLE_REASON_MAX:

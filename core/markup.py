@@ -31,6 +31,8 @@ from markdown.htmlparser import HTMLExtractor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import HtmlBlockPreprocessor
 
+from core.slugs import free_slug
+
 WIKILINK_RE = r"\[\[([^\[\]|\n]{1,200}?)(?:\|([^\[\]\n]{1,200}?))?\]\]"
 WIKI_PREFIX = "/wiki/"
 MAX_CHARS = 200_000  # the longest member text rendered at all (articles are the longest)
@@ -66,8 +68,7 @@ RESERVED_SLUGS = frozenset({"new", "recent", "tags"})
 
 def article_slug(title: str) -> str:
     """The slug an article with this title has, and that [[title]] links point to."""
-    slug = slugify(title)
-    return f"{slug}-article" if slug in RESERVED_SLUGS else slug
+    return free_slug(slugify(title), "/wiki/<slug>", "article", RESERVED_SLUGS)
 
 
 def wiki_href(slug: str) -> str:

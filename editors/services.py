@@ -24,6 +24,9 @@ from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.markup import browser_url, is_external, render, slugify, url_scheme
 from core.models import User
+from core.numbers import parse_int
+from core.slugs import free_slug
+from core.text import check_text
 from core.timeutil import utcnow
 from editors import audit
 from editors.audit import AUTOMATIC
@@ -80,7 +83,7 @@ def can_read_log(user) -> bool:
 
 def clean_line(text: str | None, limit: int, what: str, field_name: str,
                required: bool = False) -> str:
-    text = " ".join((text or "").split())
+    text = " ".join(check_text(text, field_name, f"the {field_name}").split())
     if required and not text:
         raise ValidationFailed(f"Give {what}.", field_name)
     if len(text) > limit:
@@ -91,7 +94,7 @@ def clean_line(text: str | None, limit: int, what: str, field_name: str,
 def clean_markdown(text: str | None, limit: int, what: str, field_name: str,
                    required: bool = False) -> tuple[str, str]:
     """Member Markdown, with its sanitised HTML."""
-    text = (text or "").replace("\r\n", "\n").replace("\x00", "").strip()
+    text = check_text(text, field_name, what, multiline=True).replace("\r\n", "\n").strip()
     if required and not text:
         raise ValidationFailed(f"Write {what}.", field_name)
     if len(text) > limit:
@@ -125,14 +128,15 @@ def resolve_address(address: str | None, kinds=("article", "question", "collecti
         article = db.session.scalar(select(Article).join(
             ArticleSlug, ArticleSlug.article_id == Article.id).where(ArticleSlug.slug == parts[1]))
         found = Target("article", article) if article else None
-    elif len(parts) >= 2 and parts[0] == "questions" and parts[1].isdigit():
-        question = db.session.get(Question, int(parts[1]))
+    elif len(parts) >= 2 and parts[0] == "questions" and parse_int(parts[1], low=1):
+        question = db.session.get(Question, parse_int(parts[1]))
         found = Target("question", question) if question else None
     elif len(parts) >= 2 and parts[0] == "collections":
         collection = db.session.scalar(select(Collection).where(Collection.slug == parts[1]))
         found = Target("collection", collection) if collection else None
     elif text.lstrip("#").isdigit():
-        question = db.session.get(Question, int(text.lstrip("#")))
+        number = parse_int(text.lstrip("#"), low=1)
+        question = db.session.get(Question, number) if number else None
         found = Target("question", question) if question else None
     elif not path:
         article = wiki.article_by_title(text)
@@ -366,9 +370,9 @@ def _clean_collection(title: str, intro: str) -> tuple[str, str, str]:
 def create_collection(editor, title: str, intro: str = "") -> Collection:
     require_editor(editor)
     title, intro, intro_html = _clean_collection(title, intro)
-    slug = slugify(title)
-    if slug in RESERVED_COLLECTION_SLUGS:  # /editors/collections/new is a page of its own
-        slug = f"{slug}-collection"
+    # Never the name of a page beside it (/editors/collections/new).
+    slug = free_slug(slugify(title), "/editors/collections/<slug>", "collection",
+                     RESERVED_COLLECTION_SLUGS)
     if db.session.scalar(select(Collection.id).where(Collection.slug == slug)) is not None:
         raise ValidationFailed("A collection with this title already exists.", "title")
     collection = Collection(slug=slug, title=title, intro=intro, intro_html=intro_html,
@@ -1161,9 +1165,10 @@ def report_page(on: str | None, viewer) -> ReportPage:
 
 def parse_key(key: str | None) -> tuple[str, int]:
     kind, _, number = (key or "").partition(":")
-    if kind not in FLAG_TARGETS or not number.isdigit() or len(number) > 12:
+    object_id = parse_int(number, low=1) if number.isdigit() else None
+    if kind not in FLAG_TARGETS or object_id is None:
         raise ValidationFailed("Choose what you are reporting.", "target")
-    return kind, int(number)
+    return kind, object_id
 
 
 # ---------------------------------------------------------------- audit log

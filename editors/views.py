@@ -27,6 +27,8 @@ from community import services as community
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
+from core.numbers import page_arg
+from core.text import strip_unsafe
 from core.transactions import run_in_transaction
 from core.views import act, apply_errors, attempt, safe_next
 from editors import services
@@ -81,7 +83,7 @@ def _check_form() -> None:
 
 
 def _page() -> int:
-    return max(1, min(request.args.get("page", 1, type=int) or 1, 10_000))
+    return min(page_arg(), 10_000)
 
 
 def _feature(feature_id: int) -> Feature:
@@ -482,8 +484,9 @@ def collection_feed(slug: str):
     page = root + url_for("editors.collection", slug=collection.slug)
     feed = FeedGenerator()
     feed.id(page)
-    feed.title(f"Commonplace collection: {collection.title}")
-    feed.subtitle(services.excerpt(collection.intro_html, 300) or
+    # Stored text may predate the refusal of control characters: lxml would fail.
+    feed.title(f"Commonplace collection: {strip_unsafe(collection.title)}")
+    feed.subtitle(strip_unsafe(services.excerpt(collection.intro_html, 300)) or
                   "A reading list curated by Commonplace's editors.")
     feed.link(href=request.url, rel="self")
     feed.link(href=page, rel="alternate")
@@ -495,11 +498,11 @@ def collection_feed(slug: str):
                        community.question_url(thing))
         entry = feed.add_entry()
         entry.id(f"{page}#reading-{item.id}")
-        entry.title(thing.title)
+        entry.title(strip_unsafe(thing.title))
         entry.link(href=link)
         entry.published(item.added_at.replace(tzinfo=UTC))
         entry.updated(item.added_at.replace(tzinfo=UTC))
-        entry.summary(services.excerpt(item.note_html, 600) or
+        entry.summary(strip_unsafe(services.excerpt(item.note_html, 600)) or
                       ("An article on Commonplace." if item.article else
                        "A solved question on Commonplace."))
     feed.updated(collection.updated_at.replace(tzinfo=UTC))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template, request
 
 from core.models import SECTORS
+from core.numbers import page_arg
 from search import indexer, query
 
 bp = Blueprint("search", __name__)
@@ -20,7 +21,7 @@ def results():
     tag = (request.args.get("tag") or "").strip().lower()[:40] or None
     solved = request.args.get("solved") if request.args.get("solved") in ("yes", "no") else None
     sort = request.args.get("sort") if request.args.get("sort") in SORTS else "relevance"
-    page = max(1, min(request.args.get("page", 1, type=int) or 1, 1000))
+    page = min(page_arg(), 1000)
     filters = {"type": type_, "tag": tag, "sector": sector, "solved": solved, "sort": sort}
     try:
         found = query.search_or_correct(text, type_=type_, tag=tag, sector=sector, solved=solved,

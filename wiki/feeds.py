@@ -8,13 +8,15 @@ from feedgen.feed import FeedGenerator
 from flask import Response, url_for
 
 from core.extensions import db
+from core.text import strip_unsafe
 from wiki import services
 from wiki.views import bp
 
 
 @bp.route("/feeds/changes.atom")
 def changes_feed():
-    # The feed is public: hidden articles never appear in it.
+    # The feed is public: hidden articles never appear in it. Text saved before control
+    # characters were refused may still hold them: they are stripped (lxml refuses them).
     revisions = db.session.scalars(services.recent_changes_query(None).limit(50)).all()
     feed = FeedGenerator()
     feed.id(url_for("wiki.recent", _external=True))
@@ -32,13 +34,13 @@ def changes_feed():
         entry.id(f"{url_for('wiki.article', slug=revision.article.slug, _external=True)}"
                  f"#revision-{revision.number}")
         removed = revision.suppressed_at is not None  # its title and summary too
-        entry.title(f"{revision.article.title if removed else revision.title} "
-                    f"(revision {revision.number})")
+        title = revision.article.title if removed else revision.title
+        entry.title(f"{strip_unsafe(title)} (revision {revision.number})")
         entry.link(href=link)
-        entry.author({"name": revision.author.name})
+        entry.author({"name": strip_unsafe(revision.author.name)})
         entry.updated(revision.created_at.replace(tzinfo=UTC))
         entry.summary("Removed from the history by an editor." if removed
-                      else revision.summary or "No summary given.")
+                      else strip_unsafe(revision.summary) or "No summary given.")
     if revisions:
         feed.updated(revisions[0].created_at.replace(tzinfo=UTC))
     return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")

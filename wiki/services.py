@@ -22,6 +22,8 @@ from core.markup import Rendered, article_slug, render, wiki_href
 from core.models import SECTORS, User
 from core.spoofing import check_no_bidi_controls
 from core.throttle import check_member_rate
+from core.numbers import parse_int
+from core.text import check_text
 from core.timeutil import utcnow
 from wiki import attribution, merging
 from wiki.models import (
@@ -174,7 +176,8 @@ def article_by_title(title: str) -> Article | None:
 # ---------------------------------------------------------------- input rules
 
 def clean_title(title: str) -> str:
-    title = check_no_bidi_controls(" ".join((title or "").split()), "title", "The title")
+    title = check_no_bidi_controls(" ".join(check_text(title, "title", "the title").split()),
+                                   "title", "The title")
     if not title:
         raise ValidationFailed("Give the article a title.", "title")
     if len(title) > TITLE_MAX:
@@ -185,7 +188,8 @@ def clean_title(title: str) -> str:
 
 
 def clean_body(body: str) -> str:
-    body = (body or "").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    body = check_text(body, "body", "the text", multiline=True)
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
     limit = current_app.config["ARTICLE_MAX_CHARS"]
     if not body.strip():
         raise ValidationFailed("The article has no text yet.", "body")
@@ -203,7 +207,7 @@ def preview(body: str) -> str:
 
 
 def clean_summary(summary: str) -> str:
-    summary = " ".join((summary or "").split())
+    summary = " ".join(check_text(summary, "summary", "the summary").split())
     if len(summary) > SUMMARY_MAX:
         raise ValidationFailed(f"Keep the summary under {SUMMARY_MAX} characters.", "summary")
     return summary
@@ -213,7 +217,7 @@ def parse_tags(text: str | list[str]) -> list[str]:
     raw = text if isinstance(text, list) else (text or "").split(",")
     tags: list[str] = []
     for item in raw:
-        tag = " ".join(item.split()).lower()
+        tag = " ".join(check_text(item, "tags", "a tag").split()).lower()
         if not tag:
             continue
         if len(tag) > TAG_MAX or not TAG_RE.match(tag):
@@ -502,12 +506,11 @@ def save_edit(article: Article, author: User, *, title: str, body: str, summary:
 
 
 def _base_number(base_revision, latest: int) -> int:
-    try:
-        number = int(base_revision) if base_revision not in (None, "") else latest
-    except (TypeError, ValueError):
+    number = parse_int(base_revision) if base_revision not in (None, "") else latest
+    if number is None:
         raise ValidationFailed("This edit form is damaged (its base revision is not a number); "
                                "your text is below: copy it, reload and try again.",
-                               "body") from None
+                               "body")
     if number < 1 or number > latest:
         raise ValidationFailed(
             f"This edit claims to be based on revision {number}, which this article does not "

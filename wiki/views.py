@@ -24,6 +24,7 @@ from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFaile
 from core.extensions import db
 from core.forms import EmptyForm
 from core.models import SECTORS
+from core.numbers import int_arg, page_arg
 from core.paging import paginate
 from core.transactions import TooBusy, run_in_transaction
 from core.views import apply_errors
@@ -38,7 +39,7 @@ TAGS_PER_PAGE = 200
 
 
 def _page() -> int:
-    return request.args.get("page", 1, type=int) or 1
+    return page_arg()
 
 
 def _article(slug: str, endpoint: str | None = None, options=services.ARTICLE_PAGE_OPTIONS,
@@ -49,7 +50,11 @@ def _article(slug: str, endpoint: str | None = None, options=services.ARTICLE_PA
     except NotFound:
         abort(404)
     if endpoint and article.slug != slug:
-        abort(redirect(url_for(endpoint, slug=article.slug, **values, **request.args), 301))
+        # The query string is carried over as it came, never as url_for's keywords: a
+        # parameter named slug, number or _method would clash with them.
+        query = request.query_string.decode("latin-1")
+        abort(redirect(url_for(endpoint, slug=article.slug, **values)
+                       + (f"?{query}" if query else ""), 301))
     return article
 
 
@@ -266,8 +271,8 @@ def revision(slug: str, number: int):
 def diff(slug: str):
     article = _article(slug, "wiki.diff")
     latest = article.revision_count
-    to_number = request.args.get("to", latest, type=int)
-    from_number = request.args.get("from", max(1, to_number - 1), type=int)
+    to_number = int_arg("to", latest)
+    from_number = int_arg("from", max(1, to_number - 1))
     try:
         old = services.get_revision(article, from_number)
         new = services.get_revision(article, to_number)

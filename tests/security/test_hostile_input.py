@@ -1,6 +1,7 @@
 """Arbitrary input to every form and query parameter: never a 500, and a refused request
 changes nothing."""
 
+import re
 import time
 
 import pytest
@@ -74,6 +75,21 @@ QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
            "/wiki/new": ["title", "blank"], "/login": ["next"]}
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=200)
+HUGE_NUMBERS = st.one_of(
+    st.sampled_from(["9" * 25, "-" + "9" * 25, str(2**31), str(2**63), str(2**64), "1e400",
+                     "0" * 30 + "1"]),
+    st.integers(min_value=2**31).map(str))
+# Control characters (C0, DEL, C1) alone and inside text that is otherwise fine.
+CONTROL = st.characters(min_codepoint=0, max_codepoint=0x9F).filter(
+    lambda char: char < " " or char >= "\x7f")
+CONTROL_TEXT = st.builds(lambda before, char, after: f"{before}{char}{after}",
+                         st.sampled_from(["", "Weeding policy for ", "A title "]), CONTROL,
+                         st.sampled_from(["", " in branch libraries?", "x"]))
+# Titles and names that are the names of pages: "Vote??????" must not become .../vote.
+ROUTE_NAMES = st.sampled_from(["vote", "edit", "history", "answers", "watch", "close",
+                               "promote", "hide", "lock", "new", "recent", "tags"]).flatmap(
+    lambda name: st.sampled_from([name, name.title(), f"{name.title()}??????",
+                                  f"{name.upper()}!!!!!!!!"]))
 HOSTILE = st.one_of(
     TEXT,
     st.sampled_from(["", "\x00", "\x00" * 20, "-1", "0", "99999999999999999999", "1.5",
@@ -84,6 +100,9 @@ HOSTILE = st.one_of(
                      "## h\n" * 6000, "## same\n\n" * 20_000,
                      "[x](/\\evil.example/1) [y]( //evil.example) [z](\t//evil.example)"]),
     st.integers().map(str),
+    HUGE_NUMBERS,
+    CONTROL_TEXT,
+    ROUTE_NAMES,
 )
 VALUES = st.dictionaries(st.sampled_from(sorted({f for fs in FORMS.values() for f in fs}
                                                 | {f for fs in QUERIES.values() for f in fs})),
@@ -192,3 +211,54 @@ def test_markdown_floods_finish_or_are_refused_within_three_seconds(app, world, 
         if _refused(response):
             assert fingerprint() == before, (rule, flood[:12])
         response.close()
+
+
+INT_RULES = sorted(rule for rule in MATRIX if "<int:" in rule)
+
+
+@SETTINGS
+@given(rule=st.sampled_from(INT_RULES), number=HUGE_NUMBERS, data=VALUES)
+def test_a_huge_number_in_any_int_position_is_not_found(app, world, rule, number, data):
+    """<int:...> never matches a number no column holds: 404, never an OverflowError."""
+    client = app.test_client()
+    client.login("adam", PASSWORD)
+    path = concrete(re.sub(r"<int:[^>]+>", number, rule, count=1), world)
+    method = MATRIX[rule][0]
+    response = client.get(path, query_string=data) if method == "GET" else \
+        client.submit(path, data)
+    response.close()
+    assert response.status_code == 404, (rule, number, response.status_code)
+
+
+FEEDS = ["/feeds/questions.atom", "/feeds/changes.atom", "/feeds/tags/weeding.atom"]
+TEXT_FIELDS = {"/questions/ask": ("title", "body", "tags"),
+               "/wiki/new": ("title", "body", "summary", "tags"),
+               "/settings": ("profile-display_name", "profile-library", "profile-bio")}
+
+
+@SETTINGS
+@given(rule=st.sampled_from(sorted(TEXT_FIELDS)), data=st.data(),
+       text=st.one_of(CONTROL_TEXT, ROUTE_NAMES))
+def test_no_text_breaks_the_feeds_or_takes_a_page_address(app, world, rule, data, text):
+    """Whatever a text field is sent, the feeds stay valid Atom and every question listed
+    opens at its own address."""
+    import xml.etree.ElementTree as ET
+
+    field = data.draw(st.sampled_from(TEXT_FIELDS[rule]))
+    form = {"/questions/ask": {"title": "How do we weed a collection here?",
+                               "body": "Details.", "tags": "weeding", "confirmed": "1"},
+            "/wiki/new": {"title": "Weeding in branches", "body": "Text.", "save": "1"},
+            "/settings": {"profile-display_name": "Mina", "profile-library": "Town",
+                          "profile-bio": "", "profile-submit": "1"}}[rule]
+    client = app.test_client()
+    client.login("mina", PASSWORD)
+    client.submit(rule, {**form, field: text}).close()
+    reader = app.test_client()
+    for feed in FEEDS:
+        response = reader.get(feed)
+        assert response.status_code == 200, (feed, rule, field, text)
+        ET.fromstring(response.data)  # noqa: S314 - our own feed
+    for url in re.findall(r'href="(/questions/\d+/[^"]+)"',
+                          reader.get("/questions/").get_data(as_text=True)):
+        response = reader.get(url)
+        assert response.status_code == 200, (url, rule, field, text)
