@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import uuid
+from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
+from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import create_engine, text
 
 from app import create_app
 from core.extensions import db
+from tests import speedups
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 PASSWORD = "correct horse battery"
@@ -38,11 +42,48 @@ class Client(FlaskClient):
         with self.application.app_context():
             return super().open(*args, **kwargs)
 
+    # The session as the browser holds it: read from and written to the session cookie
+    # with the app's own serializer, as Flask itself does at the end of a request.
+
+    def _session_cookie_name(self) -> str:
+        return self.application.config["SESSION_COOKIE_NAME"]
+
+    def read_session(self) -> dict:
+        cookie = self.get_cookie(self._session_cookie_name())
+        if cookie is None or not cookie.value:
+            return {}
+        serializer = self.application.session_interface.get_signing_serializer(
+            self.application)
+        return dict(serializer.loads(cookie.value))
+
+    def write_session(self, values: dict) -> None:
+        serializer = self.application.session_interface.get_signing_serializer(
+            self.application)
+        self.set_cookie(self._session_cookie_name(), serializer.dumps(values))
+
     def csrf_token(self) -> str:
-        page = self.get("/").get_data(as_text=True)
-        match = CSRF_META.search(page)
-        assert match, "the page carries no CSRF token"
-        return match.group(1)
+        """The token a page would carry for this client's session: Flask-WTF's
+        `generate_csrf`, done with the app's secret instead of rendering a page."""
+        config = self.application.config
+        field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+        session = self.read_session()
+        if not isinstance(session.get(field), str):
+            session[field] = secrets.token_hex(20)  # as Flask-WTF makes it: 40 hex digits
+            self.write_session(session)
+        secret = config.get("WTF_CSRF_SECRET_KEY") or self.application.secret_key
+        return URLSafeTimedSerializer(secret, salt="wtf-csrf-token").dumps(session[field])
+
+    def sign_in_as(self, user) -> None:
+        """The session Flask-Login leaves after a real sign-in (`core.views.login`: a
+        fresh session, then `login_user`), without the round trip through /login."""
+        from flask_login import login_user
+
+        with self.application.test_request_context(environ_base=self.environ_base):
+            from flask import session
+
+            session.clear()
+            login_user(user)
+            self.write_session(dict(session))
 
     def submit(self, url: str, data: dict | None = None, **kwargs):
         data = dict(data or {})
@@ -84,6 +125,10 @@ def _database_config(tmp_path, pg_schema) -> dict:
 _pg_schema_ready: set[str] = set()
 
 
+speedups.share_route_builders()
+_sqlite_template = speedups.SqliteTemplate()
+
+
 def make_app(tmp_path, pg_schema, **overrides):
     config = {
         "TESTING": True,
@@ -97,14 +142,33 @@ def make_app(tmp_path, pg_schema, **overrides):
         **_database_config(tmp_path, pg_schema),
         **overrides,
     }
+    # On SQLite a new database file is a copy of one made by create_all once per run.
+    sqlite_file = _sqlite_file(config["SQLALCHEMY_DATABASE_URI"])
+    if sqlite_file is not None:
+        sqlite_file.parent.mkdir(parents=True, exist_ok=True)
+    fresh = sqlite_file is not None and not sqlite_file.exists()
+    copied = fresh and _sqlite_template.copy_to(sqlite_file)
     app = create_app(config)
     app.test_client_class = Client
+    app.jinja_env.bytecode_cache = speedups.TEMPLATES
     with app.app_context():
-        if pg_schema is None or pg_schema not in _pg_schema_ready:
-            db.create_all()
-            if pg_schema:
+        if pg_schema is not None:
+            if pg_schema not in _pg_schema_ready:
+                db.create_all()
                 _pg_schema_ready.add(pg_schema)
+        elif not copied:
+            db.create_all()
+            if fresh:
+                db.engine.dispose()  # closes the file, so that it is copied whole
+                _sqlite_template.keep(sqlite_file)
     return app
+
+
+def _sqlite_file(uri: str) -> Path | None:
+    prefix = "sqlite:///"
+    if not uri.startswith(prefix) or uri == prefix or ":memory:" in uri:
+        return None
+    return Path(uri[len(prefix):])
 
 
 def empty_database(app) -> None:
@@ -175,8 +239,10 @@ def admin(make_user):
 
 
 def _signed_in(app, user) -> Client:
+    """A client signed in as `user`; the sign-in journey itself is tested in
+    tests/core/test_auth_views.py and the browser tests."""
     client = app.test_client()
-    client.login(user.username)
+    client.sign_in_as(user)
     return client
 
 
