@@ -50,8 +50,10 @@ _builders: dict[tuple, object] = {}
 
 def _builder_key(rule: Rule, append_unknown: bool) -> tuple:
     defaults = rule.defaults or {}
-    converters = tuple(sorted((name, type(converter).__qualname__, repr(vars(converter)))
-                              for name, converter in rule._converters.items()))
+    converters = tuple(sorted(
+        (name, type(converter).__qualname__,
+         repr({key: value for key, value in vars(converter).items() if key != "map"}))
+        for name, converter in rule._converters.items()))
     return (rule.rule, append_unknown, tuple(rule._trace), converters,
             tuple(sorted((name, repr(value)) for name, value in defaults.items())))
 
