@@ -6,6 +6,7 @@ run it there (each run gets its own schema, emptied after every test).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -211,31 +212,33 @@ def _empty_postgres(app) -> None:
             connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
 
 
-class DemoSnapshot:
-    """`flask demo load` run once per run into a database of its own, and copied (rows
-    and search index) into the databases of the tests that start from the demo."""
+class Snapshot:
+    """A database and search index filled once per run (by `build`, given the app it
+    fills), then copied whole into the database and index of each test that starts from
+    it: for content that takes seconds to make and that tests only read."""
 
-    def __init__(self, loader, schema: str | None) -> None:
-        runner = loader.test_cli_runner()
-        self.result = runner.invoke(args=["demo", "load"])  # the CLI's own Result
-        self.rate_limits_restored = loader.config["RATELIMIT_ENABLED"] is True
+    def __init__(self, directory: Path, schema: str | None, build) -> None:
+        loader = make_app(directory, schema)
         self.schema = schema
         self.index = Path(loader.config["SEARCH_INDEX_DIR"])
+        self.sqlite_file = _sqlite_file(loader.config["SQLALCHEMY_DATABASE_URI"])
+        self.sequences = []
+        # Its own app context, even inside a test's: `flask` commands run in the current
+        # app, and the current app must be the loader.
         with loader.app_context():
+            self.value = build(loader)
             db.session.remove()
-            db.engine.dispose()
             if schema:
                 with db.engine.connect() as connection:
                     self.sequences = connection.execute(text(
                         "SELECT format('%I', sequencename), last_value FROM pg_sequences "
                         "WHERE schemaname = :schema AND last_value IS NOT NULL"),
                         {"schema": schema}).all()
-                db.engine.dispose()
-        self.sqlite_file = _sqlite_file(loader.config["SQLALCHEMY_DATABASE_URI"])
+            db.engine.dispose()
 
     def fill(self, app):
-        """Give `app`'s empty database and index the demo; the load's CLI result."""
-        assert self.result.exit_code == 0, self.result.output
+        """Replace what `app`'s database and index hold with the snapshot; the value
+        `build` returned."""
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
@@ -245,6 +248,7 @@ class DemoSnapshot:
                     Path(f"{target}{suffix}").unlink(missing_ok=True)
                 shutil.copyfile(self.sqlite_file, target)
             else:
+                _empty_postgres(app)
                 with db.engine.begin() as connection:
                     # Articles and revisions point at each other: the rows are copied
                     # whole and consistent, so foreign keys are checked by no trigger.
@@ -261,33 +265,76 @@ class DemoSnapshot:
         shutil.rmtree(index, ignore_errors=True)
         if self.index.exists():
             shutil.copytree(self.index, index)
-        return self.result
+        return self.value
+
+
+class Snapshots:
+    """The run's snapshots by name, each made the first time a test asks for it."""
+
+    def __init__(self, tmp_path_factory, pg_schema) -> None:
+        self.tmp_path_factory = tmp_path_factory
+        self.pg_schema = pg_schema
+        self.made: dict[str, Snapshot] = {}
+        self.schemas: list[str] = []
+
+    def get(self, name: str, build) -> Snapshot:
+        if name not in self.made:
+            schema = None
+            if self.pg_schema:
+                schema = f"{self.pg_schema}_{len(self.schemas)}"
+                with _admin_engine() as engine, engine.begin() as connection:
+                    connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+                self.schemas.append(schema)
+            self.made[name] = Snapshot(self.tmp_path_factory.mktemp(f"snapshot-{name}"),
+                                       schema, build)
+        return self.made[name]
+
+    def drop(self) -> None:
+        if self.schemas:
+            with _admin_engine() as engine, engine.begin() as connection:
+                for schema in self.schemas:
+                    connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@contextlib.contextmanager
+def _admin_engine():
+    engine = create_engine(TEST_DATABASE_URL)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(tmp_path_factory, pg_schema):
-    """The demo, loaded once per run (it takes tens of seconds): see `demo`."""
-    schema = f"{pg_schema}_demo" if pg_schema else None
-    engine = create_engine(TEST_DATABASE_URL) if schema else None
-    if schema:
-        with engine.begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        loader = make_app(tmp_path_factory.mktemp("demo"), schema)
-        yield DemoSnapshot(loader, schema)
-    finally:
-        if schema:
-            with engine.begin() as connection:
-                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            engine.dispose()
+def snapshots(tmp_path_factory, pg_schema):
+    """Content made once per run and copied into each test that needs it: see Snapshot."""
+    made = Snapshots(tmp_path_factory, pg_schema)
+    yield made
+    made.drop()
+
+
+class DemoLoad:
+    """What `flask demo load` said, and whether it left rate limits as they were."""
+
+    def __init__(self, loader) -> None:
+        self.result = loader.test_cli_runner().invoke(args=["demo", "load"])
+        self.rate_limits_restored = loader.config["RATELIMIT_ENABLED"] is True
+
+
+@pytest.fixture
+def demo_snapshot(snapshots) -> Snapshot:
+    """The demo, loaded once per run into an empty database (it takes tens of seconds)."""
+    return snapshots.get("demo", DemoLoad)
 
 
 @pytest.fixture
 def demo(app, demo_snapshot):
     """This test's database and index hold the demo, as after `flask demo load` into the
     empty database; the value is that command's result."""
-    assert demo_snapshot.rate_limits_restored, "the demo leaves rate limits as they were"
-    return demo_snapshot.fill(app)
+    load = demo_snapshot.fill(app)
+    assert load.result.exit_code == 0, load.result.output
+    assert load.rate_limits_restored, "the demo leaves rate limits as they were"
+    return load.result
 
 
 @pytest.fixture

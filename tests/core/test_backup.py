@@ -51,7 +51,7 @@ def test_backup_and_restore_round_trip_everything(tmp_path, pg_schema, demo_snap
     (tmp_path / "source").mkdir()
     source = make_app(tmp_path / "source", pg_schema, RATELIMIT_ENABLED=False)
     runner = source.test_cli_runner()
-    assert demo_snapshot.fill(source).exit_code == 0  # `flask demo load`, run once
+    assert demo_snapshot.fill(source).result.exit_code == 0  # `flask demo load`, run once
     before = snapshot(source)
     archive = tmp_path / "site.tar.gz"
     result = runner.invoke(args=["backup", "create", str(archive)])
