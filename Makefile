@@ -21,16 +21,43 @@ run: $(STAMP)
 	$(BIN)/flask demo load --if-empty
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
-# The suite on SQLite, then again on PostgreSQL when 127.0.0.1:5432 answers.
+# The suite on SQLite and on PostgreSQL (when 127.0.0.1:5432 answers), side by side: each
+# run is one process, so on two cores they take little more than the longer one alone.
+# Each writes its own log, temp dir (tmp_path, search indexes) and pytest cache under
+# .pytest-runs/; the logs are printed whole when both are done, and both must pass.
+# TEST_SIDE_BY_SIDE=0 runs them one after the other, printing as they go.
+TEST_RUNS := .pytest-runs
+TEST_SIDE_BY_SIDE ?= 1
+PYTEST_ARGS ?=
 test: $(STAMP)
-	@echo "== test suite on SQLite =="
-	$(BIN)/pytest
-	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
-		echo "== test suite on PostgreSQL ($(PG_TEST_URL)) =="; \
-		TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest; \
-	else \
+	@rm -rf $(TEST_RUNS) && mkdir -p $(TEST_RUNS)
+	@if ! $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
+		echo "== test suite on SQLite =="; \
+		$(BIN)/pytest --basetemp=$(TEST_RUNS)/sqlite $(PYTEST_ARGS) || exit 1; \
 		echo "== PostgreSQL not reachable on 127.0.0.1:5432: suite ran on SQLite only =="; \
 		if [ -n "$$CI" ]; then exit 1; fi; \
+	elif [ "$(TEST_SIDE_BY_SIDE)" = 0 ]; then \
+		echo "== test suite on SQLite =="; \
+		$(BIN)/pytest --basetemp=$(TEST_RUNS)/sqlite $(PYTEST_ARGS) || exit 1; \
+		echo "== test suite on PostgreSQL ($(PG_TEST_URL)) =="; \
+		TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest --basetemp=$(TEST_RUNS)/postgres \
+			-o cache_dir=.pytest_cache/postgres $(PYTEST_ARGS); \
+	else \
+		echo "== test suite on SQLite and on PostgreSQL ($(PG_TEST_URL)), side by side;" \
+			"logs in $(TEST_RUNS)/, printed when both end =="; \
+		$(BIN)/pytest --basetemp=$(TEST_RUNS)/sqlite $(PYTEST_ARGS) \
+			>$(TEST_RUNS)/sqlite.log 2>&1 & sqlite=$$!; \
+		TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest --basetemp=$(TEST_RUNS)/postgres \
+			-o cache_dir=.pytest_cache/postgres $(PYTEST_ARGS) \
+			>$(TEST_RUNS)/postgres.log 2>&1 & postgres=$$!; \
+		trap 'kill $$sqlite $$postgres 2>/dev/null' INT TERM; \
+		wait $$sqlite; sqlite_status=$$?; wait $$postgres; postgres_status=$$?; \
+		echo "== test suite on SQLite (exit $$sqlite_status) =="; cat $(TEST_RUNS)/sqlite.log; \
+		echo "== test suite on PostgreSQL ($(PG_TEST_URL)) (exit $$postgres_status) =="; \
+		cat $(TEST_RUNS)/postgres.log; \
+		echo "== SQLite: $$(tail -n 1 $(TEST_RUNS)/sqlite.log)"; \
+		echo "== PostgreSQL: $$(tail -n 1 $(TEST_RUNS)/postgres.log)"; \
+		[ $$sqlite_status -eq 0 ] && [ $$postgres_status -eq 0 ]; \
 	fi
 
 lint: $(STAMP)
@@ -61,4 +88,4 @@ proof: $(STAMP)
 	$(BIN)/python bench/load/proof.py $(PROOF_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache $(TEST_RUNS)

@@ -6,16 +6,22 @@ run it there (each run gets its own schema, emptied after every test).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import secrets
+import shutil
 import uuid
+from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
+from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import create_engine, text
 
 from app import create_app
 from core.extensions import db
+from tests import speedups
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 PASSWORD = "correct horse battery"
@@ -38,11 +44,48 @@ class Client(FlaskClient):
         with self.application.app_context():
             return super().open(*args, **kwargs)
 
+    # The session as the browser holds it: read from and written to the session cookie
+    # with the app's own serializer, as Flask itself does at the end of a request.
+
+    def _session_cookie_name(self) -> str:
+        return self.application.config["SESSION_COOKIE_NAME"]
+
+    def read_session(self) -> dict:
+        cookie = self.get_cookie(self._session_cookie_name())
+        if cookie is None or not cookie.value:
+            return {}
+        serializer = self.application.session_interface.get_signing_serializer(
+            self.application)
+        return dict(serializer.loads(cookie.value))
+
+    def write_session(self, values: dict) -> None:
+        serializer = self.application.session_interface.get_signing_serializer(
+            self.application)
+        self.set_cookie(self._session_cookie_name(), serializer.dumps(values))
+
     def csrf_token(self) -> str:
-        page = self.get("/").get_data(as_text=True)
-        match = CSRF_META.search(page)
-        assert match, "the page carries no CSRF token"
-        return match.group(1)
+        """The token a page would carry for this client's session: Flask-WTF's
+        `generate_csrf`, done with the app's secret instead of rendering a page."""
+        config = self.application.config
+        field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+        session = self.read_session()
+        if not isinstance(session.get(field), str):
+            session[field] = secrets.token_hex(20)  # as Flask-WTF makes it: 40 hex digits
+            self.write_session(session)
+        secret = config.get("WTF_CSRF_SECRET_KEY") or self.application.secret_key
+        return URLSafeTimedSerializer(secret, salt="wtf-csrf-token").dumps(session[field])
+
+    def sign_in_as(self, user) -> None:
+        """The session Flask-Login leaves after a real sign-in (`core.views.login`: a
+        fresh session, then `login_user`), without the round trip through /login."""
+        from flask_login import login_user
+
+        with self.application.test_request_context(environ_base=self.environ_base):
+            from flask import session
+
+            session.clear()
+            login_user(user)
+            self.write_session(dict(session))
 
     def submit(self, url: str, data: dict | None = None, **kwargs):
         data = dict(data or {})
@@ -84,6 +127,10 @@ def _database_config(tmp_path, pg_schema) -> dict:
 _pg_schema_ready: set[str] = set()
 
 
+speedups.share_route_builders()
+_sqlite_template = speedups.SqliteTemplate()
+
+
 def make_app(tmp_path, pg_schema, **overrides):
     config = {
         "TESTING": True,
@@ -97,32 +144,197 @@ def make_app(tmp_path, pg_schema, **overrides):
         **_database_config(tmp_path, pg_schema),
         **overrides,
     }
+    # On SQLite a new database file is a copy of one made by create_all once per run.
+    sqlite_file = _sqlite_file(config["SQLALCHEMY_DATABASE_URI"])
+    if sqlite_file is not None:
+        sqlite_file.parent.mkdir(parents=True, exist_ok=True)
+    fresh = sqlite_file is not None and not sqlite_file.exists()
+    copied = fresh and _sqlite_template.copy_to(sqlite_file)
     app = create_app(config)
     app.test_client_class = Client
+    app.jinja_env.bytecode_cache = speedups.TEMPLATES
     with app.app_context():
-        if pg_schema is None or pg_schema not in _pg_schema_ready:
-            db.create_all()
-            if pg_schema:
+        if pg_schema is not None:
+            if pg_schema not in _pg_schema_ready:
+                db.create_all()
                 _pg_schema_ready.add(pg_schema)
+        elif not copied:
+            db.create_all()
+            if fresh:
+                db.engine.dispose()  # closes the file, so that it is copied whole
+                _sqlite_template.keep(sqlite_file)
     return app
+
+
+def _sqlite_file(uri: str) -> Path | None:
+    prefix = "sqlite:///"
+    if not uri.startswith(prefix) or uri == prefix or ":memory:" in uri:
+        return None
+    return Path(uri[len(prefix):])
 
 
 def empty_database(app) -> None:
     with app.app_context():
         db.session.remove()
         if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-            tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
-            name = app.config["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["application_name"]
-            with db.engine.begin() as connection:
-                # A connection this test left open in a transaction would block TRUNCATE
-                # for ever: end this run's own stragglers, and never wait without limit.
-                connection.execute(text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
-                    "application_name = :name AND pid <> pg_backend_pid() AND "
-                    "state LIKE 'idle in transaction%'"), {"name": name})
-                connection.execute(text("SET LOCAL lock_timeout = '30s'"))
-                connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            _empty_postgres(app)
         db.engine.dispose()
+
+
+def _empty_postgres(app) -> None:
+    """Every table emptied and every used sequence restarted, as `TRUNCATE ... RESTART
+    IDENTITY` would: DELETE is several times quicker on the few rows a test leaves
+    (TRUNCATE makes each table's files anew), and TRUNCATE stays the fallback."""
+    tables = db.metadata.sorted_tables
+    name = app.config["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["application_name"]
+    with db.engine.begin() as connection:
+        # A connection this test left open in a transaction would block us for ever:
+        # end this run's own stragglers, and never wait without limit.
+        connection.execute(text(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+            "application_name = :name AND pid <> pg_backend_pid() AND "
+            "state LIKE 'idle in transaction%'"), {"name": name})
+        connection.execute(text("SET LOCAL lock_timeout = '30s'"))
+        sequences = connection.scalars(text(
+            "SELECT format('%I', sequencename) FROM pg_sequences "
+            "WHERE schemaname = current_schema() AND last_value IS NOT NULL")).all()
+        # Names from our own metadata, not from input.
+        statements = [f'DELETE FROM "{table.name}"' for table in reversed(tables)]  # noqa: S608
+        statements += [f"ALTER SEQUENCE {sequence} RESTART" for sequence in sequences]
+        # Every table is emptied, so no foreign key needs checking (articles and
+        # revisions point at each other).
+        statements.insert(0, "SET LOCAL session_replication_role = replica")
+        try:
+            with connection.begin_nested():
+                connection.exec_driver_sql("; ".join(statements))
+        except Exception:  # noqa: BLE001 - e.g. a cycle of foreign keys: the sure way
+            names = ", ".join(f'"{table.name}"' for table in tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+class Snapshot:
+    """A database and search index filled once per run (by `build`, given the app it
+    fills), then copied whole into the database and index of each test that starts from
+    it: for content that takes seconds to make and that tests only read."""
+
+    def __init__(self, directory: Path, schema: str | None, build) -> None:
+        loader = make_app(directory, schema)
+        self.schema = schema
+        self.index = Path(loader.config["SEARCH_INDEX_DIR"])
+        self.sqlite_file = _sqlite_file(loader.config["SQLALCHEMY_DATABASE_URI"])
+        self.sequences = []
+        # Its own app context, even inside a test's: `flask` commands run in the current
+        # app, and the current app must be the loader.
+        with loader.app_context():
+            self.value = build(loader)
+            db.session.remove()
+            if schema:
+                with db.engine.connect() as connection:
+                    self.sequences = connection.execute(text(
+                        "SELECT format('%I', sequencename), last_value FROM pg_sequences "
+                        "WHERE schemaname = :schema AND last_value IS NOT NULL"),
+                        {"schema": schema}).all()
+            db.engine.dispose()
+
+    def fill(self, app):
+        """Replace what `app`'s database and index hold with the snapshot; the value
+        `build` returned."""
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+            target = _sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
+            if target is not None:
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{target}{suffix}").unlink(missing_ok=True)
+                shutil.copyfile(self.sqlite_file, target)
+            else:
+                _empty_postgres(app)
+                with db.engine.begin() as connection:
+                    # Articles and revisions point at each other: the rows are copied
+                    # whole and consistent, so foreign keys are checked by no trigger.
+                    connection.exec_driver_sql("SET LOCAL session_replication_role = replica")
+                    for table in db.metadata.sorted_tables:
+                        connection.exec_driver_sql(  # names from our own metadata
+                            f'INSERT INTO "{table.name}" SELECT * '  # noqa: S608
+                            f'FROM "{self.schema}"."{table.name}"')
+                    for sequence, value in self.sequences:
+                        connection.execute(text("SELECT setval(CAST(:name AS regclass), :value)"),
+                                           {"name": sequence, "value": value})
+                db.engine.dispose()
+        index = Path(app.config["SEARCH_INDEX_DIR"])
+        shutil.rmtree(index, ignore_errors=True)
+        if self.index.exists():
+            shutil.copytree(self.index, index)
+        return self.value
+
+
+class Snapshots:
+    """The run's snapshots by name, each made the first time a test asks for it."""
+
+    def __init__(self, tmp_path_factory, pg_schema) -> None:
+        self.tmp_path_factory = tmp_path_factory
+        self.pg_schema = pg_schema
+        self.made: dict[str, Snapshot] = {}
+        self.schemas: list[str] = []
+
+    def get(self, name: str, build) -> Snapshot:
+        if name not in self.made:
+            schema = None
+            if self.pg_schema:
+                schema = f"{self.pg_schema}_{len(self.schemas)}"
+                with _admin_engine() as engine, engine.begin() as connection:
+                    connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+                self.schemas.append(schema)
+            self.made[name] = Snapshot(self.tmp_path_factory.mktemp(f"snapshot-{name}"),
+                                       schema, build)
+        return self.made[name]
+
+    def drop(self) -> None:
+        if self.schemas:
+            with _admin_engine() as engine, engine.begin() as connection:
+                for schema in self.schemas:
+                    connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@contextlib.contextmanager
+def _admin_engine():
+    engine = create_engine(TEST_DATABASE_URL)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def snapshots(tmp_path_factory, pg_schema):
+    """Content made once per run and copied into each test that needs it: see Snapshot."""
+    made = Snapshots(tmp_path_factory, pg_schema)
+    yield made
+    made.drop()
+
+
+class DemoLoad:
+    """What `flask demo load` said, and whether it left rate limits as they were."""
+
+    def __init__(self, loader) -> None:
+        self.result = loader.test_cli_runner().invoke(args=["demo", "load"])
+        self.rate_limits_restored = loader.config["RATELIMIT_ENABLED"] is True
+
+
+@pytest.fixture
+def demo_snapshot(snapshots) -> Snapshot:
+    """The demo, loaded once per run into an empty database (it takes tens of seconds)."""
+    return snapshots.get("demo", DemoLoad)
+
+
+@pytest.fixture
+def demo(app, demo_snapshot):
+    """This test's database and index hold the demo, as after `flask demo load` into the
+    empty database; the value is that command's result."""
+    load = demo_snapshot.fill(app)
+    assert load.result.exit_code == 0, load.result.output
+    assert load.rate_limits_restored, "the demo leaves rate limits as they were"
+    return load.result
 
 
 @pytest.fixture
@@ -175,8 +387,10 @@ def admin(make_user):
 
 
 def _signed_in(app, user) -> Client:
+    """A client signed in as `user`; the sign-in journey itself is tested in
+    tests/core/test_auth_views.py and the browser tests."""
     client = app.test_client()
-    client.login(user.username)
+    client.sign_in_as(user)
     return client
 
 

@@ -22,8 +22,8 @@ def count(model, *where) -> int:
     return db.session.scalar(select(func.count()).select_from(model).where(*where))
 
 
-def test_demo_community_has_workgroups_threads_and_one_promoted_article(app):
-    result = app.test_cli_runner().invoke(args=["demo", "load"])
+def test_demo_community_has_workgroups_threads_and_one_promoted_article(app, demo):
+    result = demo
     assert result.exit_code == 0, result.output
     assert app.config["RATELIMIT_ENABLED"] is True  # restored after the demo
     assert {group.slug for group in db.session.scalars(select(Workgroup))} == {

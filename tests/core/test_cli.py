@@ -36,9 +36,9 @@ def test_users_set_role(app, member):
     assert result.exit_code != 0
 
 
-def test_demo_load_fills_an_empty_database_once(app):
+def test_demo_load_fills_an_empty_database_once(app, demo):
     runner = app.test_cli_runner()
-    result = runner.invoke(args=["demo", "load"])
+    result = demo  # `flask demo load` into an empty database, run once for the suite
     assert result.exit_code == 0, result.output
     assert "admin" in result.output and "editor" in result.output
     db.session.expire_all()

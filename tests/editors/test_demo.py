@@ -9,8 +9,8 @@ from editors.models import Collection, CollectionItem, ReviewMark
 from wiki.models import Article
 
 
-def test_demo_desk_makes_the_home_page_look_alive(app, client):
-    result = app.test_cli_runner().invoke(args=["demo", "load"])
+def test_demo_desk_makes_the_home_page_look_alive(app, client, demo):
+    result = demo
     assert result.exit_code == 0, result.output
     cards = featured_now()
     assert len(cards) >= 4 and {card.kind for card in cards} == {"article", "question",

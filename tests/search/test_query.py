@@ -5,10 +5,13 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from core.extensions import db
 from search import query
+from tests.conftest import PASSWORD
 from wiki import services
+from wiki.models import Article
 
 
 def titles(results):
@@ -416,26 +419,39 @@ def postings_from(request, monkeypatch):
 
 
 @pytest.fixture
-def shelf(app, member, postings_from):
+def shelf(app, member, postings_from, snapshots):
     """Forty articles of random words from a small vocabulary, some edited (so that
-    the index holds deleted documents) and one hidden."""
+    the index holds deleted documents) and one hidden. Made once per run for each
+    way of reading postings (it takes seconds), and copied into each test."""
+    snapshot = snapshots.get(f"search-shelf-{postings_from}", _fill_shelf)
+    snapshot.fill(app)
+    return db.session.scalars(select(Article).order_by(Article.id)).all()
+
+
+def _fill_shelf(app) -> None:
     import random
 
-    rnd = random.Random(4)
-    articles = []
-    for number in range(40):
-        body = " ".join(rnd.choices(WORDS, k=rnd.randint(5, 60)))
-        title = " ".join(rnd.sample(WORDS, 3)) + f" {number}"
-        articles.append(services.create_article(
-            member, title=title, body=body, tags=", ".join(rnd.sample(WORDS, 2)),
-            sectors=[rnd.choice(["public", "school"])]).article)
-    db.session.commit()
-    for article in articles[::7]:
-        services.save_edit(article, member, title=article.title,
-                           body=article.current_revision.body + " grants grants",
-                           base_revision=article.current_revision.number)
+    from core import accounts
+
+    with app.app_context():
+        member = accounts.register("mina", "mina@example.org", PASSWORD, role="member",
+                                   display_name="Mina Member", library="Town Library",
+                                   sector="public")
         db.session.commit()
-    return articles
+        rnd = random.Random(4)
+        articles = []
+        for number in range(40):
+            body = " ".join(rnd.choices(WORDS, k=rnd.randint(5, 60)))
+            title = " ".join(rnd.sample(WORDS, 3)) + f" {number}"
+            articles.append(services.create_article(
+                member, title=title, body=body, tags=", ".join(rnd.sample(WORDS, 2)),
+                sectors=[rnd.choice(["public", "school"])]).article)
+        db.session.commit()
+        for article in articles[::7]:
+            services.save_edit(article, member, title=article.title,
+                               body=article.current_revision.body + " grants grants",
+                               base_revision=article.current_revision.number)
+            db.session.commit()
 
 
 @pytest.mark.parametrize("text", ["makerspace", "makerspace teens", "grants funding history",

@@ -5,8 +5,8 @@ from wiki import services
 from wiki.models import Article, ArticleLink, Revision
 
 
-def test_demo_articles_show_bylines_histories_and_links(app):
-    result = app.test_cli_runner().invoke(args=["demo", "load"])
+def test_demo_articles_show_bylines_histories_and_links(app, demo):
+    result = demo
     assert result.exit_code == 0, result.output
     articles = db.session.query(Article).all()
     assert len(articles) >= 12
