@@ -1,7 +1,7 @@
 """accounts: sign-ins that logout ends, and look-alike keys of names
 
 Revision ID: a7c3e9d1f2b4
-Revises: cf8cd295f5e4
+Revises: a7c3e91d5b20
 Create Date: 2026-12-03 10:30:00
 
 - sign_ins: one row per sign-in; the session and remember cookies carry its token and
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a7c3e9d1f2b4'
-down_revision = 'cf8cd295f5e4'
+down_revision = 'a7c3e91d5b20'
 branch_labels = None
 depends_on = None
 
