@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, render_template, request
 
 from core.models import SECTORS
-from search import indexer, query
+from search import engine, query
 
 bp = Blueprint("search", __name__)
 
@@ -31,7 +31,7 @@ def results():
     # After a correction, the page is the corrected query's: its box, links and pages.
     return render_template("search/results.html", results=found, q=found.query or text,
                            filters=filters,
-                           types=query.TYPES, behind=not found.error and indexer.behind())
+                           types=query.TYPES, behind=not found.error and engine.current().behind())
 
 
 @bp.route("/search/suggest")

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.extensions import db
-from search import indexer
+from search import bitsets, indexer
 from search.models import SearchOutbox
 from tests.conftest import TEST_DATABASE_URL, on_postgres
 from wiki import services
@@ -292,7 +292,7 @@ def _as_lists(dense) -> tuple[list, list]:
 
 @pytest.mark.parametrize("procs", [1, 2])
 def test_dense_postings_say_what_whooshs_blocks_say(app, library, member, monkeypatch, procs):
-    from search import query, storage
+    from search import storage
 
     monkeypatch.setattr(storage, "DENSE_FROM", 1)
     indexer.rebuild(procs=procs)
@@ -311,7 +311,7 @@ def test_dense_postings_say_what_whooshs_blocks_say(app, library, member, monkey
                 if fieldname not in storage.DENSE_FIELDS:
                     assert dense is None
                     continue
-                blocks = query._read_blocks(reader.postings(fieldname, btext))
+                blocks = bitsets._read_blocks(reader.postings(fieldname, btext))
                 assert _as_lists(dense) == blocks, (fieldname, btext)
                 checked += 1
     assert checked > 20
@@ -322,7 +322,7 @@ def test_dense_postings_keep_any_weight_exactly(tmp_path, monkeypatch, boost):
     from whoosh import index
     from whoosh.fields import ID, TEXT, Schema
 
-    from search import query, storage
+    from search import storage
 
     monkeypatch.setattr(storage, "DENSE_FROM", 1)
     ix = index.create_in(str(tmp_path), Schema(key=ID(stored=True),
@@ -333,7 +333,7 @@ def test_dense_postings_keep_any_weight_exactly(tmp_path, monkeypatch, boost):
     with ix.searcher() as searcher:
         reader = searcher.reader()
         docnums, weights = _as_lists(storage.dense_postings(reader, "body", b"word"))
-        assert (docnums, weights) == query._read_blocks(reader.postings("body", b"word"))
+        assert (docnums, weights) == bitsets._read_blocks(reader.postings("body", b"word"))
         assert len(docnums) == 300
 
 
