@@ -21,13 +21,14 @@ run: $(STAMP)
 	$(BIN)/flask demo load --if-empty
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
-# The suite on SQLite, then again on PostgreSQL when 127.0.0.1:5432 answers.
+# The suite on SQLite (the Whoosh search engine), then again on PostgreSQL when
+# 127.0.0.1:5432 answers (with the PostgreSQL search engine: SEARCH_ENGINE=postgres).
 test: $(STAMP)
 	@echo "== test suite on SQLite =="
 	$(BIN)/pytest
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
-		echo "== test suite on PostgreSQL ($(PG_TEST_URL)) =="; \
-		TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest; \
+		echo "== test suite on PostgreSQL ($(PG_TEST_URL)), SEARCH_ENGINE=postgres =="; \
+		TEST_DATABASE_URL=$(PG_TEST_URL) SEARCH_ENGINE=postgres $(BIN)/pytest; \
 	else \
 		echo "== PostgreSQL not reachable on 127.0.0.1:5432: suite ran on SQLite only =="; \
 		if [ -n "$$CI" ]; then exit 1; fi; \

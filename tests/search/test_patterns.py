@@ -1,5 +1,6 @@
 """Wildcards and prefixes: useful ("preserv*"), and never a read of the whole index."""
 
+import pytest
 from whoosh import query as wq
 
 from core.extensions import db
@@ -30,6 +31,7 @@ def test_a_pattern_without_three_letters_first_does_not_expand(library):
         query.search(text)  # and it answers
 
 
+@pytest.mark.whoosh
 def test_a_pattern_stands_for_at_most_its_most_common_words(app, library, member):
     for number in range(PATTERN_WORDS + 8):
         word = f"zebrafield{chr(98 + number // 10)}{chr(98 + number % 10)}x"

@@ -442,6 +442,7 @@ def shelf(app, member, postings_from):
                                   "robots NOT teens", "maps OR music", "tags:teens robots",
                                   "makerspace teens robots grants weeding maps music",
                                   "history NOT music", "storytime NOT (maps OR music)"])
+@pytest.mark.whoosh
 def test_ranking_by_terms_gives_whoosh_scores_and_order(shelf, text):
     searching = whoosh_engine.searcher()
     parsed = parsing.parse(text, searching.schema).query
@@ -456,6 +457,7 @@ def test_ranking_by_terms_gives_whoosh_scores_and_order(shelf, text):
     assert [score for _, score in ours] == pytest.approx([s for _, s in whoosh[:15]], abs=1e-9)
 
 
+@pytest.mark.whoosh
 def test_ranking_by_terms_respects_filters(shelf):
     searching = whoosh_engine.searcher()
     parsed = parsing.parse("grants", searching.schema).query
