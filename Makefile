@@ -26,6 +26,8 @@ run: $(STAMP)
 test: $(STAMP)
 	@echo "== test suite on SQLite =="
 	$(BIN)/pytest
+	@echo "== search tests on SQLite without the Whoosh speed-ups (search/whoosh_speedups.py) =="
+	SEARCH_WHOOSH_SPEEDUPS=false $(BIN)/pytest tests/search -q
 	@if $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 		echo "== test suite on PostgreSQL ($(PG_TEST_URL)), SEARCH_ENGINE=postgres =="; \
 		TEST_DATABASE_URL=$(PG_TEST_URL) SEARCH_ENGINE=postgres $(BIN)/pytest; \

@@ -31,6 +31,8 @@ def from_environment(instance_path: str, env: Mapping[str, str]) -> dict:
         "SEARCH_DRAIN": env.get("SEARCH_DRAIN") or "thread",
         # whoosh: a file index in instance/; postgres: full-text search in the database.
         "SEARCH_ENGINE": env.get("SEARCH_ENGINE") or "whoosh",
+        # The Whoosh engine's patches to Whoosh (search/whoosh_speedups.py).
+        "SEARCH_WHOOSH_SPEEDUPS": _flag(env.get("SEARCH_WHOOSH_SPEEDUPS") or "true"),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or "memory://",
         "RATELIMIT_ENABLED": not _flag(env.get("RATELIMIT_DISABLED")),
         "RATELIMIT_HEADERS_ENABLED": True,

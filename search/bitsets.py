@@ -16,7 +16,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
-from search import storage
+from search import storage, whoosh_speedups
 from search.engine import FACETS
 from search.parsing import _has_error
 
@@ -168,7 +168,7 @@ def _read_blocks(matcher) -> tuple[list[int], list[float]]:
     if isinstance(matcher, FilterMatcher):  # deleted documents are left out later,
         matcher = matcher.child               # but the filter has moved past some
         matcher.reset()
-    if isinstance(matcher, W3LeafMatcher):
+    if isinstance(matcher, W3LeafMatcher) and whoosh_speedups.installed():
         while matcher.is_active():
             if matcher._data is None:
                 matcher._read_data()

@@ -47,6 +47,12 @@ class WhooshEngine(SearchEngine):
 
     def __init__(self, app: Flask):
         super().__init__(app)
+        from search import whoosh_speedups
+
+        if app.config.get("SEARCH_WHOOSH_SPEEDUPS", True):
+            whoosh_speedups.install()
+        else:
+            whoosh_speedups.uninstall()
         self.drainer = indexer.Drainer(app, mode=app.config.get("SEARCH_DRAIN", "thread"))
         app.extensions["search.drainer"] = self.drainer
 
