@@ -57,3 +57,20 @@ def trigrams():
             ensure_trigrams(connection)
             connection.commit()
         engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def speedups(request, monkeypatch):
+    """A test marked `speedups` proves a change search/whoosh_speedups.py makes to
+    Whoosh: it runs with them installed, whatever SEARCH_WHOOSH_SPEEDUPS says."""
+    if request.node.get_closest_marker("speedups") is None:
+        yield
+        return
+    from search import whoosh_speedups
+
+    was = whoosh_speedups.installed()
+    monkeypatch.setenv("SEARCH_WHOOSH_SPEEDUPS", "true")  # for the app made after this
+    whoosh_speedups.install()
+    yield
+    if not was:
+        whoosh_speedups.uninstall()

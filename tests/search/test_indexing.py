@@ -234,6 +234,7 @@ def _first_block_protocol(app) -> int:
         return data[1]
 
 
+@pytest.mark.speedups
 @pytest.mark.whoosh
 def test_postings_are_pickled_so_that_bytes_stay_bytes_and_old_indexes_still_read(
         app, library, monkeypatch):
@@ -251,6 +252,7 @@ def test_postings_are_pickled_so_that_bytes_stay_bytes_and_old_indexes_still_rea
     assert [hit.title for hit in query.search("makerspace teens").hits] == found
 
 
+@pytest.mark.speedups
 @pytest.mark.whoosh
 def test_field_lengths_read_at_once_are_whooshs_own(app, library, member):
     from search import storage
@@ -269,6 +271,7 @@ def test_field_lengths_read_at_once_are_whooshs_own(app, library, member):
                     assert ours == whoosh, (fieldname, docnum)
 
 
+@pytest.mark.speedups
 @pytest.mark.whoosh
 def test_stored_field_offsets_kept_are_whooshs_own(app, library, member):
     from whoosh.codec import whoosh3
@@ -298,6 +301,7 @@ def _as_lists(dense) -> tuple[list, list]:
     return docnums, [value * scale for value in values]
 
 
+@pytest.mark.speedups
 @pytest.mark.whoosh
 @pytest.mark.parametrize("procs", [1, 2])
 def test_dense_postings_say_what_whooshs_blocks_say(app, library, member, monkeypatch, procs):
@@ -326,6 +330,7 @@ def test_dense_postings_say_what_whooshs_blocks_say(app, library, member, monkey
     assert checked > 20
 
 
+@pytest.mark.speedups
 @pytest.mark.whoosh
 @pytest.mark.parametrize("boost", [1.0, 0.1, 3.0])
 def test_dense_postings_keep_any_weight_exactly(tmp_path, monkeypatch, boost):
