@@ -11,7 +11,7 @@ from whoosh import writing as whoosh_writing
 
 from search import schema, writing
 
-pytestmark = pytest.mark.whoosh  # Whoosh's own index files
+pytestmark = [pytest.mark.whoosh, pytest.mark.speedups]  # search/writing.py against Whoosh
 
 WORDS = ("library libraries librarian makerspace makerspaces teen teens catalogue "
          "catalogues preservation archive archives café naïve Æsir İstanbul reading "
