@@ -21,7 +21,8 @@ run: $(STAMP)
 	$(BIN)/flask demo load --if-empty
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
-# The suite on SQLite and on PostgreSQL (when 127.0.0.1:5432 answers), side by side: each
+# The suite on SQLite (Whoosh search; its search tests again without the Whoosh speed-ups)
+# and on PostgreSQL (SEARCH_ENGINE=postgres) when 127.0.0.1:5432 answers, side by side: each
 # run is one process, so on two cores they take little more than the longer one alone.
 # Each writes its own log, temp dir (tmp_path, search indexes) and pytest cache under
 # .pytest-runs/; the logs are printed whole when both are done, and both must pass.
@@ -39,15 +40,21 @@ test: $(STAMP)
 	elif [ "$(TEST_SIDE_BY_SIDE)" = 0 ]; then \
 		echo "== test suite on SQLite =="; \
 		$(BIN)/pytest --basetemp=$(TEST_RUNS)/sqlite $(PYTEST_ARGS) || exit 1; \
+		echo "== search tests without the Whoosh speed-ups =="; \
+		SEARCH_WHOOSH_SPEEDUPS=false $(BIN)/pytest --basetemp=$(TEST_RUNS)/plain -q \
+			-o cache_dir=.pytest_cache/plain tests/search || exit 1; \
 		echo "== test suite on PostgreSQL ($(PG_TEST_URL)) =="; \
-		TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest --basetemp=$(TEST_RUNS)/postgres \
+		TEST_DATABASE_URL=$(PG_TEST_URL) SEARCH_ENGINE=postgres $(BIN)/pytest --basetemp=$(TEST_RUNS)/postgres \
 			-o cache_dir=.pytest_cache/postgres $(PYTEST_ARGS); \
 	else \
 		echo "== test suite on SQLite and on PostgreSQL ($(PG_TEST_URL)), side by side;" \
 			"logs in $(TEST_RUNS)/, printed when both end =="; \
-		$(BIN)/pytest --basetemp=$(TEST_RUNS)/sqlite $(PYTEST_ARGS) \
+		( $(BIN)/pytest --basetemp=$(TEST_RUNS)/sqlite $(PYTEST_ARGS) && \
+		  echo "== search tests without the Whoosh speed-ups ==" && \
+		  SEARCH_WHOOSH_SPEEDUPS=false $(BIN)/pytest --basetemp=$(TEST_RUNS)/plain -q \
+			-o cache_dir=.pytest_cache/plain tests/search ) \
 			>$(TEST_RUNS)/sqlite.log 2>&1 & sqlite=$$!; \
-		TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest --basetemp=$(TEST_RUNS)/postgres \
+		TEST_DATABASE_URL=$(PG_TEST_URL) SEARCH_ENGINE=postgres $(BIN)/pytest --basetemp=$(TEST_RUNS)/postgres \
 			-o cache_dir=.pytest_cache/postgres $(PYTEST_ARGS) \
 			>$(TEST_RUNS)/postgres.log 2>&1 & postgres=$$!; \
 		trap 'kill $$sqlite $$postgres 2>/dev/null' INT TERM; \

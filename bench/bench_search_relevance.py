@@ -1,6 +1,10 @@
-"""Search relevance: nDCG@10 and MAP on test collections, ours against stock Whoosh.
+"""Search relevance: nDCG@10 and MAP on test collections, both engines against bm25s.
 
     .venv/bin/python bench/bench_search_relevance.py [--collection PATH ...] [--depth 1000]
+        [--engines whoosh,postgres] [--database-url postgresql+psycopg://...]
+
+The collections are test data kept outside the repository, in ../shared/data/ir/
+(beside the clone); without them the benchmark says so and stops.
 
 Without --collection it runs LISA, CISI and Cranfield from ../shared/data/ir/. A
 collection is a directory holding a documents file (LISA's layout or SMART's
@@ -11,7 +15,15 @@ Ours: the documents become article rows in a fresh SQLite database; the real
 schema and analysis; the queries run through `search.query.ranked_keys`, which is
 the ranking path of `search.query.search` (same parser, same weighting).
 
+The PostgreSQL engine runs the same way in a schema of its own in --database-url
+(default: $TEST_DATABASE_URL, or the local test database), skipped with a note when
+PostgreSQL does not answer.
+
 Baselines, in the same run, over the same titles and bodies:
+  bm25s            a well-configured modern BM25 (bm25s, Lucene's BM25, k1 1.5, b 0.75)
+                   over title and body, Snowball English stemming (PyStemmer) and
+                   English stop words: the yardstick; each engine's ratio to it is
+                   printed per collection;
   whoosh defaults  a plain Schema of TEXT fields (StandardAnalyzer), MultifieldParser
                    over title and body with its default AND grouping, BM25F defaults;
   whoosh OR        the same, but with OR grouping, so that a long query still finds
@@ -35,6 +47,7 @@ import argparse
 import math
 import re
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -51,20 +64,20 @@ from search_common import (
 
 
 def ours(collection: Collection, workdir: Path, depth: int,
-         short: tuple[int, ...] = ()) -> tuple[dict, float, dict]:
-    from search import indexer, query
+         short: tuple[int, ...] = (), **config) -> tuple[dict, float, dict]:
+    from search import engine, ranking, whoosh_engine
 
-    app = make_app(workdir)
+    app = make_app(workdir, **config)
     order = list(collection.documents)
     ids = load_articles(app, (Article(*collection.documents[doc]) for doc in order))
     doc_of = {f"article:{article_id}": doc for article_id, doc in zip(ids, order, strict=True)}
     with app.app_context():
         started = time.perf_counter()
-        indexer.rebuild()
+        engine.current().rebuild()
         seconds = time.perf_counter() - started
 
     def ranked(text: str, **options) -> list[str]:
-        keys = query.ranked_keys(text, limit=depth, **options)
+        keys = engine.current().ranked_keys(text, limit=depth, **options)
         return [doc_of[key] for key in keys if key in doc_of]
 
     rankings, shorter = {}, {}
@@ -78,16 +91,17 @@ def ours(collection: Collection, workdir: Path, depth: int,
                                          for qid, text in texts.items()}
             shorter[length, "fell back"] = sum(
                 1 for text in texts.values()
-                if query.rank(query.searcher(), text, all_words_up_to=length).any_word)
+                if ranking.rank(whoosh_engine.searcher(), text,
+                                all_words_up_to=length).any_word)
     return rankings, seconds, shorter
 
 
 def keywords(text: str, count: int) -> str:
     """The `count` words of the query with the highest tf-idf (tf in the query, idf in
     the index), each as first typed, in the query's order: a short query on its topic."""
-    from search import query
+    from search import whoosh_engine
 
-    searching = query.searcher()
+    searching = whoosh_engine.searcher()
     analyzer = searching.schema["body"].analyzer
     total = searching.doc_count() or 1
     typed: dict[str, str] = {}
@@ -103,6 +117,58 @@ def keywords(text: str, count: int) -> str:
             weights[stem] = tf * math.log(1 + total / df)
     chosen = set(sorted(weights, key=lambda stem: -weights[stem])[:count])
     return " ".join(typed[stem] for stem in typed if stem in chosen)
+
+
+def bm25s_baseline(collection: Collection, depth: int) -> dict[str, list[str]]:
+    """bm25s over title and body: Snowball English stems, English stop words."""
+    import bm25s
+    import Stemmer
+
+    stemmer = Stemmer.Stemmer("english")
+    order = list(collection.documents)
+    corpus = [f"{title} {body}" for title, body in collection.documents.values()]
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(corpus, stopwords="en", stemmer=stemmer,
+                                   show_progress=False), show_progress=False)
+    rankings = {}
+    for qid in collection.judged:
+        tokens = bm25s.tokenize([collection.queries[qid]], stopwords="en", stemmer=stemmer,
+                                show_progress=False)
+        if not tokens.vocab:
+            rankings[qid] = []
+            continue
+        found, scores = retriever.retrieve(tokens, k=min(depth, len(order)),
+                                           show_progress=False)
+        rankings[qid] = [order[index] for index, score in zip(found[0], scores[0],
+                                                               strict=True) if score > 0]
+    return rankings
+
+
+def postgres_config(database_url: str):
+    """A schema of its own in the PostgreSQL database, or None when it does not answer."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import OperationalError
+
+    schema = f"bench_relevance_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(database_url)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as error:
+        print(f"  PostgreSQL does not answer at {database_url}: the postgres engine is "
+              f"skipped ({error.orig.__class__.__name__})", flush=True)
+        return None, lambda: None
+
+    def drop():
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+    return {"SQLALCHEMY_DATABASE_URI": database_url, "SEARCH_ENGINE": "postgres",
+            "SQLALCHEMY_ENGINE_OPTIONS": {
+                "connect_args": {"options": f"-csearch_path={schema}"}}}, drop
 
 
 def stock_whoosh(collection: Collection, workdir: Path, depth: int) -> dict[str, dict]:
@@ -126,16 +192,32 @@ def stock_whoosh(collection: Collection, workdir: Path, depth: int) -> dict[str,
 
 
 def main() -> None:
+    import os
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--collection", action="append", type=Path,
                         help="a collection directory (repeatable); default: LISA, CISI, "
-                             "Cranfield")
+                             "Cranfield from ../shared/data/ir/")
     parser.add_argument("--depth", type=int, default=1000, help="ranks scored for MAP")
+    parser.add_argument("--engines", default="whoosh,postgres",
+                        help="search engines to measure (default: whoosh,postgres)")
+    parser.add_argument("--database-url", default=os.environ.get(
+        "TEST_DATABASE_URL") or "postgresql+psycopg://postgres@127.0.0.1:5432/test",
+        help="PostgreSQL for the postgres engine (a schema of its own, dropped after)")
+    parser.add_argument("--stock", action="store_true",
+                        help="also stock Whoosh (defaults, and OR grouping)")
     parser.add_argument("--short", default="",
-                        help="also short keyword queries of these lengths, e.g. 1,2,3,4,5")
+                        help="also short keyword queries of these lengths, e.g. 1,2,3,4,5 "
+                             "(Whoosh engine)")
     args = parser.parse_args()
     short = tuple(int(value) for value in args.short.split(",") if value)
+    engines = [name.strip() for name in args.engines.split(",") if name.strip()]
     directories = args.collection or [DATA / name for name in ("lisa", "cisi", "cranfield")]
+    missing = [str(directory) for directory in directories if not Path(directory).is_dir()]
+    if missing:
+        sys.exit(f"No test collection at {', '.join(missing)}.\nThis benchmark reads the "
+                 f"IR test collections kept beside the repository, in {DATA} (LISA, CISI, "
+                 "Cranfield), or a directory given with --collection.")
 
     rows, short_rows = [], []
     for directory in directories:
@@ -144,26 +226,45 @@ def main() -> None:
               f"{len(collection.judged)} judged queries", flush=True)
         workdir = Path(tempfile.mkdtemp(prefix="bench-relevance-"))
         try:
-            (workdir / "stock").mkdir()
-            for name, rankings in stock_whoosh(collection, workdir / "stock", args.depth).items():
-                rows.append((collection.name, name, *evaluate(collection, rankings)))
-                print(f"  {name:<16} nDCG@10 {rows[-1][2]:.4f}  MAP {rows[-1][3]:.4f}",
-                      flush=True)
-            rankings, seconds, shorter = ours(collection, workdir / "site", args.depth, short)
-            rows.append((collection.name, "commonplace", *evaluate(collection, rankings)))
-            print(f"  {'commonplace':<16} nDCG@10 {rows[-1][2]:.4f}  MAP {rows[-1][3]:.4f}"
-                  f"  (rebuild {seconds:.1f} s)", flush=True)
-            for length in short:
-                any_ = evaluate(collection, shorter[length, "any word"])
-                all_ = evaluate(collection, shorter[length, "all words"])
-                short_rows.append((collection.name, length, *any_, *all_,
-                                   shorter[length, "fell back"], len(collection.judged)))
+            rows.append((collection.name, "bm25s",
+                         *evaluate(collection, bm25s_baseline(collection, args.depth))))
+            print(f"  {'bm25s':<16} nDCG@10 {rows[-1][2]:.4f}  MAP {rows[-1][3]:.4f}",
+                  flush=True)
+            if args.stock:
+                (workdir / "stock").mkdir()
+                for name, rankings in stock_whoosh(collection, workdir / "stock",
+                                                   args.depth).items():
+                    rows.append((collection.name, name, *evaluate(collection, rankings)))
+                    print(f"  {name:<16} nDCG@10 {rows[-1][2]:.4f}  MAP {rows[-1][3]:.4f}",
+                          flush=True)
+            for engine in engines:
+                config, drop = ({}, lambda: None) if engine == "whoosh" \
+                    else postgres_config(args.database_url)
+                if config is None:
+                    continue
+                try:
+                    rankings, seconds, shorter = ours(
+                        collection, workdir / engine, args.depth,
+                        short if engine == "whoosh" else (), **config)
+                finally:
+                    drop()
+                rows.append((collection.name, engine, *evaluate(collection, rankings)))
+                print(f"  {engine:<16} nDCG@10 {rows[-1][2]:.4f}  MAP {rows[-1][3]:.4f}"
+                      f"  (rebuild {seconds:.1f} s)", flush=True)
+                for length in short if engine == "whoosh" else ():
+                    any_ = evaluate(collection, shorter[length, "any word"])
+                    all_ = evaluate(collection, shorter[length, "all words"])
+                    short_rows.append((collection.name, length, *any_, *all_,
+                                       shorter[length, "fell back"], len(collection.judged)))
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 
-    print("\ncollection  system            nDCG@10     MAP")
+    baseline = {name: (ndcg, ap) for name, system, ndcg, ap in rows if system == "bm25s"}
+    print("\ncollection  system            nDCG@10     MAP   vs bm25s: nDCG@10    MAP")
     for name, system, ndcg, ap in rows:
-        print(f"{name:<11} {system:<16} {ndcg:8.4f} {ap:8.4f}")
+        base_ndcg, base_ap = baseline[name]
+        print(f"{name:<11} {system:<16} {ndcg:8.4f} {ap:8.4f}"
+              f"            {ndcg / base_ndcg:6.3f}x {ap / base_ap:6.3f}x")
     if short_rows:
         print("\nshort keyword queries   any word           all words (any-word fallback)")
         print("collection  words    nDCG@10     MAP    nDCG@10     MAP   fell back")

@@ -117,6 +117,14 @@ def parse_smart(text: str) -> dict[str, tuple[str, str]]:
     return documents
 
 
+def require_collection(directory: str | Path) -> None:
+    """Stop with a clear message (not a traceback) when a collection is missing."""
+    if not Path(directory).is_dir():
+        sys.exit(f"No test collection at {directory}.\nThe search benchmarks read the IR "
+                 f"test collections kept beside the repository, in {DATA} (LISA, CISI, "
+                 "Cranfield); they are not part of the clone.")
+
+
 def read_collection(directory: str | Path) -> Collection:
     directory = Path(directory)
     text = _open_text(_documents_file(directory))
@@ -313,6 +321,7 @@ class Corpus:
         from itertools import accumulate
 
         counts: Counter[str] = Counter()
+        require_collection(DATA / "lisa")
         for title, body in read_collection(DATA / "lisa").documents.values():
             counts.update(re.findall(r"[a-z]+(?:'[a-z]+)?", f"{title} {body}".lower()))
         self.words = [word for word, _ in counts.most_common()]

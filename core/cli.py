@@ -108,13 +108,10 @@ def backup_restore(path: str) -> None:
         db.session.rollback()
         raise click.ClickException(str(error)) from None
     click.echo(f"Restored {sum(manifest['tables'].values())} rows.")
-    from flask import current_app
+    from core.hooks import after_restore
 
-    if "search" in current_app.cli.commands:
-        from search import indexer
-
-        count = indexer.rebuild()
-        click.echo(f"Search index rebuilt: {count} documents.")
+    for hook in after_restore:
+        click.echo(hook())
 
 
 markup_cli = AppGroup("markup", help="Stored rendered HTML.")

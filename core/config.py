@@ -42,6 +42,10 @@ def from_environment(instance_path: str, env: Mapping[str, str]) -> dict:
         "SEARCH_INDEX_DIR": env.get("SEARCH_INDEX_DIR") or str(instance / "search-index"),
         # thread: a background drainer per process; sync: drain at commit (tests); off.
         "SEARCH_DRAIN": env.get("SEARCH_DRAIN") or "thread",
+        # whoosh: a file index in instance/; postgres: full-text search in the database.
+        "SEARCH_ENGINE": env.get("SEARCH_ENGINE") or "whoosh",
+        # The Whoosh engine's patches to Whoosh (search/whoosh_speedups.py).
+        "SEARCH_WHOOSH_SPEEDUPS": _flag(env.get("SEARCH_WHOOSH_SPEEDUPS") or "true"),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or "memory://",
         "RATELIMIT_ENABLED": not _flag(env.get("RATELIMIT_DISABLED")),
         "RATELIMIT_HEADERS_ENABLED": True,

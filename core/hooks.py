@@ -57,3 +57,8 @@ def check_post(user: Any, text: str, previous: str = "") -> None:
 # `role_changed`: callables taking (user, old_role, new_role, actor, reason) after a
 # member's role is changed and flushed; actor is None on the command line.
 role_changed: list[Callable[[Any, str, str, Any, str], None]] = []
+
+
+# `after_restore`: callables taking nothing, run after `flask backup restore` has loaded
+# the tables and committed; each returns a line to print (search rebuilds its index).
+after_restore: list[Callable[[], str]] = []

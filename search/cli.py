@@ -1,4 +1,4 @@
-"""`flask search rebuild | check | drain`."""
+"""`flask search rebuild | check | drain`, for whichever engine the app uses."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import sys
 import click
 from flask.cli import AppGroup
 
-from search import indexer, sources
+from search import engine, sources
+from search.engine import IndexBusy
 
 search_cli = AppGroup("search", help="The full-text search index.")
 
@@ -21,15 +22,16 @@ def rebuild(procs: int | None) -> None:
     total = sum(sum(1 for _ in source.stamps()) for source in sources.SOURCES.values())
     with click.progressbar(length=total, label="Indexing", file=sys.stderr,
                            show_pos=True) as bar:
-        count = indexer.rebuild(progress=lambda _kind, done: bar.update(done), procs=procs)
+        count = engine.current().rebuild(progress=lambda _kind, done: bar.update(done),
+                                         procs=procs)
     click.echo(f"Indexed {count} documents.")
 
 
 @search_cli.command("check")
 def check() -> None:
     """Compare the index with the database; exit 1 if they differ."""
-    drift = indexer.check()
-    waiting = indexer.pending()
+    drift = engine.current().check()
+    waiting = engine.current().pending()
     for label, keys in (("missing from the index", drift.missing),
                         ("in the index but not the database", drift.extra),
                         ("out of date in the index", drift.stale)):
@@ -51,8 +53,8 @@ def check() -> None:
 def drain(timeout: float) -> None:
     """Index every change waiting in the outbox."""
     try:
-        count = indexer.drain(timeout=timeout)
-    except indexer.IndexBusy:
+        count = engine.current().drain(timeout=timeout)
+    except IndexBusy:
         click.echo("The index is busy; the changes stay in the outbox. Try again.")
         sys.exit(2)
-    click.echo(f"Indexed {count} changes; {indexer.pending()} waiting.")
+    click.echo(f"Indexed {count} changes; {engine.current().pending()} waiting.")

@@ -15,7 +15,6 @@ import shutil
 import tempfile
 import threading
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,15 +25,12 @@ from whoosh.index import LockError
 
 from core.extensions import db
 from core.timeutil import utcnow
-from search import schema, sources
+from search import engine, schema, sources
+from search.engine import Drift, IndexBusy  # noqa: F401 - raised and returned here
 from search.models import SearchOutbox
 
 log = logging.getLogger(__name__)
 BATCH = 500
-
-
-class IndexBusy(Exception):
-    """Another process holds the index lock: try again later."""
 
 
 def record_change(kind: str, object_id: int) -> None:
@@ -177,30 +173,9 @@ def rebuild(progress=None, procs: int | None = None, limitmb: int = REBUILD_LIMI
     return count
 
 
-@dataclass
-class Drift:
-    missing: list[str] = field(default_factory=list)   # in the database, not in the index
-    extra: list[str] = field(default_factory=list)     # in the index, not in the database
-    stale: list[str] = field(default_factory=list)     # in both, but out of date
-
-    @property
-    def clean(self) -> bool:
-        return not (self.missing or self.extra or self.stale)
-
-
 def check() -> Drift:
-    expected = {sources.key(kind, object_id): stamp
-                for kind, source in sources.SOURCES.items()
-                for object_id, stamp in source.stamps()}
-    ix = open_index()
-    with ix.searcher() as searcher:
-        actual = {fields["key"]: fields.get("stamp") for fields in searcher.all_stored_fields()}
-    drift = Drift()
-    drift.missing = sorted(set(expected) - set(actual))
-    drift.extra = sorted(set(actual) - set(expected))
-    drift.stale = sorted(key for key in set(expected) & set(actual)
-                         if expected[key] != actual[key])
-    return drift
+    """Compare the app's search index with the database (any engine)."""
+    return engine.current().check()
 
 
 # ---------------------------------------------------------------- draining after commit

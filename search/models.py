@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, String
+from sqlalchemy import Index, SmallInteger, String, Text
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.extensions import db
@@ -22,3 +23,45 @@ class SearchOutbox(db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     object_id: Mapped[int]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# The PostgreSQL engine's tables (search/postgres_engine.py). They are created on every
+# database so that the models and the migrations say the same everywhere; only the
+# PostgreSQL engine writes them, and on PostgreSQL the document column is a tsvector
+# behind a GIN index.
+DOCUMENT_VECTOR = TSVECTOR().with_variant(Text(), "sqlite")
+
+
+class SearchDocument(db.Model):
+    """One searchable document, as search.sources builds it, with its weighted
+    tsvector (title A, tags and the accepted answer B, body C)."""
+
+    __tablename__ = "search_documents"
+    __table_args__ = (Index("ix_search_documents_document", "document",
+                            postgresql_using="gin"),)
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    object_id: Mapped[int]
+    title: Mapped[str] = mapped_column(Text)
+    title_words: Mapped[str] = mapped_column(Text)  # for suggestions: ",word,word,"
+    body: Mapped[str] = mapped_column(Text)
+    tags: Mapped[str] = mapped_column(Text)  # ",tag,tag," (lower case)
+    sectors: Mapped[str] = mapped_column(Text)  # ",sector,"
+    author_name: Mapped[str] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text)
+    solved: Mapped[bool]
+    updated: Mapped[datetime | None]
+    stamp: Mapped[str] = mapped_column(Text)
+    document: Mapped[str] = mapped_column(DOCUMENT_VECTOR)
+
+
+class SearchWord(db.Model):
+    """A word of the indexed titles, tags and bodies, as written (lower case, accents
+    folded), for "did you mean" by trigram similarity. `field`: where it was seen
+    first in order of preference (1 title, 2 tag, 3 body)."""
+
+    __tablename__ = "search_words"
+
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)
+    field: Mapped[int] = mapped_column(SmallInteger)

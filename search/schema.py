@@ -24,12 +24,8 @@ from whoosh.lang import porter
 from whoosh.support.charset import accent_map
 from whoosh.system import pack_uint
 
-from search import storage
-
 INDEX_NAME = "commonplace"
 
-
-storage.install()  # faster index files: see search/storage.py
 
 
 # Whoosh's own short list, plus the pronouns, auxiliaries and connectives that carry

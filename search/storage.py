@@ -1,6 +1,6 @@
 """Changes to how Whoosh writes and reads the index files, which make a query several
-times cheaper. search.schema applies them on import, before any index is opened or
-written.
+times cheaper. search.whoosh_speedups installs them (create_app does, unless
+SEARCH_WHOOSH_SPEEDUPS is off), before any index is opened or written.
 
 - Each segment gets a second copy of its longer posting lists (title, body, accepted
   answer and tags words in 128 documents or more): document numbers and weights
@@ -277,17 +277,3 @@ def _dense_table(reader) -> dict | None:
         while len(_DENSE_TABLES) > _DENSE_TABLES_KEPT:
             _DENSE_TABLES.popitem(last=False)
     return table
-
-
-def install() -> None:
-    from search import writing
-
-    writing.install()
-    whoosh3.dumps = _dumps
-    VarBytesColumn.Reader._read_offsets_and_lengths = _kept_offsets_and_lengths
-    filetables.HashReader.__init__ = _hash_reader_init
-    whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
-    whoosh3.W3FieldWriter.start_term = _dense_start_term
-    whoosh3.W3FieldWriter.add = _dense_add
-    whoosh3.W3FieldWriter.finish_term = _dense_finish_term
-    whoosh3.W3FieldWriter.close = _dense_close

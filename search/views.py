@@ -6,7 +6,7 @@ from flask import Blueprint, jsonify, render_template, request
 
 from core.models import SECTORS
 from core.numbers import page_arg
-from search import indexer, query
+from search import engine, query
 
 bp = Blueprint("search", __name__)
 
@@ -32,7 +32,7 @@ def results():
     # After a correction, the page is the corrected query's: its box, links and pages.
     return render_template("search/results.html", results=found, q=found.query or text,
                            filters=filters,
-                           types=query.TYPES, behind=not found.error and indexer.behind())
+                           types=query.TYPES, behind=not found.error and engine.current().behind())
 
 
 @bp.route("/search/suggest")

@@ -1,6 +1,6 @@
 """How a segment's postings are gathered and written: the same index files as Whoosh
-writes, in about half the time of a rebuild. search.storage installs this with its
-other changes, before any index is written.
+writes, in about half the time of a rebuild. search.whoosh_speedups installs this with the
+changes of search.storage, before any index is written.
 
 Whoosh's SegmentWriter puts every posting of a segment, one tuple each, into a pool
 that sorts them all at the end (and, past `limitmb`, sorts them in runs on disk and
@@ -357,10 +357,3 @@ def _mp_writer_init(self, ix, procs=None, batchsize=100, subargs=None, multisegm
 
 
 _MP_WRITER_INIT = multiproc.MpWriter.__init__
-
-
-def install() -> None:
-    whoosh_writing.PostingPool = TermPool
-    whoosh_writing.SegmentWriter.add_document = add_document
-    whoosh_writing.SegmentWriter._flush_segment = flush_segment
-    multiproc.MpWriter.__init__ = _mp_writer_init

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import insert
 
 from core.extensions import db
@@ -17,6 +18,7 @@ def _waiting_since(seconds: float) -> None:
     db.session.commit()
 
 
+@pytest.mark.whoosh  # the outbox; the PostgreSQL engine is never behind
 def test_a_change_waiting_too_long_puts_a_note_on_the_search_page(app, client):
     page = client.get("/search?q=makerspace").get_data(as_text=True)
     assert "Search is catching up" not in page

@@ -1,10 +1,11 @@
 """Wildcards and prefixes: useful ("preserv*"), and never a read of the whole index."""
 
+import pytest
 from whoosh import query as wq
 
 from core.extensions import db
-from search import query
-from search.query import PATTERN_WORDS, Parsed, _capped, parse
+from search import query, whoosh_engine
+from search.parsing import PATTERN_WORDS, Parsed, _capped, parse
 from wiki import services
 
 
@@ -24,20 +25,21 @@ def test_a_prefix_finds_the_words_it_starts(library):
 
 def test_a_pattern_without_three_letters_first_does_not_expand(library):
     for text in ("*", "**", "a*", "ma*", "?aker", "*space"):
-        parsed = parse(text, query.searcher().schema).query
+        parsed = parse(text, whoosh_engine.searcher().schema).query
         assert not any(isinstance(leaf, (wq.PatternQuery, wq.Every))
                        for leaf in _leaves(parsed)), (text, parsed)
         query.search(text)  # and it answers
 
 
+@pytest.mark.whoosh
 def test_a_pattern_stands_for_at_most_its_most_common_words(app, library, member):
     for number in range(PATTERN_WORDS + 8):
         word = f"zebrafield{chr(98 + number // 10)}{chr(98 + number % 10)}x"
         services.create_article(member, title=f"Zebra note {number}",
                                 body=f"{word} " * (1 + number % 3))
     db.session.commit()
-    query.close_searcher()  # a searcher opened before these were indexed
-    searching = query.searcher()
+    whoosh_engine.close_searcher()  # a searcher opened before these were indexed
+    searching = whoosh_engine.searcher()
     capped = _capped(parse("zebrafield*", searching.schema), searching).query
     leaves = _leaves(capped)
     assert not any(isinstance(leaf, wq.PatternQuery) for leaf in leaves)
@@ -48,6 +50,6 @@ def test_a_pattern_stands_for_at_most_its_most_common_words(app, library, member
 
 
 def test_every_word_of_a_field_is_not_a_query(library):
-    searching = query.searcher()
+    searching = whoosh_engine.searcher()
     parsed = _capped(Parsed(parse("body:*", searching.schema).query), searching).query
     assert not any(isinstance(leaf, (wq.Every, wq.PatternQuery)) for leaf in _leaves(parsed))

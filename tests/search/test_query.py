@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from core.extensions import db
-from search import query
+from search import bitsets, parsing, query, ranking, whoosh_engine
 from tests.conftest import PASSWORD
 from wiki import services
 from wiki.models import Article
@@ -317,12 +317,12 @@ def test_the_parser_keeps_long_queries_any_word():
     from search import schema
 
     ix_schema = schema.make_schema()
-    assert query.parse("makerspace funding grants", ix_schema).all_words
-    assert not query.parse("makerspace funding grants teens", ix_schema).all_words
-    assert not query.parse("makerspace", ix_schema).all_words
+    assert parsing.parse("makerspace funding grants", ix_schema).all_words
+    assert not parsing.parse("makerspace funding grants teens", ix_schema).all_words
+    assert not parsing.parse("makerspace", ix_schema).all_words
     # Stop words and exclusions do not count towards the length.
-    assert query.parse("the makerspace and the funding of grants", ix_schema).all_words
-    assert not query.parse("makerspace NOT funding", ix_schema).all_words
+    assert parsing.parse("the makerspace and the funding of grants", ix_schema).all_words
+    assert not parsing.parse("makerspace NOT funding", ix_schema).all_words
 
 
 # ---------------------------------------------------------------- phrases, punctuation
@@ -458,12 +458,13 @@ def _fill_shelf(app) -> None:
                                   "robots NOT teens", "maps OR music", "tags:teens robots",
                                   "makerspace teens robots grants weeding maps music",
                                   "history NOT music", "storytime NOT (maps OR music)"])
+@pytest.mark.whoosh
 def test_ranking_by_terms_gives_whoosh_scores_and_order(shelf, text):
-    searching = query.searcher()
-    parsed = query.parse(text, searching.schema).query
-    assert query._scored_terms(parsed) is not None
-    matched = query.Matches.of(searching, parsed, None)
-    ours = [(hit.docnum, hit.score) for hit in query._ranked(searching, parsed, matched, 15)]
+    searching = whoosh_engine.searcher()
+    parsed = parsing.parse(text, searching.schema).query
+    assert ranking._scored_terms(parsed) is not None
+    matched = bitsets.Matches.of(searching, parsed, None)
+    ours = [(hit.docnum, hit.score) for hit in ranking._ranked(searching, parsed, matched, 15)]
     # Whoosh's exhaustive scoring (its skipping can drop a term's share of a score).
     every = searching.search(parsed, limit=None, optimize=False)
     whoosh = sorted(((hit.docnum, hit.score) for hit in every), key=lambda h: (-h[1], h[0]))
@@ -472,12 +473,13 @@ def test_ranking_by_terms_gives_whoosh_scores_and_order(shelf, text):
     assert [score for _, score in ours] == pytest.approx([s for _, s in whoosh[:15]], abs=1e-9)
 
 
+@pytest.mark.whoosh
 def test_ranking_by_terms_respects_filters(shelf):
-    searching = query.searcher()
-    parsed = query.parse("grants", searching.schema).query
-    filters = query._filters(None, None, "school", None)
-    matched = query.Matches.of(searching, parsed, filters)
-    ours = [hit.docnum for hit in query._ranked(searching, parsed, matched, 100)]
+    searching = whoosh_engine.searcher()
+    parsed = parsing.parse("grants", searching.schema).query
+    filters = parsing._filters(None, None, "school", None)
+    matched = bitsets.Matches.of(searching, parsed, filters)
+    ours = [hit.docnum for hit in ranking._ranked(searching, parsed, matched, 100)]
     whoosh = [hit.docnum for hit in searching.search(parsed, limit=100, optimize=False,
                                                     filter=filters)]
     assert sorted(ours) == sorted(whoosh) and len(ours) == matched.total
@@ -491,7 +493,7 @@ def test_bit_sets_of_document_numbers(size):
     for count in (0, 1, size // 20, size // 2, size):
         docnums = sorted(rnd.sample(range(size), min(count, size)))
         expected = sum(1 << docnum for docnum in docnums)
-        assert query._to_bits(docnums, size) == expected
-        assert query._to_bits(iter(docnums), size) == expected
-        flags = query._flags(expected, size)
-        assert len(flags) == size and query._members(flags) == docnums
+        assert bitsets._to_bits(docnums, size) == expected
+        assert bitsets._to_bits(iter(docnums), size) == expected
+        flags = ranking._flags(expected, size)
+        assert len(flags) == size and ranking._members(flags) == docnums

@@ -67,6 +67,7 @@ def test_header_search_box_leads_here(client):
     assert 'action="/search"' in page and 'data-suggest="/search/suggest"' in page
 
 
+@pytest.mark.whoosh
 def test_search_degrades_clearly_when_the_index_is_unreadable(app, client, library):
     app.config["SEARCH_INDEX_DIR"] = "/proc/no-such-index"
     response = client.get("/search?q=makerspace")

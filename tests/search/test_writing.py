@@ -11,6 +11,8 @@ from whoosh import writing as whoosh_writing
 
 from search import schema, writing
 
+pytestmark = [pytest.mark.whoosh, pytest.mark.speedups]  # search/writing.py against Whoosh
+
 WORDS = ("library libraries librarian makerspace makerspaces teen teens catalogue "
          "catalogues preservation archive archives café naïve Æsir İstanbul reading "
          "readers advisory metadata literacy outreach budget grant volunteers shelving "
