@@ -28,9 +28,9 @@ from core.extensions import db, limiter
 from core.hooks import check_post
 from core.markup import render, slugify
 from core.models import SECTORS, User
-from core.spoofing import check_no_bidi_controls
 from core.numbers import parse_int
 from core.slugs import free_slug
+from core.spoofing import check_no_bidi_controls
 from core.text import check_text
 from core.timeutil import utcnow
 from wiki import services as wiki

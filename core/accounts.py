@@ -21,8 +21,8 @@ from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.models import ROLES, SECTORS, SignIn, User
 from core.spoofing import check_no_bidi_controls, skeleton
-from core.timeutil import utcnow
 from core.text import check_text
+from core.timeutil import utcnow
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{1,30}[A-Za-z0-9]$")
 RESERVED_USERNAMES = {"admin", "administrator", "root", "system", "commonplace", "anonymous",

@@ -20,10 +20,10 @@ from core.extensions import db
 from core.hooks import check_post
 from core.markup import Rendered, article_slug, render, wiki_href
 from core.models import SECTORS, User
-from core.spoofing import check_no_bidi_controls
-from core.throttle import check_member_rate
 from core.numbers import parse_int
+from core.spoofing import check_no_bidi_controls
 from core.text import check_text
+from core.throttle import check_member_rate
 from core.timeutil import utcnow
 from wiki import attribution, merging
 from wiki.models import (

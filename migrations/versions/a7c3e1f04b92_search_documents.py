@@ -5,7 +5,7 @@ everywhere; only the PostgreSQL engine (SEARCH_ENGINE=postgres) writes them, and
 on PostgreSQL is the document a tsvector behind a GIN index and pg_trgm installed.
 
 Revision ID: a7c3e1f04b92
-Revises: cf8cd295f5e4
+Revises: a7c3e9d1f2b4
 Create Date: 2026-12-03 10:30:00
 
 """
@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision = 'a7c3e1f04b92'
-down_revision = 'cf8cd295f5e4'
+down_revision = 'a7c3e9d1f2b4'
 branch_labels = None
 depends_on = None
 
