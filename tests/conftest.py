@@ -80,12 +80,19 @@ class Client(FlaskClient):
         fresh session, then `login_user`), without the round trip through /login."""
         from flask_login import login_user
 
+        from core import accounts
+        from core.models import User
+
         with self.application.test_request_context(environ_base=self.environ_base):
             from flask import session
 
+            member = db.session.get(User, user.id)
+            accounts.start_sign_in(member)  # a sign-in row, as a real sign-in makes
+            db.session.commit()
             session.clear()
-            login_user(user)
+            login_user(member)
             self.write_session(dict(session))
+            db.session.remove()
 
     def submit(self, url: str, data: dict | None = None, **kwargs):
         data = dict(data or {})
