@@ -92,7 +92,6 @@ class Client(FlaskClient):
             session.clear()
             login_user(member)
             self.write_session(dict(session))
-            db.session.remove()
 
     def submit(self, url: str, data: dict | None = None, **kwargs):
         data = dict(data or {})
