@@ -152,6 +152,9 @@ def make_app(tmp_path, pg_schema, **overrides):
     }
     # On SQLite a new database file is a copy of one made by create_all once per run.
     sqlite_file = _sqlite_file(config["SQLALCHEMY_DATABASE_URI"])
+    if config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # SEARCH_ENGINE=postgres (the PostgreSQL run) cannot serve a SQLite app.
+        config.setdefault("SEARCH_ENGINE", "whoosh")
     if sqlite_file is not None:
         sqlite_file.parent.mkdir(parents=True, exist_ok=True)
     fresh = sqlite_file is not None and not sqlite_file.exists()

@@ -58,7 +58,7 @@ def test_server_error_page(app, client):
 def test_secret_key_is_generated_once_with_private_permissions(tmp_path, monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     instance = tmp_path / "instance"
-    first = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    first = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SEARCH_ENGINE": "whoosh"})
     # The default instance path is inside the project; use our own instead.
     from core.config import instance_secret_key
 
