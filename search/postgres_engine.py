@@ -196,6 +196,10 @@ class PostgresEngine(SearchEngine):
             changed = session.info.pop("search_changed", None)
             if not changed:
                 return
+            # Build from the flushed rows, as the Whoosh drainer does after commit, not
+            # from collections still held in memory in the order they were appended
+            # (an article's tags, its authors): everything is flushed, so nothing is lost.
+            session.expire_all()
             by_kind: dict[str, set[int]] = defaultdict(set)
             for kind, object_id in changed:
                 by_kind[kind].add(object_id)
