@@ -42,7 +42,7 @@ def start_gunicorn(tmp_path: Path, database: Path, proxy_count: int):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}",
            "SECRET_KEY": "proxy-test-secret", "PROXY_COUNT": str(proxy_count),
            "SEARCH_INDEX_DIR": str(tmp_path / f"index-{port}"), "SEARCH_DRAIN": "off",
-           "RATELIMIT_STORAGE_URI": "memory://"}
+           "RATELIMIT_STORAGE_URI": "memory://", "SEARCH_ENGINE": "whoosh"}
     env.pop("RATELIMIT_DISABLED", None)
     log_path = tmp_path / f"gunicorn-{port}.log"
     with log_path.open("wb") as log:
