@@ -10,16 +10,16 @@ from sqlalchemy.orm import Session
 
 def init_editors(app: Flask) -> None:
     from core import hooks
-    from editors import audit, home, services, views
+    from editors import audit, home, links, log, review, views
     from editors.demo import load_demo_desk
 
     app.register_blueprint(views.bp)
     app.context_processor(_template_helpers)
     app.jinja_env.filters["last_day"] = _last_day
     hooks.register(hooks.home_sections, home.home_sections)
-    hooks.register(hooks.post_checks, services.check_links)
-    hooks.register(hooks.role_changed, services.role_changed)
-    hooks.register(hooks.article_saved, services.article_saved)
+    hooks.register(hooks.post_checks, links.check_links)
+    hooks.register(hooks.role_changed, log.role_changed)
+    hooks.register(hooks.article_saved, review.article_saved)
     hooks.register(hooks.demo_loaders, load_demo_desk)
     if not event.contains(Session, "before_flush", audit.before_flush):
         event.listen(Session, "before_flush", audit.before_flush)
@@ -41,7 +41,7 @@ def _last_day(ends_at):
 
 def _article_status(article):
     """Review and outdated marks, for the article page (part of its cached fragment)."""
-    from editors.services import article_status
+    from editors.review import article_status
 
     return article_status(article)
 

@@ -28,7 +28,7 @@ _explicit: ContextVar[bool] = ContextVar("editors_explicit_audit", default=False
 
 class Automatic:
     """The site acting by itself: it hides content that several members flagged, and
-    restores it when an editor dismisses those flags. Only editors.services uses it."""
+    restores it when an editor dismisses those flags. Only editors.flags uses it."""
 
     is_authenticated = True
     is_active = True

@@ -1,5 +1,5 @@
 """Demo desk for `flask demo load` (demo/desk.toml): features, two collections and a review
-mark, made through editors.services after the wiki's and the community's demo content exists.
+mark, made through the editors' services after the wiki's and the community's demo content exists.
 
 A reading or a feature names an `article` by its title, a `question` by the start of its
 title, or a `collection` of the desk by its key; what is not found is left out."""
@@ -14,7 +14,8 @@ import demo
 from community.models import Question
 from core.extensions import db
 from core.timeutil import utcnow
-from editors import services
+from editors import collections as curated
+from editors import features, review
 from wiki.services import article_by_title
 
 
@@ -31,11 +32,11 @@ def _target(spec: dict, collections: dict) -> str | None:
 
 
 def _collection(editor, spec: dict):
-    collection = services.create_collection(editor, spec["title"], spec["intro"])
+    collection = curated.create_collection(editor, spec["title"], spec["intro"])
     for reading in spec["readings"]:
         address = _target(reading, {})
         if address:
-            services.add_to_collection(editor, collection, address, reading["note"])
+            curated.add_to_collection(editor, collection, address, reading["note"])
     return collection
 
 
@@ -43,15 +44,15 @@ def load_demo_desk(users: dict) -> None:
     desk = demo.manifest("desk.toml")
     editor = users[desk["editor"]]
     collections = {spec["key"]: _collection(editor, spec) for spec in desk["collections"]}
-    features = [(_target(spec, collections), spec) for spec in desk["features"]]
-    for address, spec in features:
+    wanted = [(_target(spec, collections), spec) for spec in desk["features"]]
+    for address, spec in wanted:
         if address:
-            services.feature(editor, address, blurb=spec["blurb"], icon=spec["icon"])
-    review = desk["review"]
-    reviewed = article_by_title(review["article"])
+            features.feature(editor, address, blurb=spec["blurb"], icon=spec["icon"])
+    check = desk["review"]
+    reviewed = article_by_title(check["article"])
     if reviewed is not None:
-        mark = services.mark_reviewed(editor, reviewed, review["note"])
+        mark = review.mark_reviewed(editor, reviewed, check["note"])
         # Reviewed a little while after its last change, as an editor would have.
-        mark.created_at = min(reviewed.updated_at + timedelta(days=review["days_after_change"]),
+        mark.created_at = min(reviewed.updated_at + timedelta(days=check["days_after_change"]),
                               utcnow() - timedelta(days=1))
     db.session.flush()

@@ -1,4 +1,4 @@
-"""Editors' desk forms. Rules that need the database live in editors.services."""
+"""Editors' desk forms. Rules that need the database live in the services."""
 
 from __future__ import annotations
 

@@ -18,8 +18,8 @@ from community.services import SOLVED, open_questions_in, question_url
 from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
+from editors.features import live_features_condition
 from editors.models import Collection, CollectionItem, Feature
-from editors.services import live_features_condition
 from wiki import services as wiki
 from wiki.models import Article, ArticleAuthor
 

@@ -1,5 +1,6 @@
 """The editors' desk: features, collections, review marks, outdated marks, flags, holds and
-the audit log. Tables and their invariants only; the rules live in editors.services."""
+the audit log. Tables and their invariants only; the rules live in the
+services (editors/features.py, collections.py, review.py, flags.py, history.py, merging.py)."""
 
 from __future__ import annotations
 
@@ -190,7 +191,7 @@ class Flag(db.Model):
     note: Mapped[str] = mapped_column(String(500), default="")
     flagger_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     # What this flag counts towards an automatic hold: the flagger's standing when they
-    # flagged (editors.services.flag_weight); a member of a month's standing counts 1.
+    # flagged (editors.flags.flag_weight); a member of a month's standing counts 1.
     weight: Mapped[float] = mapped_column(Float, default=1.0, server_default="1")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     status: Mapped[str] = mapped_column(String(16), default="open")
@@ -198,7 +199,7 @@ class Flag(db.Model):
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     resolved_at: Mapped[datetime | None]
 
-    # Not stored: set by editors.services.flag when the member's report was already open.
+    # Not stored: set by editors.flags.flag when the member's report was already open.
     already_open = False
 
     flagger: Mapped[User] = relationship(foreign_keys=[flagger_id])

@@ -31,7 +31,11 @@ from core.numbers import page_arg
 from core.text import strip_unsafe
 from core.transactions import run_in_transaction
 from core.views import act, apply_errors, attempt, safe_next
-from editors import services
+from editors import collections as curated
+from editors import common, features, history, merging
+from editors import flags as flagging
+from editors import log as audit_log
+from editors import review as reviewing
 from editors.forms import (
     CollectionForm,
     CollectionItemForm,
@@ -88,14 +92,14 @@ def _page() -> int:
 
 def _feature(feature_id: int) -> Feature:
     try:
-        return services.get_feature(feature_id)
+        return features.get_feature(feature_id)
     except NotFound:
         abort(404)
 
 
 def _collection(slug: str) -> Collection:
     try:
-        return services.get_collection(slug, current_user)
+        return curated.get_collection(slug, current_user)
     except NotFound:
         abort(404)
 
@@ -113,10 +117,10 @@ def _article(slug: str) -> Article:
 @editors_only
 def desk():
     return render_template(
-        "editors/desk.html", open_flags=services.open_flag_count(),
-        waiting=len(services.review_queue(current_user, limit=1000)),
-        desk=services.features_for_desk(current_user, past_limit=0),
-        collections=len(services.collections_list(current_user)))
+        "editors/desk.html", open_flags=flagging.open_flag_count(),
+        waiting=len(reviewing.review_queue(current_user, limit=1000)),
+        desk=features.features_for_desk(current_user, past_limit=0),
+        collections=len(curated.collections_list(current_user)))
 
 
 # ---------------------------------------------------------------- features
@@ -125,8 +129,8 @@ def desk():
 @editors_only
 def featured():
     return render_template("editors/featured.html",
-                           desk=services.features_for_desk(current_user),
-                           label=services.feature_label, url=services.feature_url,
+                           desk=features.features_for_desk(current_user),
+                           label=features.feature_label, url=features.feature_url,
                            icons=ICONS)
 
 
@@ -137,13 +141,13 @@ def new_feature():
     if request.method == "GET":
         form.target.data = (request.args.get("target") or "")[:300]
     elif form.validate_on_submit():
-        done, item = attempt(lambda: services.feature(
+        done, item = attempt(lambda: features.feature(
             current_user, form.target.data, blurb=form.blurb.data, icon=form.icon.data,
             image=form.image.data, image_alt=form.image_alt.data,
             starts_on=form.starts_on.data, ends_on=form.ends_on.data,
             position=form.position.data), form)
         if done:
-            flash(f"Featured: “{services.feature_label(item)}” is at position "
+            flash(f"Featured: “{features.feature_label(item)}” is at position "
                   f"{item.position}.", "success")
             return redirect(url_for("editors.featured") + f"#feature-{item.id}")
     return render_template("editors/feature_form.html", form=form, item=None), \
@@ -161,7 +165,7 @@ def edit_feature(feature_id: int):
         form.starts_on.data = item.starts_at.date() if item.starts_at else None
         form.ends_on.data = (item.ends_at - timedelta(days=1)).date() if item.ends_at else None
     elif form.validate_on_submit():
-        done, _ = attempt(lambda: services.edit_feature(
+        done, _ = attempt(lambda: features.edit_feature(
             current_user, db.session.get(Feature, feature_id), blurb=form.blurb.data,
             icon=form.icon.data, image=form.image.data, image_alt=form.image_alt.data,
             starts_on=form.starts_on.data, ends_on=form.ends_on.data), form)
@@ -169,7 +173,7 @@ def edit_feature(feature_id: int):
             flash("The feature is saved.", "success")
             return redirect(url_for("editors.featured") + f"#feature-{feature_id}")
     return render_template("editors/feature_form.html", form=form, item=item,
-                           label=services.feature_label(item)), 422 if form.errors else 200
+                           label=features.feature_label(item)), 422 if form.errors else 200
 
 
 @bp.route("/editors/featured/<int:feature_id>/move", methods=["POST"])
@@ -178,7 +182,7 @@ def move_feature(feature_id: int):
     _check_form()
     _feature(feature_id)
     direction = request.form.get("direction", "")
-    return act(lambda: services.move_feature(
+    return act(lambda: features.move_feature(
         current_user, db.session.get(Feature, feature_id), direction),
         f"Moved {'up' if direction == 'up' else 'down'}.",
         url_for("editors.featured") + f"#feature-{feature_id}")
@@ -191,7 +195,7 @@ def retire_feature(feature_id: int):
     if not form.validate_on_submit():
         abort(400)
     _feature(feature_id)
-    return act(lambda: services.retire_feature(
+    return act(lambda: features.retire_feature(
         current_user, db.session.get(Feature, feature_id), form.reason.data or ""),
         "The feature is retired: it no longer shows on the home page.",
         url_for("editors.featured"))
@@ -203,7 +207,7 @@ def retire_feature(feature_id: int):
 @editors_only
 def collections_desk():
     return render_template("editors/collections.html",
-                           collections=services.collections_list(current_user))
+                           collections=curated.collections_list(current_user))
 
 
 @bp.route("/editors/collections/new", methods=["GET", "POST"])
@@ -211,7 +215,7 @@ def collections_desk():
 def new_collection():
     form = CollectionForm()
     if form.validate_on_submit():
-        done, collection = attempt(lambda: services.create_collection(
+        done, collection = attempt(lambda: curated.create_collection(
             current_user, form.title.data, form.intro.data), form)
         if done:
             flash("The collection is made: now add its readings.", "success")
@@ -225,7 +229,7 @@ def _render_collection_editor(collection: Collection, form=None, item_form=None,
         "editors/collection_edit.html", collection=collection,
         form=form or CollectionForm(obj=collection, formdata=None),
         item_form=item_form or CollectionItemForm(formdata=None),
-        items=services.collection_items(collection, current_user)), status
+        items=curated.collection_items(collection, current_user)), status
 
 
 @bp.route("/editors/collections/<slug>", methods=["GET", "POST"])
@@ -234,7 +238,7 @@ def edit_collection(slug: str):
     collection = _collection(slug)
     form = CollectionForm(obj=collection) if request.method == "GET" else CollectionForm()
     if request.method == "POST" and form.validate_on_submit():
-        done, _ = attempt(lambda: services.edit_collection(
+        done, _ = attempt(lambda: curated.edit_collection(
             current_user, _collection(slug), form.title.data, form.intro.data,
             form.hidden.data), form)
         if done:
@@ -253,7 +257,7 @@ def add_item(slug: str):
     form = CollectionItemForm()
     if not form.validate_on_submit():
         abort(400)
-    done, _ = attempt(lambda: services.add_to_collection(
+    done, _ = attempt(lambda: curated.add_to_collection(
         current_user, _collection(slug), form.target.data, form.note.data), form)
     if not done:
         return _render_collection_editor(_collection(slug), item_form=form, status=422)
@@ -268,18 +272,18 @@ def item_action(slug: str, item_id: int):
     collection = _collection(slug)
     action = request.form.get("action", "")
     try:
-        services.get_item(collection, item_id)
+        curated.get_item(collection, item_id)
     except NotFound:
         abort(404)
 
     def work():
-        item = services.get_item(_collection(slug), item_id)
+        item = curated.get_item(_collection(slug), item_id)
         if action in ("up", "down"):
-            return services.move_item(current_user, item, action)
+            return curated.move_item(current_user, item, action)
         if action == "note":
-            return services.edit_item_note(current_user, item, request.form.get("note", ""))
+            return curated.edit_item_note(current_user, item, request.form.get("note", ""))
         if action == "remove":
-            return services.remove_item(current_user, item)
+            return curated.remove_item(current_user, item)
         raise ValidationFailed("Choose what to do with this reading.")
 
     messages = {"up": "Moved up.", "down": "Moved down.", "note": "The note is saved.",
@@ -294,7 +298,7 @@ def item_action(slug: str, item_id: int):
 @editors_only
 def review():
     return render_template("editors/review.html",
-                           queue=services.review_queue(current_user), form=ReviewForm())
+                           queue=reviewing.review_queue(current_user), form=ReviewForm())
 
 
 @bp.route("/editors/review/<slug>", methods=["POST"])
@@ -305,7 +309,7 @@ def mark_reviewed(slug: str):
         abort(400)
     article = _article(slug)
     back = safe_next(request.form.get("next"), url_for("wiki.article", slug=article.slug))
-    return act(lambda: services.mark_reviewed(
+    return act(lambda: reviewing.mark_reviewed(
         current_user, db.session.get(Article, article.id), form.note.data or ""),
         f"“{article.title}” is marked as reviewed at its current text.", back)
 
@@ -319,10 +323,10 @@ def outdated(slug: str):
     article = _article(slug)
     back = url_for("wiki.article", slug=article.slug)
     if request.form.get("clear") == "1":
-        return act(lambda: services.clear_outdated(
+        return act(lambda: reviewing.clear_outdated(
             current_user, db.session.get(Article, article.id)),
             "The out-of-date banner is taken down.", back)
-    return act(lambda: services.mark_outdated(
+    return act(lambda: reviewing.mark_outdated(
         current_user, db.session.get(Article, article.id), form.note.data or ""),
         "The article is marked out of date until someone updates it.", back)
 
@@ -334,7 +338,7 @@ def outdated(slug: str):
 def flags():
     status = "closed" if request.args.get("status") == "closed" else "open"
     return render_template("editors/flags.html", status=status,
-                           groups=services.flag_groups(current_user, status))
+                           groups=flagging.flag_groups(current_user, status))
 
 
 MODERATION_MESSAGES = {
@@ -358,18 +362,18 @@ def moderate(kind: str, object_id: int):
 
     def work():
         if action == "dismiss":
-            return services.dismiss_flags(current_user, kind, object_id, reason)
+            return flagging.dismiss_flags(current_user, kind, object_id, reason)
         if action == "hide":
-            return services.hide_content(current_user, kind, object_id, reason)
+            return flagging.hide_content(current_user, kind, object_id, reason)
         if action == "outdated" and kind == "article":
-            return services.outdated_from_flags(current_user, object_id,
+            return flagging.outdated_from_flags(current_user, object_id,
                                                 form.note.data or reason)
         if action == "merge" and kind == "question":
-            services.require_editor(current_user)
-            source = services.load_target("question", object_id, current_user)
-            target = services.resolve_address(form.merge_into.data, kinds=("question",),
+            common.require_editor(current_user)
+            source = common.load_target("question", object_id, current_user)
+            target = common.resolve_address(form.merge_into.data, kinds=("question",),
                                               field_name="merge_into")
-            return services.merge_questions(current_user, source, target.thing, reason)
+            return merging.merge_questions(current_user, source, target.thing, reason)
         raise ValidationFailed("Choose one of the actions offered.")
 
     return act(work, MODERATION_MESSAGES.get(action, "Done."),
@@ -382,7 +386,7 @@ def moderate_edit(kind: str, object_id: int):
     if kind not in FLAG_TARGETS:
         abort(404)
     try:
-        target = services.load_target(kind, object_id, current_user)
+        target = common.load_target(kind, object_id, current_user)
     except NotFound:
         abort(404)
     form = ModerationEditForm()
@@ -391,7 +395,7 @@ def moderate_edit(kind: str, object_id: int):
         form.body.data = target.current_revision.body if kind == "article" else target.body
     elif form.validate_on_submit():
         try:
-            run_in_transaction(lambda: services.edit_flagged(
+            run_in_transaction(lambda: flagging.edit_flagged(
                 current_user, kind, object_id, body=form.body.data or "",
                 title=form.title.data or "", reason=form.reason.data or "",
                 suppress_previous=bool(form.suppress_previous.data)))
@@ -421,15 +425,15 @@ def revision_history(kind: str, object_id: int, number: int):
     form = ReasonForm()
     if not form.validate_on_submit():
         abort(400)
-    if kind not in services.HISTORY_KINDS:
+    if kind not in history.HISTORY_KINDS:
         abort(404)
     restore = request.form.get("action") == "restore"
     back = [url_for("editors.flags")]
 
     def work():
-        target, _revision = services.history_revision(kind, object_id, number, current_user)
-        back[0] = services.history_url(kind, target)
-        change = services.restore_revision if restore else services.suppress_revision
+        target, _revision = history.history_revision(kind, object_id, number, current_user)
+        back[0] = history.history_url(kind, target)
+        change = history.restore_revision if restore else history.suppress_revision
         return change(current_user, kind, object_id, number, form.reason.data or "")
 
     done, _ = attempt(work)
@@ -450,11 +454,11 @@ def log():
     kind = request.args.get("kind") if request.args.get("kind") in (
         *FLAG_TARGETS, "feature", "collection", "user") else None
     q = (request.args.get("q") or "").strip()[:100] or None
-    page = db.paginate(services.log_query(current_user, action=action, actor=actor, kind=kind,
+    page = db.paginate(audit_log.log_query(current_user, action=action, actor=actor, kind=kind,
                                           q=q),
                        page=_page(), per_page=LOG_PER_PAGE, error_out=False)
     return render_template("editors/log.html", page=page, action=action, actor=actor,
-                           kind=kind, q=q, actions=services.log_actions())
+                           kind=kind, q=q, actions=audit_log.log_actions())
 
 
 # ---------------------------------------------------------------- collections for readers
@@ -462,31 +466,31 @@ def log():
 @bp.route("/collections/")
 def collections():
     return render_template("editors/collections_public.html",
-                           collections=services.collections_list(current_user))
+                           collections=curated.collections_list(current_user))
 
 
 @bp.route("/collections/<slug>")
 def collection(slug: str):
     collection = _collection(slug)
     return render_template("editors/collection.html", collection=collection,
-                           items=services.collection_items(collection, current_user),
+                           items=curated.collection_items(collection, current_user),
                            question_url=community.question_url)
 
 
 @bp.route("/feeds/collections/<slug>.atom")
 def collection_feed(slug: str):
     try:
-        collection = services.get_collection(slug, None)  # feeds are public: never hidden
+        collection = curated.get_collection(slug, None)  # feeds are public: never hidden
     except NotFound:
         abort(404)
-    items = services.collection_items(collection, None)
+    items = curated.collection_items(collection, None)
     root = request.url_root.rstrip("/")
     page = root + url_for("editors.collection", slug=collection.slug)
     feed = FeedGenerator()
     feed.id(page)
     # Stored text may predate the refusal of control characters: lxml would fail.
     feed.title(f"Commonplace collection: {strip_unsafe(collection.title)}")
-    feed.subtitle(strip_unsafe(services.excerpt(collection.intro_html, 300)) or
+    feed.subtitle(strip_unsafe(flagging.excerpt(collection.intro_html, 300)) or
                   "A reading list curated by Commonplace's editors.")
     feed.link(href=request.url, rel="self")
     feed.link(href=page, rel="alternate")
@@ -502,7 +506,7 @@ def collection_feed(slug: str):
         entry.link(href=link)
         entry.published(item.added_at.replace(tzinfo=UTC))
         entry.updated(item.added_at.replace(tzinfo=UTC))
-        entry.summary(strip_unsafe(services.excerpt(item.note_html, 600)) or
+        entry.summary(strip_unsafe(flagging.excerpt(item.note_html, 600)) or
                       ("An article on Commonplace." if item.article else
                        "A solved question on Commonplace."))
     feed.updated(collection.updated_at.replace(tzinfo=UTC))
@@ -516,8 +520,8 @@ def report():
     _sign_in_first("Please sign in to report a problem.")
     form = FlagForm()
     try:
-        page = services.report_page(request.values.get("on"), current_user)
-        items = services.flaggable_items(page.kind, page.object_id, current_user)
+        page = flagging.report_page(request.values.get("on"), current_user)
+        items = flagging.flaggable_items(page.kind, page.object_id, current_user)
     except NotFound:
         abort(404)
     form.target.choices = [SelectChoice(key, text) for key, _thing, text in items]
@@ -530,8 +534,8 @@ def report():
         def work():
             if form.target.data not in {key for key, *_ in items}:
                 raise ValidationFailed("Choose what you are reporting.", "target")
-            target_kind, target_id = services.parse_key(form.target.data)
-            return services.flag(current_user, target_kind, target_id,
+            target_kind, target_id = common.parse_key(form.target.data)
+            return flagging.flag(current_user, target_kind, target_id,
                                  form.reason.data or "", form.note.data or "")
 
         done, item = attempt(work, form)

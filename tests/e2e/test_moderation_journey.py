@@ -14,7 +14,7 @@ def _article(app) -> dict:
 
     from core.extensions import db
     from core.models import User
-    from editors import services as editors
+    from editors import flags
     from wiki import services as wiki
 
     with app.app_context():
@@ -23,7 +23,7 @@ def _article(app) -> dict:
         article = wiki.create_article(
             mina, title="Home visits",
             body=f"Ring Otto at home on {PHONE} to book.\n\nWe visit on Tuesdays.").article
-        editors.flag(otto, "article", article.id, "offensive", "My private number")
+        flags.flag(otto, "article", article.id, "offensive", "My private number")
         db.session.commit()
         return {"slug": article.slug, "id": article.id}
 

@@ -47,7 +47,8 @@ from core.errors import ValidationFailed
 from core.extensions import db
 from core.models import User
 from core.spoofing import skeleton
-from editors import services as editors
+from editors import collections as curated
+from editors import common, features
 from editors.home import HOME_FEATURES
 from tests.e2e.helpers import PASSWORD, XSS_TAGS, xss_probe, xss_vectors
 from wiki import services as wiki
@@ -312,27 +313,27 @@ class Site:
 
     def collections(self) -> None:
         """Introductions, and notes on readings (a reading once in each collection)."""
-        intros = _packs(self.payloads, editors.NOTE_MAX * 3, _block, "\n\n")
-        notes = _packs(self.payloads, editors.NOTE_MAX, _block, "\n\n")
+        intros = _packs(self.payloads, common.NOTE_MAX * 3, _block, "\n\n")
+        notes = _packs(self.payloads, common.NOTE_MAX, _block, "\n\n")
         per_collection = math.ceil(len(notes.values) / NOTE_COLLECTIONS)
         self.readings = [wiki.create_article(self.editor, title=f"Reading {number:02d}",
                                              body="Worth your time.").article
                          for number in range(1, per_collection + 1)]
         titles = self.titles_packed.values
-        self.shelves = [editors.create_collection(
+        self.shelves = [curated.create_collection(
             self.editor, f"Collection {number:02d} {titles[-1 - number]}", intro)
             for number, intro in enumerate(intros.values)]
         for number, note in enumerate(notes.values):
-            editors.add_to_collection(self.editor, self.shelves[number // per_collection],
+            curated.add_to_collection(self.editor, self.shelves[number // per_collection],
                                       f"/wiki/{self.readings[number % per_collection].slug}",
                                       note)
         refused = _refused("a collection introduction", "intro", intros.too_long,
-                           lambda _number, payload: editors.create_collection(
+                           lambda _number, payload: curated.create_collection(
                                self.editor, "Too long", payload))
         self.tally("collection introduction", len(self.payloads) - refused,
                    f"{len(intros.values)} collections", refused)
         refused = _refused("a reading note", "note", notes.too_long,
-                           lambda _number, payload: editors.add_to_collection(
+                           lambda _number, payload: curated.add_to_collection(
                                self.editor, self.shelves[-1],
                                f"/wiki/{self.readings[0].slug}", payload))
         self.tally("reading note", len(self.payloads) - refused,
@@ -340,15 +341,15 @@ class Site:
 
     def features(self) -> None:
         """Six features on the home page, their blurbs edited between visits."""
-        blurbs = _packs(self.payloads, editors.BLURB_MAX, _block, "\n\n")
+        blurbs = _packs(self.payloads, common.BLURB_MAX, _block, "\n\n")
         self.blurb_rounds = [blurbs.values[start:start + HOME_FEATURES]
                              for start in range(0, len(blurbs.values), HOME_FEATURES)]
         for reading, blurb in zip(self.readings, self.blurb_rounds[0], strict=False):
-            self.feature_ids.append(editors.feature(self.editor, f"/wiki/{reading.slug}",
+            self.feature_ids.append(features.feature(self.editor, f"/wiki/{reading.slug}",
                                                     blurb=blurb).id)
         refused = _refused("a feature blurb", "blurb", blurbs.too_long,
-                           lambda _number, payload: editors.edit_feature(
-                               self.editor, editors.get_feature(self.feature_ids[0]),
+                           lambda _number, payload: features.edit_feature(
+                               self.editor, features.get_feature(self.feature_ids[0]),
                                blurb=payload))
         self.tally("feature blurb", len(self.payloads) - refused, f"{len(blurbs.values)} "
                    f"blurbs on {len(self.blurb_rounds)} home pages", refused)
@@ -435,7 +436,7 @@ def test_member_text_runs_nothing_on_any_page(browser, live_server, console):
                 with live_server.app.app_context():
                     editor = accounts.get_by_username("mallory")
                     for feature_id, blurb in zip(site.feature_ids, blurbs, strict=False):
-                        editors.edit_feature(editor, editors.get_feature(feature_id),
+                        features.edit_feature(editor, features.get_feature(feature_id),
                                              blurb=blurb)
                     db.session.commit()
             probe.visit("/", {".tags": TAG_LINES})

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
-from editors import services
+from editors import collections as curated
 from editors.models import Collection
 from wiki import services as wiki
 
@@ -16,10 +16,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture
 def collection(app, editor, article, solved):
-    collection = services.create_collection(
+    collection = curated.create_collection(
         editor, "Starting a makerspace: eight readings", "For a *first* makerspace.")
-    services.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Start **here**.")
-    services.add_to_collection(editor, collection, f"/questions/{solved.id}", "Then this.")
+    curated.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Start **here**.")
+    curated.add_to_collection(editor, collection, f"/questions/{solved.id}", "Then this.")
     db.session.commit()
     return collection
 
@@ -28,54 +28,54 @@ def test_a_collection_mixes_articles_and_solutions_in_order_with_notes(app, coll
                                                                        article, solved):
     assert collection.slug == "starting-a-makerspace-eight-readings"
     assert collection.intro_html == "<p>For a <em>first</em> makerspace.</p>"
-    items = services.collection_items(collection)
+    items = curated.collection_items(collection)
     assert [(item.kind, item.position) for item in items] == [("article", 1), ("question", 2)]
     assert items[0].note_html == "<p>Start <strong>here</strong>.</p>"
 
 
 def test_readings_are_reordered_annotated_and_removed(app, editor, collection):
-    first, second = services.collection_items(collection)
-    services.move_item(editor, second, "up")
-    services.edit_item_note(editor, first, "Read <script>alert(1)</script>second.")
+    first, second = curated.collection_items(collection)
+    curated.move_item(editor, second, "up")
+    curated.edit_item_note(editor, first, "Read <script>alert(1)</script>second.")
     db.session.commit()
-    items = services.collection_items(collection)
+    items = curated.collection_items(collection)
     assert [item.kind for item in items] == ["question", "article"]
     assert "<script" not in items[1].note_html
-    services.remove_item(editor, items[0])
+    curated.remove_item(editor, items[0])
     db.session.commit()
-    assert [item.kind for item in services.collection_items(collection)] == ["article"]
+    assert [item.kind for item in curated.collection_items(collection)] == ["article"]
 
 
 def test_only_visible_articles_and_solved_threads_go_in(app, editor, collection, unsolved,
                                                        write, member):
     with pytest.raises(ValidationFailed, match="Only solved threads"):
-        services.add_to_collection(editor, collection, f"/questions/{unsolved.id}")
+        curated.add_to_collection(editor, collection, f"/questions/{unsolved.id}")
     hidden = write(member, title="Hidden practice", body="Text.")
     wiki.set_hidden(hidden, editor, True)
     with pytest.raises(ValidationFailed, match="hidden"):
-        services.add_to_collection(editor, collection, f"/wiki/{hidden.slug}")
+        curated.add_to_collection(editor, collection, f"/wiki/{hidden.slug}")
     with pytest.raises(ValidationFailed, match="already in this collection"):
-        services.add_to_collection(editor, collection, "Starting a makerspace")
+        curated.add_to_collection(editor, collection, "Starting a makerspace")
     with pytest.raises(ValidationFailed, match="Nothing on Commonplace"):
-        services.add_to_collection(editor, collection, f"/collections/{collection.slug}")
+        curated.add_to_collection(editor, collection, f"/collections/{collection.slug}")
 
 
 def test_titles_are_unique_and_required(app, editor, collection):
     with pytest.raises(ValidationFailed, match="already exists"):
-        services.create_collection(editor, "Starting a makerspace: eight readings")
+        curated.create_collection(editor, "Starting a makerspace: eight readings")
     with pytest.raises(ValidationFailed):
-        services.create_collection(editor, "   ")
-    assert services.create_collection(editor, "New").slug == "new-collection"
+        curated.create_collection(editor, "   ")
+    assert curated.create_collection(editor, "New").slug == "new-collection"
 
 
 def test_members_cannot_curate(app, member, collection):
-    item = services.collection_items(collection)[0]
-    for action in (lambda: services.create_collection(member, "Mine"),
-                   lambda: services.edit_collection(member, collection, "Mine"),
-                   lambda: services.add_to_collection(member, collection, "x"),
-                   lambda: services.move_item(member, item, "down"),
-                   lambda: services.edit_item_note(member, item, "x"),
-                   lambda: services.remove_item(member, item)):
+    item = curated.collection_items(collection)[0]
+    for action in (lambda: curated.create_collection(member, "Mine"),
+                   lambda: curated.edit_collection(member, collection, "Mine"),
+                   lambda: curated.add_to_collection(member, collection, "x"),
+                   lambda: curated.move_item(member, item, "down"),
+                   lambda: curated.edit_item_note(member, item, "x"),
+                   lambda: curated.remove_item(member, item)):
         with pytest.raises(PermissionDenied):
             action()
 
@@ -84,12 +84,12 @@ def test_readers_do_not_see_hidden_readings_or_hidden_collections(app, editor, c
                                                                   article, client):
     wiki.set_hidden(article, editor, True)
     db.session.commit()
-    assert [item.kind for item in services.collection_items(collection)] == ["question"]
-    assert len(services.collection_items(collection, editor)) == 2
-    services.edit_collection(editor, collection, collection.title, "", hidden=True)
+    assert [item.kind for item in curated.collection_items(collection)] == ["question"]
+    assert len(curated.collection_items(collection, editor)) == 2
+    curated.edit_collection(editor, collection, collection.title, "", hidden=True)
     db.session.commit()
     with pytest.raises(NotFound):
-        services.get_collection(collection.slug)
+        curated.get_collection(collection.slug)
     assert client.get(f"/collections/{collection.slug}").status_code == 404
     assert client.get(f"/feeds/collections/{collection.slug}.atom").status_code == 404
     assert collection.title not in client.get("/collections/").get_data(as_text=True)
@@ -132,12 +132,12 @@ def test_editors_build_a_collection_on_the_web(app, editor_client, article, solv
                                {"target": "/wiki/missing", "note": "Kept note"})
     assert bad.status_code == 422 and "Kept note" in bad.get_data(as_text=True)
     collection = db.session.scalar(select(Collection).where(Collection.slug == slug))
-    first, second = services.collection_items(collection)
+    first, second = curated.collection_items(collection)
     response = editor_client.submit(f"/editors/collections/{slug}/items/{second.id}",
                                     {"action": "up"})
     assert response.status_code == 302
     db.session.expire_all()
-    assert [item.kind for item in services.collection_items(collection)] == ["question",
+    assert [item.kind for item in curated.collection_items(collection)] == ["question",
                                                                              "article"]
     editor_client.submit(f"/editors/collections/{slug}/items/{first.id}",
                          {"action": "note", "note": "Now with a *new* note"})

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.timeutil import utcnow
-from editors import services
+from editors import collections as curated
+from editors import features
 from editors.home import featured_now
 from editors.models import AuditEntry, Feature
 from wiki import services as wiki
@@ -16,7 +17,7 @@ from wiki import services as wiki
 
 def feature(editor, address, **kwargs):
     kwargs.setdefault("blurb", "Worth reading.")
-    item = services.feature(editor, address, **kwargs)
+    item = features.feature(editor, address, **kwargs)
     db.session.commit()
     return item
 
@@ -27,7 +28,7 @@ def titles():
 
 def test_editor_features_an_article_a_solution_and_a_collection_shown_in_order(
         app, editor, article, solved):
-    collection = services.create_collection(editor, "Makerspace readings", "Start here.")
+    collection = curated.create_collection(editor, "Makerspace readings", "Start here.")
     db.session.commit()
     feature(editor, f"/wiki/{article.slug}", blurb="**Three** printers", icon="tools")
     feature(editor, f"http://localhost/questions/{solved.id}/how-do-you-run", icon="leaf")
@@ -58,11 +59,11 @@ def test_reordering_moves_one_place_and_stops_at_the_ends(app, editor, article, 
     first = feature(editor, f"/wiki/{article.slug}")
     second = feature(editor, f"/wiki/{other.slug}")
     third = feature(editor, f"/questions/{solved.id}")
-    services.move_feature(editor, third, "up")
+    features.move_feature(editor, third, "up")
     db.session.commit()
     assert titles() == ["Starting a makerspace", solved.title, "Seed libraries"]
-    services.move_feature(editor, first, "up")  # already first: nothing moves
-    services.move_feature(editor, second, "down")  # already last
+    features.move_feature(editor, first, "up")  # already first: nothing moves
+    features.move_feature(editor, second, "down")  # already last
     db.session.commit()
     assert titles() == ["Starting a makerspace", solved.title, "Seed libraries"]
     assert [f.position for f in db.session.scalars(
@@ -77,10 +78,10 @@ def test_retired_scheduled_and_ended_features_are_not_shown(app, editor, article
     feature(editor, f"/wiki/{later.slug}", starts_on=today + timedelta(days=3),
             ends_on=today + timedelta(days=10))
     current = feature(editor, f"/questions/{solved.id}", starts_on=today, ends_on=today)
-    services.retire_feature(editor, retired, "Done with it")
+    features.retire_feature(editor, retired, "Done with it")
     db.session.commit()
     assert titles() == [solved.title]
-    desk = services.features_for_desk(editor)
+    desk = features.features_for_desk(editor)
     assert [item.id for item in desk.current] == [current.id]
     assert [item.article_id for item in desk.scheduled] == [later.id]
     assert [item.id for item in desk.past] == [retired.id]
@@ -106,7 +107,7 @@ def test_content_hidden_after_featuring_leaves_the_home_page(app, editor, articl
 ])
 def test_feature_input_is_checked(app, editor, article, kwargs, field, message):
     with pytest.raises(ValidationFailed) as error:
-        services.feature(editor, f"/wiki/{article.slug}", **{"blurb": "x", **kwargs})
+        features.feature(editor, f"/wiki/{article.slug}", **{"blurb": "x", **kwargs})
     assert error.value.field == field and message in error.value.message
 
 
@@ -119,11 +120,11 @@ def test_an_image_from_static_is_accepted(app, editor, article):
 def test_an_end_date_before_the_start_is_refused(app, editor, article):
     today = utcnow().date()
     with pytest.raises(ValidationFailed) as error:
-        services.feature(editor, f"/wiki/{article.slug}", blurb="x",
+        features.feature(editor, f"/wiki/{article.slug}", blurb="x",
                          starts_on=today + timedelta(days=5), ends_on=today + timedelta(days=2))
     assert error.value.field == "ends_on" and "before the start" in error.value.message
     with pytest.raises(ValidationFailed, match="has passed"):
-        services.feature(editor, f"/wiki/{article.slug}", blurb="x",
+        features.feature(editor, f"/wiki/{article.slug}", blurb="x",
                          ends_on=today - timedelta(days=1))
 
 
@@ -131,41 +132,41 @@ def test_hidden_content_cannot_be_featured(app, editor, article, solved, admin):
     wiki.set_hidden(article, editor, True)
     db.session.commit()
     with pytest.raises(ValidationFailed, match="hidden"):
-        services.feature(editor, f"/wiki/{article.slug}", blurb="x")
-    collection = services.create_collection(editor, "Hidden list")
-    services.edit_collection(editor, collection, "Hidden list", "", hidden=True)
+        features.feature(editor, f"/wiki/{article.slug}", blurb="x")
+    collection = curated.create_collection(editor, "Hidden list")
+    curated.edit_collection(editor, collection, "Hidden list", "", hidden=True)
     with pytest.raises(ValidationFailed, match="hidden"):
-        services.feature(editor, f"/collections/{collection.slug}", blurb="x")
+        features.feature(editor, f"/collections/{collection.slug}", blurb="x")
 
 
 def test_unsolved_threads_and_unknown_addresses_cannot_be_featured(app, editor, unsolved):
     with pytest.raises(ValidationFailed, match="Only solved threads"):
-        services.feature(editor, f"/questions/{unsolved.id}", blurb="x")
+        features.feature(editor, f"/questions/{unsolved.id}", blurb="x")
     with pytest.raises(ValidationFailed, match="Nothing on Commonplace"):
-        services.feature(editor, "/wiki/no-such-article", blurb="x")
+        features.feature(editor, "/wiki/no-such-article", blurb="x")
     with pytest.raises(ValidationFailed, match="Nothing on Commonplace"):
-        services.feature(editor, "/users/mina", blurb="x")
+        features.feature(editor, "/users/mina", blurb="x")
 
 
 def test_the_same_content_is_featured_once(app, editor, article):
     feature(editor, f"/wiki/{article.slug}")
     with pytest.raises(ValidationFailed, match="already featured"):
-        services.feature(editor, f"/wiki/{article.slug}", blurb="again")
+        features.feature(editor, f"/wiki/{article.slug}", blurb="again")
 
 
 def test_members_cannot_feature_reorder_edit_or_retire(app, editor, member, article):
     item = feature(editor, f"/wiki/{article.slug}")
-    for action in (lambda: services.feature(member, f"/wiki/{article.slug}", blurb="x"),
-                   lambda: services.move_feature(member, item, "up"),
-                   lambda: services.edit_feature(member, item, blurb="x"),
-                   lambda: services.retire_feature(member, item)):
+    for action in (lambda: features.feature(member, f"/wiki/{article.slug}", blurb="x"),
+                   lambda: features.move_feature(member, item, "up"),
+                   lambda: features.edit_feature(member, item, blurb="x"),
+                   lambda: features.retire_feature(member, item)):
         with pytest.raises(PermissionDenied):
             action()
 
 
 def test_featuring_and_retiring_are_logged(app, editor, article):
     item = feature(editor, f"/wiki/{article.slug}")
-    services.retire_feature(editor, item, "Season over")
+    features.retire_feature(editor, item, "Season over")
     db.session.commit()
     entries = db.session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
     assert [(e.action, e.actor_name) for e in entries] == [("feature.created", "edith"),

@@ -13,9 +13,11 @@ from community import services as community
 from core.extensions import db
 from core.models import User
 from core.transactions import run_in_transaction
-from editors import services
+from editors import features, flags
+from editors.audit import AUTOMATIC
 from editors.models import Flag, ModerationHold
 from tests.conftest import PASSWORD
+from wiki import services as wiki
 
 
 @pytest.fixture
@@ -40,53 +42,53 @@ def spam(app, solved, make_user, no_rate_limit):
 
 def test_a_flag_weighs_by_the_flaggers_age_and_track_record(app, aged, editor, spam,
                                                            solved, article):
-    assert services.flag_weight(aged("hours", 0.1)) == 0.1
-    assert services.flag_weight(aged("days", 3)) == 0.25
-    assert services.flag_weight(aged("weeks", 14)) == 0.5
+    assert flags.flag_weight(aged("hours", 0.1)) == 0.1
+    assert flags.flag_weight(aged("days", 3)) == 0.25
+    assert flags.flag_weight(aged("weeks", 14)) == 0.5
     veteran = aged("veteran", 90)
-    assert services.flag_weight(veteran) == 1.0
-    assert services.flag_weight(editor) == 1.0
-    services.flag(veteran, "answer", spam.id, "spam")
-    services.flag(veteran, "question", solved.id, "spam")
-    services.flag(veteran, "article", article.id, "spam")
+    assert flags.flag_weight(veteran) == 1.0
+    assert flags.flag_weight(editor) == 1.0
+    flags.flag(veteran, "answer", spam.id, "spam")
+    flags.flag(veteran, "question", solved.id, "spam")
+    flags.flag(veteran, "article", article.id, "spam")
     for kind, thing in (("answer", spam), ("question", solved), ("article", article)):
-        services.dismiss_flags(editor, kind, thing.id, "Not spam")
+        flags.dismiss_flags(editor, kind, thing.id, "Not spam")
     db.session.commit()
-    assert services.flag_weight(veteran) == 0.25  # three flags dismissed, none upheld
+    assert flags.flag_weight(veteran) == 0.25  # three flags dismissed, none upheld
 
 
 def test_three_throwaway_accounts_hide_nothing(app, aged, spam):
     for n in range(3):
-        services.flag(aged(f"throwaway{n}", 0.01), "answer", spam.id, "spam")
+        flags.flag(aged(f"throwaway{n}", 0.01), "answer", spam.id, "spam")
     db.session.commit()
     assert not spam.hidden and db.session.get(ModerationHold, ("answer", spam.id)) is None
     assert [round(flag.weight, 2) for flag in db.session.scalars(select(Flag))] == [0.1] * 3
-    [group] = services.flag_groups(services.AUTOMATIC)
+    [group] = flags.flag_groups(AUTOMATIC)
     assert round(group.weight, 2) == 0.3 and not group.held  # still on the desk
     for n in range(3):
-        services.flag(aged(f"regular{n}", 45), "answer", spam.id, "offensive")
+        flags.flag(aged(f"regular{n}", 45), "answer", spam.id, "offensive")
     db.session.commit()
     assert spam.hidden  # members in good standing still can
 
 
 def test_featured_protected_and_editors_content_is_queued_not_hidden(
         app, aged, article, solved, editor, reply, spam):
-    services.feature(editor, f"/wiki/{article.slug}", blurb="Read this.")
-    protected = services.wiki.create_article(aged("author", 90), title="Protected one",
+    features.feature(editor, f"/wiki/{article.slug}", blurb="Read this.")
+    protected = wiki.create_article(aged("author", 90), title="Protected one",
                                              body="Steady text.").article
-    services.wiki.set_protected(protected, editor, True)
+    wiki.set_protected(protected, editor, True)
     by_editor = reply(editor, solved, "An editor's careful answer.")
     db.session.commit()
     flaggers = [aged(f"regular{n}", 45) for n in range(3)]
     targets = (("article", article), ("article", protected), ("answer", by_editor))
     for flagger in flaggers:
         for kind, thing in targets:
-            services.flag(flagger, kind, thing.id, "spam")
+            flags.flag(flagger, kind, thing.id, "spam")
     db.session.commit()
     assert not any(thing.hidden for _kind, thing in targets)
     assert db.session.scalar(select(func.count()).select_from(ModerationHold)) == 0
     exempt = {(group.kind, group.object_id): group.exempt
-              for group in services.flag_groups(editor)}
+              for group in flags.flag_groups(editor)}
     assert exempt == {("article", article.id): "featured",
                       ("article", protected.id): "protected",
                       ("answer", by_editor.id): "written by an editor"}
@@ -94,26 +96,26 @@ def test_featured_protected_and_editors_content_is_queued_not_hidden(
 
 def test_the_database_allows_one_open_flag_per_member_and_item(app, other_member, spam,
                                                                editor):
-    services.flag(other_member, "answer", spam.id, "spam")
+    flags.flag(other_member, "answer", spam.id, "spam")
     db.session.commit()
     db.session.add(Flag(target_type="answer", target_id=spam.id, reason="offensive",
                         flagger_id=other_member.id))
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
-    services.dismiss_flags(editor, "answer", spam.id)
+    flags.dismiss_flags(editor, "answer", spam.id)
     db.session.commit()
-    again = services.flag(other_member, "answer", spam.id, "offensive")  # a new open flag
+    again = flags.flag(other_member, "answer", spam.id, "offensive")  # a new open flag
     db.session.commit()
     assert not again.already_open
     assert db.session.scalar(select(func.count(Flag.id))) == 2
 
 
 def _in_lockstep(count: int):
-    """Patch services._open_flag so that `count` threads all look for an open flag (and
+    """Patch flags._open_flag so that `count` threads all look for an open flag (and
     find none) before any of them writes one: the race of two identical reports."""
     barrier = threading.Barrier(count, timeout=20)
-    real = services._open_flag
+    real = flags._open_flag
 
     def looked_then_wait(*args):
         found = real(*args)
@@ -136,7 +138,7 @@ def test_two_sessions_flagging_at_once_make_one_flag(app, other_member, spam):
             try:
                 user = db.session.get(User, user_id)
                 item = run_in_transaction(
-                    lambda: services.flag(user, "answer", answer_id, "spam"))
+                    lambda: flags.flag(user, "answer", answer_id, "spam"))
                 results.append(item.id)
             except Exception as error:  # noqa: BLE001 - reported below
                 errors.append(error)
@@ -144,7 +146,7 @@ def test_two_sessions_flagging_at_once_make_one_flag(app, other_member, spam):
             finally:
                 db.session.remove()
 
-    services._open_flag = patched
+    flags._open_flag = patched
     try:
         threads = [threading.Thread(target=worker) for _ in range(2)]
         for thread in threads:
@@ -152,7 +154,7 @@ def test_two_sessions_flagging_at_once_make_one_flag(app, other_member, spam):
         for thread in threads:
             thread.join(30)
     finally:
-        services._open_flag = real
+        flags._open_flag = real
     assert not errors, errors
     db.session.expire_all()
     assert db.session.scalar(select(func.count(Flag.id))) == 1
@@ -175,7 +177,7 @@ def test_two_identical_reports_at_once_both_succeed_once(app, other_member, spam
             errors.append(error)
             barrier.abort()
 
-    services._open_flag = patched
+    flags._open_flag = patched
     try:
         threads = [threading.Thread(target=worker, args=pair)
                    for pair in zip(clients, tokens, strict=True)]
@@ -184,7 +186,7 @@ def test_two_identical_reports_at_once_both_succeed_once(app, other_member, spam
         for thread in threads:
             thread.join(30)
     finally:
-        services._open_flag = real
+        flags._open_flag = real
     assert not errors, errors
     assert sorted(response.status_code for response in responses) == [302, 302]
     db.session.expire_all()

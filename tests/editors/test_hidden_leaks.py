@@ -5,14 +5,14 @@ import pytest
 from community import services as community
 from core.errors import ValidationFailed
 from core.extensions import db
-from editors import services
+from editors import merging
 from wiki import services as wiki
 
 
 def test_a_merged_question_does_not_redirect_to_its_hidden_target(
         app, ask, solved, member, editor, client, member_client, editor_client, no_rate_limit):
     source = ask(member, title="Seed libraries: how to begin?", body="Same again.")
-    services.merge_questions(editor, source, solved, "Same question")
+    merging.merge_questions(editor, source, solved, "Same question")
     community.set_question_hidden(editor, solved, True)
     db.session.commit()
     target = community.question_url(solved)

@@ -5,7 +5,8 @@ import pytest
 
 from community import services as community
 from core.extensions import db
-from editors import services
+from editors import collections as curated
+from editors import features
 from tests.editors.conftest import counting_queries
 from wiki import services as wiki
 
@@ -13,7 +14,7 @@ from wiki import services as wiki
 def test_a_visitor_sees_every_section(app, client, editor, article, solved, unsolved,
                                       workgroup, member):
     community.join(member, workgroup)
-    services.feature(editor, f"/wiki/{article.slug}", blurb="Start *here*.", icon="tools")
+    features.feature(editor, f"/wiki/{article.slug}", blurb="Start *here*.", icon="tools")
     db.session.commit()
     page = client.get("/").get_data(as_text=True)
     assert "Commonplace is where librarians share best practice" in page
@@ -68,12 +69,12 @@ def grow(count: int, start: int, editor, members, workgroup) -> None:
         community.ask(helper, title=f"Open question number {number} for everyone?",
                       body="Anyone?")
         community.accept(author, community.answer(helper, asked, f"Answer {number}."))
-        collection = services.create_collection(editor, f"Readings {number}")
-        services.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Read it.")
-        services.add_to_collection(editor, collection, f"/questions/{asked.id}")
-        services.feature(editor, f"/wiki/{article.slug}", blurb=f"Feature {number}.")
-        services.feature(editor, f"/questions/{asked.id}", blurb="A solution.", icon="star")
-        services.feature(editor, f"/collections/{collection.slug}", blurb="A collection.")
+        collection = curated.create_collection(editor, f"Readings {number}")
+        curated.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Read it.")
+        curated.add_to_collection(editor, collection, f"/questions/{asked.id}")
+        features.feature(editor, f"/wiki/{article.slug}", blurb=f"Feature {number}.")
+        features.feature(editor, f"/questions/{asked.id}", blurb="A solution.", icon="star")
+        features.feature(editor, f"/collections/{collection.slug}", blurb="A collection.")
     db.session.commit()
 
 

@@ -5,7 +5,7 @@ import pytest
 from community import services as community
 from core.errors import ValidationFailed
 from core.extensions import db
-from editors import services
+from editors import links
 from wiki import services as wiki
 
 THREE_LINKS = ("See https://one.example/a, [two](https://two.example/) and "
@@ -13,18 +13,18 @@ THREE_LINKS = ("See https://one.example/a, [two](https://two.example/) and "
 
 
 def test_links_are_counted_as_a_reader_would_see_them():
-    assert services.external_links(THREE_LINKS) == {
+    assert links.external_links(THREE_LINKS) == {
         "https://one.example/a", "https://two.example", "http://three.example.org"}
-    assert services.external_links("[[Another article]] and [the thread](/questions/1)") == set()
-    assert services.external_links("No links at all") == set()
+    assert links.external_links("[[Another article]] and [the thread](/questions/1)") == set()
+    assert links.external_links("No links at all") == set()
 
 
 @pytest.mark.parametrize("href", ["/\\evil.example/1", "\\/evil.example/1",
                                   " //evil.example/1", "\t//evil.example/1"])
 def test_disguised_external_links_are_counted(href):
     """Browsers follow these off the site (WHATWG URL parsing), so they count."""
-    assert services.external_links(f"[x]({href})") == {"//evil.example/1"}
-    assert services.external_links(f'<a href="{href}">x</a>') == {"//evil.example/1"}
+    assert links.external_links(f"[x]({href})") == {"//evil.example/1"}
+    assert links.external_links(f'<a href="{href}">x</a>') == {"//evil.example/1"}
 
 
 @pytest.mark.parametrize("post", ["ask", "answer", "comment", "article"])
@@ -68,16 +68,16 @@ def test_edits_of_questions_and_answers_are_checked(app, member, solved, make_us
 def test_reputation_and_the_editor_role_lift_the_limit(app, member, editor, solved, monkeypatch,
                                                        no_rate_limit):
     community.answer(editor, solved, THREE_LINKS)
-    monkeypatch.setattr(services, "member_reputation", lambda user: 10)
+    monkeypatch.setattr(links, "member_reputation", lambda user: 10)
     community.answer(member, solved, THREE_LINKS)
     app.config["EDITORS_NEW_MEMBER_LINKS"] = 5
-    monkeypatch.setattr(services, "member_reputation", lambda user: 0)
+    monkeypatch.setattr(links, "member_reputation", lambda user: 0)
     community.answer(member, solved, THREE_LINKS)
 
 
 def test_reputation_comes_from_the_community(app, member, other_member, solved, no_rate_limit):
     # otto's accepted answer to mina's question earns him 15 points.
-    assert services.member_reputation(other_member) >= 10
+    assert links.member_reputation(other_member) >= 10
     community.answer(other_member, solved, THREE_LINKS)
 
 

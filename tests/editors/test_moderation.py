@@ -11,7 +11,8 @@ from community import services as community
 from community.models import Answer, Comment, Notification, Question, Watch
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
-from editors import services
+from editors import flags, log, merging, review
+from editors.audit import AUTOMATIC
 from editors.models import AuditEntry, Flag, ModerationHold, OutdatedMark
 
 WORD = "quokkanomics"  # a word only the flagged answer uses, to find it in search
@@ -51,11 +52,11 @@ def found(client, text: str) -> bool:
 # ---------------------------------------------------------------- flagging
 
 def test_a_member_flags_content_with_a_reason_and_a_note(app, other_member, spam):
-    item = services.flag(other_member, "answer", spam.id, "spam", "  Selling  pills ")
+    item = flags.flag(other_member, "answer", spam.id, "spam", "  Selling  pills ")
     db.session.commit()
     assert (item.target_type, item.reason, item.note, item.status) == (
         "answer", "spam", "Selling pills", "open")
-    [group] = services.flag_groups(services.AUTOMATIC)
+    [group] = flags.flag_groups(AUTOMATIC)
     assert group.kind == "answer" and group.flags == [item]
     assert WORD in group.excerpt and not group.held
 
@@ -67,56 +68,56 @@ def test_every_kind_of_content_can_be_flagged(app, kind, article, solved, other_
     remark = community.add_comment(member, "question", solved.id, "A remark.")
     target = {"article": article, "question": solved, "answer": answer,
               "comment": remark}[kind]
-    services.flag(other_member, kind, target.id, "other", "Please look")
+    flags.flag(other_member, kind, target.id, "other", "Please look")
     assert db.session.scalar(select(func.count(Flag.id))) == 1
 
 
 def test_flags_are_checked(app, other_member, spam, editor):
     with pytest.raises(PermissionDenied):
-        services.flag(None, "answer", spam.id, "spam")
+        flags.flag(None, "answer", spam.id, "spam")
     with pytest.raises(ValidationFailed, match="Choose what is wrong"):
-        services.flag(other_member, "answer", spam.id, "boring")
+        flags.flag(other_member, "answer", spam.id, "boring")
     with pytest.raises(ValidationFailed, match="Give your note"):
-        services.flag(other_member, "answer", spam.id, "other", "")
+        flags.flag(other_member, "answer", spam.id, "other", "")
     with pytest.raises(NotFound):
-        services.flag(other_member, "answer", 999, "spam")
+        flags.flag(other_member, "answer", 999, "spam")
     with pytest.raises(NotFound):
-        services.flag(other_member, "vote", 1, "spam")
-    services.flag(other_member, "answer", spam.id, "spam")
+        flags.flag(other_member, "vote", 1, "spam")
+    flags.flag(other_member, "answer", spam.id, "spam")
     first = db.session.scalar(select(Flag))
-    assert services.flag(other_member, "answer", spam.id, "offensive") is first  # once only
+    assert flags.flag(other_member, "answer", spam.id, "offensive") is first  # once only
     assert db.session.scalar(select(func.count(Flag.id))) == 1
     community.set_answer_hidden(editor, spam, True)
     with pytest.raises(NotFound):  # members cannot flag what they cannot see
-        services.flag(other_member, "answer", spam.id, "spam")
+        flags.flag(other_member, "answer", spam.id, "spam")
 
 
 def test_flags_from_several_members_hide_content_pending_review(app, spam, seasoned,
                                                                client):
     assert found(client, WORD)
     flaggers = [seasoned(f"reader{n}") for n in range(3)]
-    services.flag(flaggers[0], "answer", spam.id, "spam")
-    services.flag(flaggers[1], "answer", spam.id, "outdated")  # not about abuse
-    services.flag(flaggers[2], "answer", spam.id, "offensive")
+    flags.flag(flaggers[0], "answer", spam.id, "spam")
+    flags.flag(flaggers[1], "answer", spam.id, "outdated")  # not about abuse
+    flags.flag(flaggers[2], "answer", spam.id, "offensive")
     db.session.commit()
     assert not spam.hidden
-    services.flag(seasoned("reader3"), "answer", spam.id, "spam")
+    flags.flag(seasoned("reader3"), "answer", spam.id, "spam")
     db.session.commit()
     assert spam.hidden
     assert db.session.get(ModerationHold, ("answer", spam.id)).flaggers == 3
     assert not found(client, WORD)
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "answer.held"))
     assert entry.actor_name == "automatic" and "3 members" in entry.reason
-    [group] = services.flag_groups(services.AUTOMATIC)
+    [group] = flags.flag_groups(AUTOMATIC)
     assert group.held
 
 
 def test_dismissing_flags_restores_what_they_hid(app, spam, seasoned, editor, client):
     for n in range(3):
-        services.flag(seasoned(f"reader{n}"), "answer", spam.id, "spam")
+        flags.flag(seasoned(f"reader{n}"), "answer", spam.id, "spam")
     db.session.commit()
     assert spam.hidden
-    services.dismiss_flags(editor, "answer", spam.id, "Not spam: a joke")
+    flags.dismiss_flags(editor, "answer", spam.id, "Not spam: a joke")
     db.session.commit()
     assert not spam.hidden and db.session.get(ModerationHold, ("answer", spam.id)) is None
     assert set(db.session.scalars(select(Flag.status))) == {"dismissed"}
@@ -129,10 +130,10 @@ def test_dismissing_flags_restores_what_they_hid(app, spam, seasoned, editor, cl
 def test_held_articles_are_restored_on_dismissal_though_editors_cannot_unhide(
         app, article, seasoned, editor):
     for n in range(3):
-        services.flag(seasoned(f"reader{n}"), "article", article.id, "offensive")
+        flags.flag(seasoned(f"reader{n}"), "article", article.id, "offensive")
     db.session.commit()
     assert article.hidden
-    services.dismiss_flags(editor, "article", article.id)
+    flags.dismiss_flags(editor, "article", article.id)
     db.session.commit()
     assert not article.hidden
 
@@ -141,11 +142,11 @@ def test_held_articles_are_restored_on_dismissal_though_editors_cannot_unhide(
 
 def test_hiding_a_flagged_answer_takes_it_off_the_page_and_out_of_search(
         app, spam, other_member, editor, client, solved):
-    services.flag(other_member, "answer", spam.id, "spam", "Pills")
+    flags.flag(other_member, "answer", spam.id, "spam", "Pills")
     db.session.commit()
     url = community.question_url(solved)
     assert WORD in client.get(url).get_data(as_text=True) and found(client, WORD)
-    services.hide_content(editor, "answer", spam.id, "Advertising")
+    flags.hide_content(editor, "answer", spam.id, "Advertising")
     db.session.commit()
     assert spam.hidden and solved.answer_count == 1
     assert WORD not in client.get(url).get_data(as_text=True)
@@ -158,16 +159,16 @@ def test_hiding_a_flagged_answer_takes_it_off_the_page_and_out_of_search(
 
 
 def test_the_reason_defaults_to_what_the_flags_said(app, spam, other_member, editor):
-    services.flag(other_member, "answer", spam.id, "spam")
-    services.hide_content(editor, "answer", spam.id, "")
+    flags.flag(other_member, "answer", spam.id, "spam")
+    flags.hide_content(editor, "answer", spam.id, "")
     entry = db.session.scalar(select(AuditEntry))
     assert entry.reason == "flagged spam or advertising by 1"
 
 
 def test_editing_a_flagged_answer_saves_a_revision_and_closes_the_flags(
         app, spam, other_member, editor):
-    services.flag(other_member, "answer", spam.id, "spam")
-    services.edit_flagged(editor, "answer", spam.id, body="Seed swaps work well.",
+    flags.flag(other_member, "answer", spam.id, "spam")
+    flags.edit_flagged(editor, "answer", spam.id, body="Seed swaps work well.",
                           reason="Removed the advertising")
     db.session.commit()
     assert spam.body == "Seed swaps work well." and not spam.hidden
@@ -182,10 +183,10 @@ def test_editing_a_flagged_comment_and_article(app, article, member, other_membe
     remark = community.add_comment(member, "article", article.id, "Rude words here")
     db.session.commit()
     client.get(f"/wiki/{article.slug}")
-    services.flag(other_member, "comment", remark.id, "offensive")
-    services.edit_flagged(editor, "comment", remark.id, body="Kind words here")
-    services.flag(other_member, "article", article.id, "other", "Typo")
-    services.edit_flagged(editor, "article", article.id, title=article.title,
+    flags.flag(other_member, "comment", remark.id, "offensive")
+    flags.edit_flagged(editor, "comment", remark.id, body="Kind words here")
+    flags.flag(other_member, "article", article.id, "other", "Typo")
+    flags.edit_flagged(editor, "article", article.id, title=article.title,
                           body="We began with four printers.")
     db.session.commit()
     assert remark.html == "<p>Kind words here</p>"
@@ -195,8 +196,8 @@ def test_editing_a_flagged_comment_and_article(app, article, member, other_membe
 
 def test_marking_an_article_outdated_shows_a_banner_until_it_is_updated(
         app, article, other_member, editor, edit, client):
-    services.flag(other_member, "article", article.id, "outdated", "Prices from 2019")
-    services.outdated_from_flags(editor, article.id, "The prices are from 2019.")
+    flags.flag(other_member, "article", article.id, "outdated", "Prices from 2019")
+    flags.outdated_from_flags(editor, article.id, "The prices are from 2019.")
     db.session.commit()
     page = client.get(f"/wiki/{article.slug}").get_data(as_text=True)
     assert "This article may be out of date." in page and "The prices are from 2019." in page
@@ -209,10 +210,10 @@ def test_marking_an_article_outdated_shows_a_banner_until_it_is_updated(
 
 def test_an_outdated_banner_needs_a_note_and_can_be_taken_down(app, article, editor):
     with pytest.raises(ValidationFailed, match="out of date"):
-        services.mark_outdated(editor, article, "")
-    services.mark_outdated(editor, article, "Old links")
-    services.clear_outdated(editor, article, "Checked: still right")
-    assert services.article_status(article).outdated is None
+        review.mark_outdated(editor, article, "")
+    review.mark_outdated(editor, article, "Old links")
+    review.clear_outdated(editor, article, "Checked: still right")
+    assert review.article_status(article).outdated is None
     assert [a for a, _ in actions()] == ["article.outdated", "article.current"]
 
 
@@ -232,8 +233,8 @@ def duplicate(app, ask, reply, make_user, member, no_rate_limit):
 def test_merging_moves_answers_redirects_and_tells_both_askers(app, solved, duplicate,
                                                               editor, other_member, client):
     source, moved = duplicate
-    services.flag(other_member, "question", source.id, "duplicate", "Same as the seed one")
-    services.merge_questions(editor, source, solved, "Same question")
+    flags.flag(other_member, "question", source.id, "duplicate", "Same as the seed one")
+    merging.merge_questions(editor, source, solved, "Same question")
     db.session.commit()
     assert moved.question_id == solved.id
     assert solved.answer_count == 2 and source.answer_count == 0
@@ -260,29 +261,29 @@ def test_merging_a_question_into_itself_or_a_hidden_or_merged_one_is_refused(
         app, solved, duplicate, editor, ask, member):
     source, _answer = duplicate
     with pytest.raises(ValidationFailed, match="into itself"):
-        services.merge_questions(editor, source, source)
+        merging.merge_questions(editor, source, source)
     third = ask(member, title="A third seed library question?", body="Again.")
     community.set_question_hidden(editor, third, True)
     with pytest.raises(ValidationFailed, match="hidden"):
-        services.merge_questions(editor, source, third)
+        merging.merge_questions(editor, source, third)
     community.set_question_hidden(editor, third, False)
-    services.merge_questions(editor, third, solved)
+    merging.merge_questions(editor, third, solved)
     with pytest.raises(ValidationFailed, match="itself merged"):
-        services.merge_questions(editor, source, third)
+        merging.merge_questions(editor, source, third)
     with pytest.raises(ValidationFailed, match="already merged"):
-        services.merge_questions(editor, third, source)
+        merging.merge_questions(editor, third, source)
 
 
 def test_members_cannot_moderate(app, member, spam, solved, duplicate, article):
     source, _answer = duplicate
-    for action in (lambda: services.dismiss_flags(member, "answer", spam.id),
-                   lambda: services.hide_content(member, "answer", spam.id),
-                   lambda: services.edit_flagged(member, "answer", spam.id, body="x"),
-                   lambda: services.outdated_from_flags(member, article.id, "x"),
-                   lambda: services.mark_outdated(member, article, "x"),
-                   lambda: services.merge_questions(member, source, solved),
-                   lambda: services.flag_groups(member),
-                   lambda: services.log_query(member)):
+    for action in (lambda: flags.dismiss_flags(member, "answer", spam.id),
+                   lambda: flags.hide_content(member, "answer", spam.id),
+                   lambda: flags.edit_flagged(member, "answer", spam.id, body="x"),
+                   lambda: flags.outdated_from_flags(member, article.id, "x"),
+                   lambda: review.mark_outdated(member, article, "x"),
+                   lambda: merging.merge_questions(member, source, solved),
+                   lambda: flags.flag_groups(member),
+                   lambda: log.log_query(member)):
         with pytest.raises(PermissionDenied):
             action()
     assert not spam.hidden and source.merged_into_id is None
@@ -335,26 +336,26 @@ def test_report_page_starts_from_the_page_that_shows_the_item(app, member, edito
     note = community.add_comment(member, "article", article.id, "Prices have changed.")
     db.session.commit()
     thread = community.question_url(solved)
-    assert services.report_page(f"question:{solved.id}", member) == services.ReportPage(
+    assert flags.report_page(f"question:{solved.id}", member) == flags.ReportPage(
         "question", solved.id, thread, f"question:{solved.id}")
-    assert services.report_page(f"answer:{spam.id}", member) == services.ReportPage(
+    assert flags.report_page(f"answer:{spam.id}", member) == flags.ReportPage(
         "question", solved.id, f"{thread}#answer-{spam.id}", f"answer:{spam.id}")
-    assert services.report_page(f"comment:{remark.id}", member) == services.ReportPage(
+    assert flags.report_page(f"comment:{remark.id}", member) == flags.ReportPage(
         "question", solved.id, f"{thread}#comment-{remark.id}", f"comment:{remark.id}")
-    assert services.report_page(f"comment:{note.id}", member) == services.ReportPage(
+    assert flags.report_page(f"comment:{note.id}", member) == flags.ReportPage(
         "article", article.id, f"/wiki/{article.slug}#comment-{note.id}",
         f"comment:{note.id}")
-    assert services.report_page(f"article:{article.slug}", member).item == \
+    assert flags.report_page(f"article:{article.slug}", member).item == \
         f"article:{article.id}"
     for on in (None, "", "answer:", "answer:x", "answer:999", "vote:1", f"answer:{'9' * 13}",
                "article:no-such-article", f"feature:{spam.id}"):
         with pytest.raises(NotFound):
-            services.report_page(on, member)
+            flags.report_page(on, member)
     community.set_answer_hidden(editor, spam, True)
     db.session.commit()
     for on in (f"answer:{spam.id}", f"comment:{remark.id}"):  # hidden, or on hidden content
         with pytest.raises(NotFound):
-            services.report_page(on, member)
+            flags.report_page(on, member)
 
 
 def test_every_item_on_a_thread_has_its_own_flag_link(app, client, member_client,
@@ -413,8 +414,8 @@ def test_a_member_flags_an_answer_and_a_comment_from_their_own_links(
 def test_editors_work_through_flags_on_the_web(app, editor_client, spam, other_member,
                                                solved, duplicate, client):
     source, _answer = duplicate
-    services.flag(other_member, "answer", spam.id, "spam", "Pills again")
-    services.flag(other_member, "question", source.id, "duplicate", "Seed library twice")
+    flags.flag(other_member, "answer", spam.id, "spam", "Pills again")
+    flags.flag(other_member, "question", source.id, "duplicate", "Seed library twice")
     db.session.commit()
     page = editor_client.get("/editors/flags").get_data(as_text=True)
     assert "Pills again" in page and "Seed library twice" in page
@@ -435,7 +436,7 @@ def test_editors_work_through_flags_on_the_web(app, editor_client, spam, other_m
 def test_a_bad_merge_on_the_web_says_why_and_changes_nothing(app, editor_client, duplicate,
                                                             other_member):
     source, _answer = duplicate
-    services.flag(other_member, "question", source.id, "duplicate")
+    flags.flag(other_member, "question", source.id, "duplicate")
     db.session.commit()
     response = editor_client.submit(f"/editors/flags/question/{source.id}", {
         "action": "merge", "merge_into": str(source.id)}, follow_redirects=True)
@@ -446,7 +447,7 @@ def test_a_bad_merge_on_the_web_says_why_and_changes_nothing(app, editor_client,
 
 
 def test_the_edit_page_corrects_flagged_content(app, editor_client, spam, other_member):
-    services.flag(other_member, "answer", spam.id, "spam")
+    flags.flag(other_member, "answer", spam.id, "spam")
     db.session.commit()
     page = editor_client.get(f"/editors/flags/answer/{spam.id}/edit").get_data(as_text=True)
     assert WORD in page
@@ -458,7 +459,7 @@ def test_the_edit_page_corrects_flagged_content(app, editor_client, spam, other_
 
 
 def test_members_are_refused_the_flags_desk(app, member_client, spam, other_member):
-    services.flag(other_member, "answer", spam.id, "spam")
+    flags.flag(other_member, "answer", spam.id, "spam")
     db.session.commit()
     assert member_client.get("/editors/flags").status_code == 403
     response = member_client.submit(f"/editors/flags/answer/{spam.id}", {"action": "hide"})
@@ -548,8 +549,8 @@ def test_role_changes_on_the_web_are_refused_with_reasons(app, admin_client, edi
 
 def test_editors_and_admins_read_and_filter_the_log(app, editor_client, admin_client,
                                                    member_client, editor, article, spam):
-    services.mark_reviewed(editor, article, "Fine")
-    services.hide_content(editor, "answer", spam.id, "Spam pills")
+    review.mark_reviewed(editor, article, "Fine")
+    flags.hide_content(editor, "answer", spam.id, "Spam pills")
     db.session.commit()
     page = editor_client.get("/editors/log").get_data(as_text=True)
     assert "article.reviewed" in page and "answer.hidden" in page and "Spam pills" in page

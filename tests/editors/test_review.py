@@ -7,15 +7,15 @@ from sqlalchemy import select, update
 
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
-from editors import services
+from editors import review
 from editors.models import AuditEntry, ReviewMark
 from wiki.models import Revision
 
 
 def test_a_reviewed_article_says_who_reviewed_it_and_when(app, editor, article, client):
-    mark = services.mark_reviewed(editor, article, "Checked the suppliers")
+    mark = review.mark_reviewed(editor, article, "Checked the suppliers")
     db.session.commit()
-    status = services.article_status(article)
+    status = review.article_status(article)
     assert status.review.id == mark.id and status.reviewed_current
     assert mark.revision_number == 1
     page = client.get(f"/wiki/{article.slug}").get_data(as_text=True)
@@ -25,12 +25,12 @@ def test_a_reviewed_article_says_who_reviewed_it_and_when(app, editor, article, 
 def test_an_edit_after_the_review_shows_changed_with_a_diff_link(app, editor, article, edit,
                                                                 other_member, client,
                                                                 member_client):
-    services.mark_reviewed(editor, article)
+    review.mark_reviewed(editor, article)
     db.session.commit()
     client.get(f"/wiki/{article.slug}")  # cached fragment for readers
     member_client.get(f"/wiki/{article.slug}")
     edit(article, other_member, "We began with three printers and a sewing machine.")
-    assert not services.article_status(article).reviewed_current
+    assert not review.article_status(article).reviewed_current
     for viewer in (client, member_client):
         page = viewer.get(f"/wiki/{article.slug}").get_data(as_text=True)
         assert "Changed since the last review" in page
@@ -42,23 +42,23 @@ def test_an_edit_after_the_review_shows_changed_with_a_diff_link(app, editor, ar
 
 def test_marking_the_page_reviewed_updates_the_cached_page(app, editor, article, client):
     assert "Reviewed by" not in client.get(f"/wiki/{article.slug}").get_data(as_text=True)
-    services.mark_reviewed(editor, article)
+    review.mark_reviewed(editor, article)
     db.session.commit()
     assert "Reviewed by" in client.get(f"/wiki/{article.slug}").get_data(as_text=True)
 
 
 def test_the_same_text_is_reviewed_once_and_hidden_articles_not_at_all(app, editor, article):
-    services.mark_reviewed(editor, article)
+    review.mark_reviewed(editor, article)
     with pytest.raises(ValidationFailed, match="already marked"):
-        services.mark_reviewed(editor, article)
+        review.mark_reviewed(editor, article)
     article.hidden = True
     with pytest.raises(ValidationFailed, match="hidden"):
-        services.mark_reviewed(editor, article)
+        review.mark_reviewed(editor, article)
 
 
 def test_members_cannot_mark_reviews(app, member, article, member_client):
     with pytest.raises(PermissionDenied):
-        services.mark_reviewed(member, article)
+        review.mark_reviewed(member, article)
     assert member_client.submit(f"/editors/review/{article.slug}").status_code == 403
     assert member_client.get("/editors/review").status_code == 403
     assert db.session.scalar(select(ReviewMark.id)) is None
@@ -68,8 +68,8 @@ def test_the_queue_lists_unreviewed_changes_oldest_first(app, editor, member, wr
     old = write(member, title="Old practice", body="First text.")
     new = write(member, title="New practice", body="First text.")
     done = write(member, title="Reviewed practice", body="First text.")
-    services.mark_reviewed(editor, done)
-    services.mark_reviewed(editor, old)
+    review.mark_reviewed(editor, done)
+    review.mark_reviewed(editor, old)
     db.session.commit()
     edit(old, member, "Changed text.")
     edit(old, member, "Changed text again.")
@@ -78,7 +78,7 @@ def test_the_queue_lists_unreviewed_changes_oldest_first(app, editor, member, wr
                                               Revision.number == 2)
                        .values(created_at=new.created_at - timedelta(days=3)))
     db.session.commit()
-    queue = services.review_queue(editor)
+    queue = review.review_queue(editor)
     assert [row.article.title for row in queue] == ["Old practice", "New practice"]
     assert (queue[0].changes, queue[0].reviewed_number) == (2, 1)
     assert (queue[1].changes, queue[1].reviewed_number) == (1, None)

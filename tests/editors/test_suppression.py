@@ -9,7 +9,7 @@ from sqlalchemy import select
 from community import services as community
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
-from editors import services
+from editors import flags, history
 from editors.models import AuditEntry
 from wiki import services as wiki
 from wiki.models import Revision
@@ -21,14 +21,14 @@ PHONE = "0151-555-0199"
 def doxxed_article(app, write, member, other_member):
     article = write(member, title="Home visits", body=f"Ring Otto at home on {PHONE} today.",
                     summary=f"Otto's number is {PHONE}")
-    services.flag(other_member, "article", article.id, "offensive", "Private number")
+    flags.flag(other_member, "article", article.id, "offensive", "Private number")
     db.session.commit()
     return article
 
 
 @pytest.fixture
 def moderated_article(doxxed_article, editor):
-    services.edit_flagged(editor, "article", doxxed_article.id,
+    flags.edit_flagged(editor, "article", doxxed_article.id,
                           body="Ring the library to arrange a visit.", reason="Private number",
                           suppress_previous=True)
     db.session.commit()
@@ -83,15 +83,15 @@ def test_only_editors_may_restore_a_suppressed_revision(app, moderated_article, 
 def test_who_may_suppress_and_restore(app, doxxed_article, editor, member, admin, edit):
     edit(doxxed_article, member, "Ring the library instead.")
     with pytest.raises(PermissionDenied):
-        services.suppress_revision(member, "article", doxxed_article.id, 1)
+        history.suppress_revision(member, "article", doxxed_article.id, 1)
     with pytest.raises(ValidationFailed, match="current text"):
-        services.suppress_revision(editor, "article", doxxed_article.id, 2)
-    revision = services.suppress_revision(editor, "article", doxxed_article.id, 1, "Number")
+        history.suppress_revision(editor, "article", doxxed_article.id, 2)
+    revision = history.suppress_revision(editor, "article", doxxed_article.id, 1, "Number")
     db.session.commit()
     assert revision.suppressed_by_id == editor.id
     with pytest.raises(PermissionDenied):
-        services.restore_revision(editor, "article", doxxed_article.id, 1)
-    services.restore_revision(admin, "article", doxxed_article.id, 1, "It was a switchboard")
+        history.restore_revision(editor, "article", doxxed_article.id, 1)
+    history.restore_revision(admin, "article", doxxed_article.id, 1, "It was a switchboard")
     db.session.commit()
     assert revision.suppressed_at is None
     assert [entry.action for entry in db.session.scalars(
@@ -103,8 +103,8 @@ def test_an_answers_history_hides_the_removed_version(app, solved, other_member,
                                                       client, admin_client):
     answer = solved.accepted_answer
     community.edit_answer(other_member, answer, f"Call me on {PHONE} for seeds.", "Number")
-    services.flag(editor, "answer", answer.id, "offensive", "A private number")
-    services.edit_flagged(editor, "answer", answer.id, body="Ask at the desk for seeds.",
+    flags.flag(editor, "answer", answer.id, "offensive", "A private number")
+    flags.edit_flagged(editor, "answer", answer.id, body="Ask at the desk for seeds.",
                           suppress_previous=True)
     db.session.commit()
     url = f"/answers/{answer.id}/history"

@@ -13,7 +13,8 @@ from core.errors import ValidationFailed
 from core.extensions import db
 from core.models import User
 from core.text import check_text, strip_unsafe
-from editors import services as editors
+from editors import collections as curated
+from editors import flags
 from editors.models import Collection
 from tests.conftest import on_postgres
 from tests.security.conftest import fingerprint
@@ -74,13 +75,13 @@ def _fields(member, editor, admin, question, answer, article, group, collection)
         "library": lambda bad: accounts.update_profile(member, **{**profile, "library": bad}),
         "bio": lambda bad: accounts.update_profile(member, **{**profile, "bio": bad}),
         "role reason": lambda bad: accounts.change_role(admin, member, "editor", bad),
-        "collection title": lambda bad: editors.create_collection(editor, bad, "Intro."),
-        "collection intro": lambda bad: editors.edit_collection(
+        "collection title": lambda bad: curated.create_collection(editor, bad, "Intro."),
+        "collection intro": lambda bad: curated.edit_collection(
             editor, collection, collection.title, bad),
-        "collection note": lambda bad: editors.add_to_collection(
+        "collection note": lambda bad: curated.add_to_collection(
             editor, collection, f"/wiki/{article.slug}", bad),
-        "flag note": lambda bad: editors.flag(member, "answer", answer.id, "other", bad),
-        "moderation reason": lambda bad: editors.hide_content(editor, "answer", answer.id, bad),
+        "flag note": lambda bad: flags.flag(member, "answer", answer.id, "other", bad),
+        "moderation reason": lambda bad: flags.hide_content(editor, "answer", answer.id, bad),
     }
 
 
@@ -92,7 +93,7 @@ def test_every_text_field_refuses_a_control_character_and_changes_nothing(
                              body="Details.", tags="weeding")
     answer = community.answer(other_member, question, "We use usage data.")
     article = wiki.create_article(other_member, title="Readers' advisory", body="Ask.").article
-    collection = editors.create_collection(editor, "Starter reading", "Intro.")
+    collection = curated.create_collection(editor, "Starter reading", "Intro.")
     db.session.commit()
     fields = _fields(member, editor, admin, question, answer, article, group, collection)
     before = fingerprint()
@@ -123,9 +124,9 @@ def test_feeds_strip_control_characters_that_older_data_holds(app, world, editor
     question = db.session.get(Question, world.question_id)
     article = db.session.scalar(db.select(Article).where(Article.slug == world.slug))
     community.accept(editor, db.session.get(Answer, world.answer_id))
-    collection = editors.create_collection(editor, "Starter reading", "Intro.")
-    editors.add_to_collection(editor, collection, community.question_url(question), "A note.")
-    editors.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Another.")
+    collection = curated.create_collection(editor, "Starter reading", "Intro.")
+    curated.add_to_collection(editor, collection, community.question_url(question), "A note.")
+    curated.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Another.")
     db.session.commit()
     # Written straight to the database, as data saved before the check would be
     # (PostgreSQL cannot hold NUL at all: there it is the other control characters).

@@ -262,10 +262,10 @@ def test_an_article_titled_like_a_wiki_page_has_its_own_address(app, member, cli
 def test_workgroups_and_collections_named_like_a_page_have_their_own_address(
         app, admin, editor, admin_client):
     from community import services as community
-    from editors import services as editors
+    from editors import collections as curated
 
     group = community.create_workgroup(admin, "New", "A workgroup called New.")
-    collection = editors.create_collection(editor, "New", "A list called New.")
+    collection = curated.create_collection(editor, "New", "A list called New.")
     db.session.commit()
     assert group.slug == "new-workgroup" and collection.slug == "new-collection"
     page = admin_client.get(f"/workgroups/{group.slug}").get_data(as_text=True)

@@ -14,7 +14,8 @@ from sqlalchemy import event, select
 
 from community import services as community
 from core.extensions import db
-from editors import services as editors
+from editors import collections as curated
+from editors import features, flags
 from editors.models import Collection
 from wiki import services as wiki
 
@@ -54,7 +55,7 @@ def counting():
 def grow(count, start, member, others, admin, editor):
     group = db.session.query(community.Workgroup).first() or community.create_workgroup(
         admin, "Group", "A workgroup")
-    collection = db.session.scalar(select(Collection)) or editors.create_collection(
+    collection = db.session.scalar(select(Collection)) or curated.create_collection(
         editor, "Reading list", "Readings.")
     first = wiki.get_article("article-0") if start else None
     thread = db.session.get(community.Question, 1) if start else None
@@ -82,9 +83,9 @@ def grow(count, start, member, others, admin, editor):
         reply = community.answer(author, thread, f"Another answer {number}")
         community.add_comment(others[(number + 1) % len(others)], "answer", reply.id, "Thanks")
         community.vote(member, "answer", reply.id, 1)
-        editors.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Read this.")
-        editors.flag(member, "answer", answer.id, "other", "Please check the figures.")
-        editors.feature(editor, f"/wiki/{article.slug}", blurb="Worth reading.")
+        curated.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Read this.")
+        flags.flag(member, "answer", answer.id, "other", "Please check the figures.")
+        features.feature(editor, f"/wiki/{article.slug}", blurb="Worth reading.")
     db.session.commit()
 
 
