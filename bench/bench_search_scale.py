@@ -59,7 +59,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from search_common import ROOT, Corpus, load_articles, make_app
+from search_common import DATA, ROOT, Corpus, load_articles, make_app, require_collection
 
 LENGTHS = (1, 2, 3)
 QUERY_SEED = 7
@@ -397,6 +397,7 @@ def main() -> None:
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    require_collection(DATA / "lisa")  # the sites' text: say so here, not in a child's traceback
 
     if args.phase:
         result = {"site": lambda: phase_site(args.site, int(args.sizes)),
