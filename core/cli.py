@@ -62,7 +62,7 @@ def set_role(username: str, role: str, reason: str) -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing when the site already has members.")
 def load_demo(if_empty: bool) -> None:
     """Fill an empty database with a small, realistic community."""
-    from core.demo import demo_members, load_members
+    from core.demo import load_members
     from core.hooks import demo_loaders
 
     if db.session.scalar(select(func.count()).select_from(User)):
@@ -76,10 +76,32 @@ def load_demo(if_empty: bool) -> None:
         loader(users)
     db.session.commit()
     click.echo(f"Demo community loaded: {len(users)} members.")
+    _echo_demo_accounts(limit=4)
+    click.echo("`flask demo accounts` lists every demo account.")
+
+
+@demo_cli.command("accounts")
+def demo_accounts() -> None:
+    """The demo accounts on this site, with their role and the shared password."""
+    if not _echo_demo_accounts():
+        raise click.ClickException("No demo accounts here: `flask demo load` adds them to an "
+                                   "empty database.")
+
+
+def _echo_demo_accounts(limit: int | None = None) -> int:
+    """Print the demo accounts that exist here (the first `limit`); return how many."""
+    from core.demo import demo_members
+
     password, members = demo_members()
-    click.echo(f"Sign in with password {password!r} as:")
-    for member in members[:4]:
-        click.echo(f"  {member['role']:<7} {member['username']:<14} ({member['name']})")
+    roles = dict(db.session.execute(select(User.username, User.role).where(
+        User.username.in_([member["username"] for member in members]))).all())
+    present = [member for member in members if member["username"] in roles][:limit]
+    if present:
+        click.echo(f"Sign in with password {password!r} as:")
+    for member in present:
+        click.echo(f"  {roles[member['username']]:<7} {member['username']:<14} "
+                   f"({member['name']})")
+    return len(present)
 
 
 backup_cli = AppGroup("backup", help="Full-site backup and restore.")

@@ -50,3 +50,31 @@ def test_demo_load_fills_an_empty_database_once(app, demo):
     assert again.exit_code == 0 and "already has content" in again.output
     refused = runner.invoke(args=["demo", "load"])
     assert refused.exit_code != 0
+
+
+def test_demo_accounts_lists_every_demo_member_with_the_password(app, demo):
+    from core.demo import demo_members
+
+    password, members = demo_members()
+    output = app.test_cli_runner().invoke(args=["demo", "accounts"]).output
+    assert f"password {password!r}" in output
+    listed = [line.split() for line in output.splitlines()[1:]]
+    assert [(role, name) for role, name, *_ in listed] == [
+        (member["role"], member["username"]) for member in members]
+
+
+def test_demo_accounts_on_a_site_without_the_demo_says_how_to_load_it(app):
+    result = app.test_cli_runner().invoke(args=["demo", "accounts"])
+    assert result.exit_code != 0 and "flask demo load" in result.output
+
+
+def test_the_readme_lists_every_demo_account_with_its_role_and_the_password():
+    from pathlib import Path
+
+    from core.demo import demo_members
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    password, members = demo_members()
+    assert f"password `{password}`" in readme
+    for member in members:
+        assert f"| `{member['username']}` | {member['role']} |" in readme
