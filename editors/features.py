@@ -22,6 +22,7 @@ from editors.common import (
     Target,
     clean_line,
     clean_markdown,
+    is_showable_target,
     require_editor,
     require_showable,
     resolve_address,
@@ -183,11 +184,18 @@ def get_feature(feature_id: int) -> Feature:
     return item
 
 
+# The home page shows at most this many features, the first live ones in the editors' order.
+HOME_FEATURES = 6
+
+
 @dataclass
 class Desk:
-    current: list[Feature] = field(default_factory=list)
+    current: list[Feature] = field(default_factory=list)  # live now, in the editors' order
     scheduled: list[Feature] = field(default_factory=list)
     past: list[Feature] = field(default_factory=list)
+    shown: list[Feature] = field(default_factory=list)  # the live ones the home page shows
+    waiting: list[tuple[Feature, str]] = field(default_factory=list)  # live, not shown: why
+    home_features: int = HOME_FEATURES
 
 
 def features_for_desk(editor, past_limit: int = 20) -> Desk:
@@ -204,6 +212,14 @@ def features_for_desk(editor, past_limit: int = 20) -> Desk:
     for item in ordered:
         (desk.scheduled if item.starts_at and item.starts_at > now else desk.current).append(
             item)
+    for item in desk.current:  # as the home page chooses (editors.home.featured_now)
+        target = item.article or item.question or item.collection
+        if not is_showable_target(Target(item.kind, target)):
+            desk.waiting.append((item, "hidden"))
+        elif len(desk.shown) < HOME_FEATURES:
+            desk.shown.append(item)
+        else:
+            desk.waiting.append((item, "no room"))
     desk.past = list(db.session.scalars(
         select(Feature).where(or_(Feature.retired_at.is_not(None), Feature.ends_at <= now))
         .options(*options).order_by(func.coalesce(Feature.retired_at, Feature.ends_at).desc())

@@ -18,12 +18,11 @@ from community.services import SOLVED, open_questions_in, question_url
 from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
-from editors.features import live_features_condition
+from editors.features import HOME_FEATURES, live_features_condition
 from editors.models import Collection, CollectionItem, Feature
 from wiki import services as wiki
 from wiki.models import Article, ArticleAuthor
 
-HOME_FEATURES = 6
 HOME_LIST = 5
 HOME_WORKGROUPS = 4
 

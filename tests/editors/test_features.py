@@ -231,3 +231,25 @@ def test_members_are_refused_the_featured_desk(app, member_client, client, edito
         "target": f"/wiki/{article.slug}", "blurb": "x"})
     assert response.status_code == 403
     assert client.get("/editors/featured").status_code == 302  # sign in first
+
+
+def test_the_desk_counts_what_the_home_page_shows_not_every_live_feature(
+        app, editor, editor_client, write, member, client):
+    made = [write(member, title=f"Practice note {number}", body="Notes.")
+            for number in range(8)]
+    for article in made:
+        feature(editor, f"/wiki/{article.slug}")
+    wiki.set_hidden(made[0], editor, True)  # live, but its content is hidden
+    db.session.commit()
+    shown = [article.title for article in made[1:7]]
+    assert titles() == shown  # the home page shows six
+    home = client.get("/").get_data(as_text=True)
+    start = home.index('class="feature-cards"')
+    cards = home[start:home.index("</ol>", start)]
+    assert all(title in cards for title in shown) and made[7].title not in cards
+    desk = editor_client.get("/editors/").get_data(as_text=True)
+    assert ">6</strong> on the home page now, 2 live but not shown." in desk
+    page = editor_client.get("/editors/featured").get_data(as_text=True)
+    assert page.count("not on the home page</strong>") == 2
+    assert "not on the home page</strong> (its content is hidden)" in page
+    assert "not on the home page</strong> (only the first 6 are shown)" in page
