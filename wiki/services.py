@@ -627,10 +627,12 @@ def backlinks(article: Article, viewer=None) -> list[Article]:
 
 
 def byline(article: Article, others_shown: int = 3) -> dict:
-    """Lead authors by share of the current text, then the other contributors."""
+    """Lead authors by share of the current text, then the other contributors: those with
+    words in it. Members whose words are all gone (a revert, say) stay in the history and
+    on the contributors page, not in the byline."""
     rows = article.authors
     leads = [row.user for row in rows if row.lead]
-    others = [row.user for row in rows if not row.lead]
+    others = [row.user for row in rows if not row.lead and row.share > 0]
     return {"leads": leads, "others": others[:others_shown],
             "more": max(0, len(others) - others_shown)}
 

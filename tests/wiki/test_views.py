@@ -255,3 +255,24 @@ def test_article_page_follows_every_change_it_shows(client, member_client, edito
     assert "Protected" in page()
     member_page = member_client.get("/wiki/readers-advisory").get_data(as_text=True)
     assert 'href="/wiki/readers-advisory/edit"' not in member_page
+
+
+def test_a_restorer_with_no_words_left_is_not_a_contributor_in_the_byline(
+        client, article, edit, other_member, make_user):
+    from wiki import services
+
+    original = article.current_revision.number
+    edit(article, other_member, article.current_revision.body + "\n\nOtto's addition here.")
+    restorer = make_user("rita", display_name="Rita Restorer")
+    services.revert(article, restorer, original)
+    db.session.commit()
+    page = client.get(f"/wiki/{article.slug}").get_data(as_text=True)
+    byline = page[page.index('class="byline'):page.index("</p>", page.index('class="byline'))]
+    assert "Mina Member" in byline
+    assert "Rita Restorer" not in byline and "Otto Other" not in byline  # no words left
+    who = client.get(f"/wiki/{article.slug}/contributors").get_data(as_text=True)
+    table = who[who.index("<table"):who.index("</table>")]
+    assert "Mina Member" in table and "Rita Restorer" not in table
+    assert ">0%" not in table.replace(" ", "")
+    also = who[who.index("Also edited"):]
+    assert "Rita Restorer</a> (1 edit)" in also and "Otto Other</a> (1 edit)" in also
