@@ -31,7 +31,8 @@ def article_saved(article, revision, author) -> None:
     notifications.notify(notifications.watchers("article", article.id), "watched_change",
                          f"{author.name} {verb} “{article.title}”",
                          f"/wiki/{article.slug}/diff?to={revision.number}"
-                         if revision.number > 1 else f"/wiki/{article.slug}", author)
+                         if revision.number > 1 else f"/wiki/{article.slug}", author,
+                         subject=f"article:{article.id}")
 
 
 def article_discussion(article, viewer) -> str:

@@ -225,5 +225,9 @@ class Notification(db.Model):
     url: Mapped[str] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     read_at: Mapped[datetime | None]
+    # What it is about ("article:12"), when repeated news of it joins one unread notification;
+    # `repeats` counts the news it holds.
+    subject: Mapped[str | None] = mapped_column(String(40))
+    repeats: Mapped[int] = mapped_column(default=1, server_default="1")
 
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])

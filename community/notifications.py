@@ -32,15 +32,32 @@ def is_watching(user, target_type: str, target_id: int) -> bool:
     return db.session.get(Watch, (user.id, target_type, target_id)) is not None
 
 
-def notify(user_ids, kind: str, text: str, url: str, actor: User | None) -> int:
-    """One notification for each member named (never the actor), written in one go."""
+def notify(user_ids, kind: str, text: str, url: str, actor: User | None,
+           subject: str | None = None) -> int:
+    """One notification for each member named (never the actor), written in one go.
+
+    With a `subject` ("article:12", "question:7"), news of a thing someone already has an
+    unread notification about joins that one instead of adding another: its text becomes
+    the newest, `repeats` counts the changes, and its link stays at the first unread change
+    (where catching up starts). Reading it ends the group.
+    """
     recipients = {user_id for user_id in user_ids if user_id and (actor is None
                                                                   or user_id != actor.id)}
     if not recipients:
         return 0
+    grouped: dict[int, Notification] = {}
+    if subject is not None:
+        grouped = {row.user_id: row for row in db.session.scalars(select(Notification).where(
+            Notification.user_id.in_(recipients), Notification.kind == kind,
+            Notification.subject == subject, Notification.read_at.is_(None)))}
+    now = utcnow()
+    for row in grouped.values():
+        row.text, row.actor_id, row.created_at = text[:300], actor.id if actor else None, now
+        row.repeats += 1
     db.session.add_all(Notification(user_id=user_id, kind=kind, text=text[:300], url=url[:300],
-                                    actor_id=actor.id if actor else None)
-                       for user_id in sorted(recipients))
+                                    actor_id=actor.id if actor else None, subject=subject,
+                                    created_at=now)
+                       for user_id in sorted(recipients - grouped.keys()))
     db.session.flush()
     return len(recipients)
 

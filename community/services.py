@@ -277,7 +277,8 @@ def edit_question(user: User, question: Question, *, title: str, body: str,
     question.edited_at = utcnow()
     _record_revision("question", question.id, user, body, title, summary)
     notifications.notify(notifications.watchers("question", question.id), "watched_change",
-                         f"{user.name} edited “{title}”", question_url(question), user)
+                         f"{user.name} edited “{title}”", question_url(question), user,
+                         subject=f"question:{question.id}")
     _changed(question)
     return question
 
@@ -350,7 +351,8 @@ def answer(author: User, question: Question, body: str) -> Answer:
                          f"{author.name} answered your question “{question.title}”", url, author)
     watching = notifications.watchers("question", question.id) - told
     notifications.notify(watching, "watched_change",
-                         f"{author.name} answered “{question.title}”", url, author)
+                         f"{author.name} answered “{question.title}”", url, author,
+                         subject=f"question:{question.id}")
     notifications.notify(notifications.mentioned(body) - told - watching, "mention",
                          f"{author.name} mentioned you in an answer to “{question.title}”", url,
                          author)
@@ -428,7 +430,7 @@ def add_comment(author: User, target_type: str, target_id: int, body: str) -> Co
                                                                             thread.id)
     watching = notifications.watchers(watched_type, watched_id) - {owner}
     notifications.notify(watching, "watched_change", f"{author.name} commented on “{title}”",
-                         url, author)
+                         url, author, subject=f"{watched_type}:{watched_id}")
     # Nobody hears twice of one comment: a mention only reaches those not told already.
     notifications.notify(notifications.mentioned(body) - {owner} - watching, "mention",
                          f"{author.name} mentioned you in a comment on “{title}”", url, author)

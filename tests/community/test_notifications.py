@@ -80,10 +80,11 @@ def test_watchers_hear_of_answers_comments_and_edits(ask, reply, member, other_m
     services.add_comment(other_member, "question", question.id, "A follow-up thought.")
     services.edit_question(member, question, title=question.title, body="More detail.")
     db.session.commit()
-    assert len(inbox(watcher, "watched_change")) == 3
+    [news] = inbox(watcher, "watched_change")  # three changes, one unread notification
+    assert news.repeats == 3 and news.text == f"Mina Member edited “{question.title}”"
     notifications.unwatch(watcher, "question", question.id)
     reply(make_user("xavier"), question)
-    assert len(inbox(watcher, "watched_change")) == 3
+    assert [item.repeats for item in inbox(watcher, "watched_change")] == [3]
     # The asker watches their own question but hears of each answer once, as the asker.
     kinds = [item.kind for item in inbox(member)]
     assert kinds.count("answer") == 2 and "watched_change" not in kinds
@@ -101,3 +102,28 @@ def test_unread_count_and_marking_read(ask, reply, member, other_member):
     assert notifications.mark_read(member) == 1
     assert notifications.unread_count(member) == 0
     assert notifications.unread_count(None) == 0
+
+
+def test_repeated_changes_to_one_article_are_one_unread_notification(
+        app, write, edit, member, other_member, make_user, client):
+    article = write(member, title="Seed library how-to", body="Start with a drawer.")
+    watcher = make_user("wanda")
+    notifications.watch(watcher, "article", article.id)
+    db.session.commit()
+    for number in range(3):
+        edit(article, other_member, f"Start with a drawer. Change {number}.")
+    [news] = inbox(watcher, "watched_change")
+    assert news.repeats == 3 and news.actor_id == other_member.id
+    assert news.url == f"/wiki/{article.slug}/diff?to=2"  # catching up starts at the first
+    other = write(member, title="Another article", body="Text.")
+    notifications.watch(watcher, "article", other.id)
+    edit(other, other_member, "Changed.")
+    assert [item.repeats for item in inbox(watcher, "watched_change")] == [3, 1]
+    client.sign_in_as(watcher)
+    page = client.get("/notifications").get_data(as_text=True)
+    assert "3 changes since you last looked" in page
+    assert notifications.unread_count(watcher) == 2
+    notifications.mark_read(watcher, news.id)
+    edit(article, other_member, "Start with a drawer. Change 4.")  # read: a new one begins
+    assert [item.repeats for item in inbox(watcher, "watched_change")] == [3, 1, 1]
+    assert notifications.unread_count(watcher) == 2
