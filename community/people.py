@@ -58,7 +58,11 @@ def init_people(app: Flask) -> None:
 
 
 def _header_context() -> dict:
-    return {"unread_notifications": _unread_notifications}
+    return {"unread_notifications": _unread_notifications, "is_watching": _is_watching}
+
+
+def _is_watching(target_type: str, target_id: int) -> bool:
+    return notifications.is_watching(current_user, target_type, target_id)
 
 
 def _unread_notifications() -> int:
@@ -149,7 +153,8 @@ def watch_article(slug: str):
     watching, article_id = _watch_choice(), article.id
     run_in_transaction(lambda: (notifications.watch if watching else notifications.unwatch)(
         current_user, "article", article_id))
-    message = "You are watching this article: you will be notified of comments on it." \
+    message = "You are watching this article: you will be notified of its changes and " \
+        "comments." \
         if watching else "You have stopped watching this article."
     flash(message, "success")
     return redirect(url_for("wiki.article", slug=article.slug))

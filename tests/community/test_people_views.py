@@ -165,3 +165,22 @@ def test_the_profile_shows_reputation_badges_answers_and_workgroups(
     assert "Accepted</span>" in page
     assert mine.title in page and workgroup.name in page
     assert hidden.title not in page
+
+
+def test_an_article_has_a_watch_button_for_members_whatever_the_cached_page_holds(
+        app, write, member, member_client, other_client, editor_client, client, other_member):
+    article = write(member, title="Seed libraries", body="Start with a drawer.")
+    url = f"/wiki/{article.slug}"
+    assert "Watch this article" not in client.get(url).get_data(as_text=True)
+    assert "Watch this article" in other_client.get(url).get_data(as_text=True)
+    response = other_client.submit(f"{url}/watch", {"watch": "1"})
+    assert response.status_code == 302
+    assert notifications.is_watching(other_member, "article", article.id)
+    watched = other_client.get(url).get_data(as_text=True)
+    assert "Stop watching" in watched and "of its changes and comments" in watched
+    # The fragment cached for members is shared; the watch state is each member's own
+    # (mina wrote the article, so she watches it; an editor's page is never cached).
+    assert "Stop watching" in member_client.get(url).get_data(as_text=True)
+    assert "Watch this article" in editor_client.get(url).get_data(as_text=True)
+    other_client.submit(f"{url}/watch", {"watch": "0"})
+    assert "Watch this article" in other_client.get(url).get_data(as_text=True)
