@@ -16,6 +16,7 @@ def init_editors(app: Flask) -> None:
     app.register_blueprint(views.bp)
     app.context_processor(_template_helpers)
     app.jinja_env.filters["last_day"] = _last_day
+    app.jinja_env.filters["audit_action"] = log.action_label
     hooks.register(hooks.home_sections, home.home_sections)
     hooks.register(hooks.post_checks, links.check_links)
     hooks.register(hooks.role_changed, log.role_changed)

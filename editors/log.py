@@ -40,3 +40,28 @@ def log_actions() -> list[str]:
 def role_changed(user: User, old: str, new: str, actor, reason: str) -> None:
     """Hook: every role change goes into the log, from the web or the command line."""
     audit.record(actor, "role.changed", "user", user, reason=reason, detail=f"{old} → {new}")
+
+
+# What each action in the log means, in words; the code stays the filter's value.
+_VERBS = {"hidden": "hidden", "shown": "shown again", "held": "held until an editor looks",
+          "edited": "edited by an editor", "protected": "protected",
+          "unprotected": "protection lifted", "locked": "locked", "unlocked": "unlocked",
+          "closed": "closed", "reopened": "reopened", "merged": "merged into another"}
+_NOUNS = {"article": "Article", "question": "Question", "answer": "Answer",
+          "comment": "Comment", "collection": "Collection"}
+ACTION_LABELS = {
+    "article.reviewed": "Article reviewed", "article.outdated": "Article marked out of date",
+    "article.current": "Out-of-date mark cleared", "collection.created": "Collection created",
+    "collection.edited": "Collection edited", "collection.item_added": "Added to a collection",
+    "collection.item_removed": "Removed from a collection", "feature.created": "Featured",
+    "feature.edited": "Feature edited", "feature.retired": "Feature retired",
+    "flags.dismissed": "Flags dismissed", "revision.suppressed": "Revision text suppressed",
+    "revision.restored": "Revision text restored", "role.changed": "Role changed",
+    **{f"{kind}.{verb}": f"{noun} {words}" for kind, noun in _NOUNS.items()
+       for verb, words in _VERBS.items()},
+}
+
+
+def action_label(action: str) -> str:
+    """The log's action in words ("Answer hidden"); an unknown code as it is."""
+    return ACTION_LABELS.get(action, action)

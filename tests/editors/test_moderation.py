@@ -555,9 +555,27 @@ def test_editors_and_admins_read_and_filter_the_log(app, editor_client, admin_cl
     page = editor_client.get("/editors/log").get_data(as_text=True)
     assert "article.reviewed" in page and "answer.hidden" in page and "Spam pills" in page
     page = admin_client.get("/editors/log?action=answer.hidden").get_data(as_text=True)
-    assert "Spam pills" in page and "<code>article.reviewed</code>" not in page
+    assert "<title>Audit log: Answer hidden · Commonplace</title>" in page
+    assert '<option value="answer.hidden" selected>Answer hidden</option>' in page
+    assert "Spam pills" in page and "<td>Article reviewed" not in page
     page = editor_client.get("/editors/log?kind=article&actor=EDITH").get_data(as_text=True)
-    assert "<code>article.reviewed</code>" in page and "<code>answer.hidden</code>" not in page
+    assert "<td>Article reviewed" in page and "<td>Answer hidden" not in page
     page = editor_client.get("/editors/log?q=pills").get_data(as_text=True)
-    assert "<code>answer.hidden</code>" in page and "<code>article.reviewed</code>" not in page
+    assert "<td>Answer hidden" in page and "<td>Article reviewed" not in page
     assert member_client.get("/editors/log").status_code == 403
+
+
+def test_every_action_the_services_log_has_words_for_the_log_page():
+    import pathlib
+
+    from editors.log import ACTION_LABELS, action_label
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    source = "\n".join(path.read_text() for part in ("editors", "community", "wiki", "core")
+                       for path in (root / part).glob("*.py"))
+    written = set(re.findall(r'record\(\w+, "([a-z_]+\.[a-z_]+)"', source))
+    assert written and written <= ACTION_LABELS.keys()
+    for kind in ("article", "question", "answer", "comment"):  # f"{kind}.hidden" and kin
+        assert {f"{kind}.hidden", f"{kind}.held", f"{kind}.edited"} <= ACTION_LABELS.keys()
+    assert action_label("question.locked") == "Question locked"
+    assert action_label("something.new") == "something.new"
