@@ -186,3 +186,11 @@ def test_promotion_through_the_pages(member_client, thread):
     assert response.status_code == 302
     article_page = member_client.get(response.location).get_data(as_text=True)
     assert "Otto Other" in article_page
+
+
+def test_counts_in_the_question_list_agree_with_their_number(client, ask, member, other_member):
+    question = ask(member)
+    services.vote(other_member, "question", question.id, 1)
+    db.session.commit()
+    page = client.get("/questions/").get_data(as_text=True)
+    assert "<strong>1</strong> vote</span>" in page and "1 vote, 0 answers." in page
