@@ -14,17 +14,18 @@ def iso(moment: datetime) -> str:
 
 
 def ago(moment: datetime | None, now: datetime | None = None) -> str:
+    """How long ago, for the last week ("3 hours ago"); before that, the date itself, so that
+    nobody needs a tooltip to learn when something happened."""
     if moment is None:
         return ""
     seconds = int(((now or utcnow()) - moment).total_seconds())
-    if seconds < 60:
-        return "just now"
-    for size, unit in ((86400 * 365, "year"), (86400 * 30, "month"), (86400 * 7, "week"),
-                       (86400, "day"), (3600, "hour"), (60, "minute")):
+    if seconds >= 86400 * 7:
+        return long_date(moment)
+    for size, unit in ((86400, "day"), (3600, "hour"), (60, "minute")):
         if seconds >= size:
             count = seconds // size
             return f"{count} {unit}{'' if count == 1 else 's'} ago"
-    return "just now"  # pragma: no cover
+    return "just now"
 
 
 def long_date(moment: datetime | None) -> str:
