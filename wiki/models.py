@@ -60,6 +60,10 @@ class Article(db.Model):
     authors: Mapped[list[ArticleAuthor]] = relationship(
         cascade="all, delete-orphan",
         order_by="(ArticleAuthor.share.desc(), ArticleAuthor.user_id)")
+    # The lead authors alone, for lists of articles (read-only; `authors` is written).
+    lead_authors: Mapped[list[ArticleAuthor]] = relationship(
+        primaryjoin="and_(ArticleAuthor.article_id == Article.id, ArticleAuthor.lead)",
+        order_by="(ArticleAuthor.share.desc(), ArticleAuthor.user_id)", viewonly=True)
 
     @property
     def sectors(self) -> list[str]:

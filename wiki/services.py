@@ -642,7 +642,9 @@ def article_query(*, sort: str = "title", tag: str | None = None, sector: str | 
     """Articles in the index's order. For readers, `hidden = false` and the order match an
     index (ix_articles_visible_title, ix_articles_visible_updated), so a page reads its 25
     rows in order; editors' pages use the indexes on the order alone."""
-    query = select(Article).options(selectinload(Article.tags), selectinload(Article.sector_rows))
+    query = select(Article).options(
+        selectinload(Article.tags), selectinload(Article.sector_rows),
+        selectinload(Article.lead_authors).joinedload(ArticleAuthor.user))
     if not is_editor(viewer):
         query = query.where(Article.hidden.is_(False))
     if tag:

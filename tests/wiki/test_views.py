@@ -276,3 +276,13 @@ def test_a_restorer_with_no_words_left_is_not_a_contributor_in_the_byline(
     assert ">0%" not in table.replace(" ", "")
     also = who[who.index("Also edited"):]
     assert "Rita Restorer</a> (1 edit)" in also and "Otto Other</a> (1 edit)" in also
+
+
+def test_article_lists_and_the_home_page_name_the_lead_authors(client, write, member,
+                                                               other_member):
+    write(member, title="Seed swaps", body="Swap seeds in spring.")
+    for page in (client.get("/wiki/"), client.get("/")):
+        html = page.get_data(as_text=True)
+        item = html[html.index('href="/wiki/seed-swaps"'):]
+        item = item[:item.index("</li>")]
+        assert 'By <a href="/users/mina">Mina Member</a> · Updated' in item
