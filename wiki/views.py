@@ -151,8 +151,8 @@ def new():
 @bp.route("/wiki/<slug>")
 def article(slug: str):
     key = services.page_key(slug)
-    if key is None:  # an old slug redirects; anything else is a 404
-        _article(slug, "wiki.article")
+    if key is None:  # an old slug redirects; anything else offers to write the article
+        return _missing(slug)
     viewer = services.viewer_kind(current_user)
     if key.hidden and viewer not in ("editor", "admin"):
         abort(404)
@@ -164,6 +164,17 @@ def article(slug: str):
         fragment = pages.get_or_render((key.id, key.view_version, viewer), render)
     return render_template("wiki/article.html", title=key.title, fragment=fragment,
                            article_id=key.id)
+
+
+def _missing(slug: str):
+    """No article at this address: an old slug redirects; otherwise a 404 that offers to
+    write it (as a red link does), to search for it, or to ask."""
+    try:
+        services.get_article(slug, current_user, ())
+    except NotFound:
+        title = " ".join(slug.replace("-", " ").replace("_", " ").split())[:200]
+        return render_template("wiki/missing.html", title=title[:1].upper() + title[1:]), 404
+    return _article(slug, "wiki.article")  # pragma: no cover - _article redirects
 
 
 def _article_body(article_id: int) -> str:

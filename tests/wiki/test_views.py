@@ -286,3 +286,15 @@ def test_article_lists_and_the_home_page_name_the_lead_authors(client, write, me
         item = html[html.index('href="/wiki/seed-swaps"'):]
         item = item[:item.index("</li>")]
         assert 'By <a href="/users/mina">Mina Member</a> · Updated' in item
+
+
+def test_a_missing_article_offers_to_write_it_search_for_it_or_ask(client, member_client):
+    response = client.get("/wiki/seed-swap-shelves")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert "There is no article called “Seed swap shelves”" in page
+    assert "/search?q=Seed+swap+shelves" in page
+    assert "/questions/ask?title=Seed+swap+shelves" in page
+    assert "Sign in</a> to write it" in page
+    page = member_client.get("/wiki/seed-swap-shelves").get_data(as_text=True)
+    assert 'href="/wiki/new?title=Seed+swap+shelves">Write “Seed swap shelves”</a>' in page
