@@ -89,3 +89,10 @@ def test_the_page_says_when_it_shows_any_of_the_words(client, library):
     assert 'aria-describedby="any-word-note"' in page
     page = client.get("/search?q=makerspace+robots").get_data(as_text=True)
     assert "No results contain all of" not in page
+
+
+def test_a_search_that_finds_nothing_offers_to_ask_or_write(client, library):
+    page = client.get("/search?q=xylophone+lending").get_data(as_text=True)
+    assert 'href="/questions/ask?title=xylophone+lending">Ask the community</a>' in page
+    assert "Write an article called “xylophone lending”" in page
+    assert "/login?next=/wiki/new?title%3Dxylophone%2Blending" in page  # signed out
