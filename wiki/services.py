@@ -217,7 +217,8 @@ def parse_tags(text: str | list[str]) -> list[str]:
     raw = text if isinstance(text, list) else (text or "").split(",")
     tags: list[str] = []
     for item in raw:
-        tag = " ".join(check_text(item, "tags", "a tag").split()).lower()
+        # One form per tag, as on Stack Exchange: "Seed  Library" is the tag seed-library.
+        tag = "-".join(check_text(item, "tags", "a tag").split()).lower()
         if not tag:
             continue
         if len(tag) > TAG_MAX or not TAG_RE.match(tag):

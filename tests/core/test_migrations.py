@@ -74,3 +74,43 @@ def test_the_name_skeletons_are_backfilled_for_existing_members(tmp_path):
             db.engine.dispose()
     finally:
         drop()
+
+
+def test_tags_with_spaces_become_hyphenated_and_merge_with_their_twin(tmp_path):
+    url, options, drop = _fresh_database(tmp_path)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SQLALCHEMY_ENGINE_OPTIONS": options,
+                      "SECRET_KEY": "x", "SEARCH_INDEX_DIR": str(tmp_path / "ix")})
+    try:
+        with app.app_context():
+            upgrade(revision="b1d4e7a2c9f0")
+            with db.engine.begin() as connection:
+                connection.execute(text(
+                    "INSERT INTO users (id, username, username_key, email, password_hash, role, "
+                    "display_name, library, sector, bio, active, created_at, "
+                    "username_skeleton, display_skeleton) VALUES (1, 'mina', 'mina', "
+                    "'m@example.org', '!', 'member', 'Mina', '', '', '', true, '2026-01-01', "
+                    "'mina', 'mina')"))
+                for number in (1, 2):
+                    connection.execute(text(
+                        "INSERT INTO articles (id, slug, title, title_key, revision_count, "
+                        "protected, hidden, created_at, updated_at, created_by_id, "
+                        "view_version) VALUES (:n, :slug, :slug, :slug, 0, false, false, "
+                        "'2026-01-01', '2026-01-01', 1, 1)"), {"n": number, "slug": f"a{number}"})
+                connection.execute(text(
+                    "INSERT INTO tags (id, name, article_count) VALUES (1, 'seed library', 2), "
+                    "(2, 'seed-library', 1), (3, 'local  history', 1)"))
+                connection.execute(text(
+                    "INSERT INTO article_tags (article_id, tag_id) VALUES (1, 1), (2, 1), "
+                    "(2, 2), (1, 3)"))
+            upgrade(revision="b1d4e7a2c9f1")
+            with db.engine.connect() as connection:
+                tags = connection.execute(text(
+                    "SELECT id, name, article_count FROM tags ORDER BY id")).all()
+                links = connection.execute(text(
+                    "SELECT article_id, tag_id FROM article_tags ORDER BY 1, 2")).all()
+            assert [tuple(row) for row in tags] == [(2, "seed-library", 2),
+                                                     (3, "local-history", 1)]
+            assert [tuple(row) for row in links] == [(1, 2), (1, 3), (2, 2)]
+            db.engine.dispose()
+    finally:
+        drop()

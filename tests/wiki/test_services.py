@@ -225,3 +225,8 @@ def test_every_revision_is_kept(write, edit, member):
     numbers = [r.number for r in db.session.query(Revision).filter_by(article_id=article.id)
                .order_by(Revision.number)]
     assert numbers == [1, 2, 3, 4, 5]
+
+
+def test_tags_typed_with_spaces_are_kept_in_one_hyphenated_form():
+    assert services.parse_tags("Seed  Library, seed-library, Teens , local history") == [
+        "seed-library", "teens", "local-history"]
