@@ -298,3 +298,14 @@ def test_a_missing_article_offers_to_write_it_search_for_it_or_ask(client, membe
     assert "Sign in</a> to write it" in page
     page = member_client.get("/wiki/seed-swap-shelves").get_data(as_text=True)
     assert 'href="/wiki/new?title=Seed+swap+shelves">Write “Seed swap shelves”</a>' in page
+
+
+def test_the_history_list_offers_to_restore_each_earlier_revision(
+        client, member_client, article, edit, other_member):
+    edit(article, other_member, "Vandalised.")
+    page = member_client.get("/wiki/readers-advisory/history").get_data(as_text=True)
+    link = 'href="/wiki/readers-advisory/revisions/1#restore">restore'
+    assert link in page and "/revisions/2#restore" not in page  # not the current one
+    assert link not in client.get("/wiki/readers-advisory/history").get_data(as_text=True)
+    form = member_client.get("/wiki/readers-advisory/revisions/1").get_data(as_text=True)
+    assert 'class="revert-form" id="restore"' in form
