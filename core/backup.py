@@ -14,7 +14,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import DateTime, func, insert, select, text, update
+from sqlalchemy import DateTime, func, insert, inspect, select, text, update
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 from sqlalchemy.sql.schema import Table
 
@@ -166,6 +166,13 @@ def _restore(archive: tarfile.TarFile) -> dict:
         raise RestoreRefused("The backup's manifest.json is not a Commonplace manifest.")
     if manifest.get("format") != FORMAT:
         raise RestoreRefused(f"Unknown backup format {manifest.get('format')!r}.")
+    missing = sorted({table.name for table in _tables()}
+                     - set(inspect(db.session.connection()).get_table_names()))
+    if missing:
+        raise RestoreRefused(
+            f"This database has no {'tables' if len(missing) > 1 else 'table'} "
+            f"{', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''}: run "
+            "`flask db upgrade` first, then restore into the empty database it makes.")
     current = _alembic_revision()
     if manifest.get("alembic_revision") and current and \
             manifest["alembic_revision"] != current:

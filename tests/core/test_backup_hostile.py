@@ -151,3 +151,17 @@ def test_a_restored_archive_cannot_smuggle_script_into_stored_html(app, tmp_path
     for revision in stored:
         assert audit(revision.html) == [] and audit(revision.toc_html) == []
         assert revision.html == backup.sanitise(hostile)
+
+
+def test_a_restore_into_a_database_never_migrated_says_to_run_the_upgrade(tmp_path, good):
+    from app import create_app
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'bare.db'}",
+                      "SECRET_KEY": "x", "SEARCH_INDEX_DIR": str(tmp_path / "ix")})
+    path = tmp_path / "backup.tar.gz"
+    _write(path, good)
+    with app.app_context():
+        result = app.test_cli_runner().invoke(args=["backup", "restore", str(path)])
+        db.engine.dispose()
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "run `flask db upgrade` first" in result.output and "no tables" in result.output
