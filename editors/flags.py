@@ -3,6 +3,7 @@ hide or edit; the flag queue and the report page."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -291,6 +292,20 @@ class FlagGroup:
     @property
     def first_flagged(self) -> datetime:
         return min(item.created_at for item in self.flags)
+
+    @property
+    def duplicate_of(self) -> str:
+        """The question a duplicate flag's note points at, as the flagger wrote it (an
+        address or #number), to fill in "Merge into"; '' if none does."""
+        for item in self.flags:
+            found = _QUESTION_ADDRESS.search(item.note or "") if item.reason == "duplicate" \
+                else None
+            if found:
+                return found.group(0).rstrip(".,;:!?)'\"")
+        return ""
+
+
+_QUESTION_ADDRESS = re.compile(r"\S*/questions/\d+\S*|#\d+\b")
 
 
 def excerpt(html: str, limit: int = 240) -> str:

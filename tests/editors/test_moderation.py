@@ -579,3 +579,20 @@ def test_every_action_the_services_log_has_words_for_the_log_page():
         assert {f"{kind}.hidden", f"{kind}.held", f"{kind}.edited"} <= ACTION_LABELS.keys()
     assert action_label("question.locked") == "Question locked"
     assert action_label("something.new") == "something.new"
+
+
+def test_a_duplicate_flag_fills_in_the_question_to_merge_into(app, editor_client, solved,
+                                                              duplicate, other_member):
+    source, _answer = duplicate
+    flags.flag(other_member, "question", source.id, "duplicate",
+               f"Same as http://localhost/questions/{solved.id}/how-do-you-run.")
+    db.session.commit()
+    page = editor_client.get("/editors/flags").get_data(as_text=True)
+    assert (f'name="merge_into" autocomplete="off" '
+            f'value="http://localhost/questions/{solved.id}/how-do-you-run"') in page
+    response = editor_client.submit(f"/editors/flags/question/{source.id}", {
+        "action": "merge", "merge_into": f"http://localhost/questions/{solved.id}/how-do-you-run",
+        "reason": "Same question"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(type(source), source.id).merged_into_id == solved.id
