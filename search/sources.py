@@ -39,9 +39,23 @@ def register(source: Source) -> None:
     SOURCES[source.kind] = source
 
 
+# The end of a block (a heading, a paragraph, a table cell, a list item) or a line break: a
+# separator, so that a snippet reads "Getting started · Three printers" and "Branch ·
+# Loans", not "Getting started Three printers" and "Branch Loans"; none after a full stop.
+PART_END_RE = re.compile(r"</(?:h[1-6]|p|div|blockquote|pre|th|td|li|dt|dd|caption|figcaption)"
+                         r"\s*>|<br\s*/?>",
+                         re.IGNORECASE)
+SEPARATOR = "\u2009·\u2009"
+SEPARATORS_RE = re.compile(r"(?:\s*\u2009·\u2009\s*)+")
+AFTER_STOP_RE = re.compile(r"([.!?:;…])\u2009·\u2009")
+
+
 def html_to_text(markup: str) -> str:
-    text = TAG_RE.sub(" ", INLINE_TAG_RE.sub("", markup or ""))
-    return SPACE_RE.sub(" ", html.unescape(text)).strip()
+    text = PART_END_RE.sub(SEPARATOR, INLINE_TAG_RE.sub("", markup or ""))
+    text = SPACE_RE.sub(" ", html.unescape(TAG_RE.sub(" ", text)))
+    text = SEPARATORS_RE.sub(" · ", text)
+    text = AFTER_STOP_RE.sub(r"\1 ", text.replace(" · ", SEPARATOR))
+    return text.replace(SEPARATOR, " · ").strip(" ·")
 
 
 def key(kind: str, object_id: int) -> str:

@@ -359,4 +359,4 @@ def test_text_for_the_index_reads_as_the_page_does():
                         "Then</p><ul><li>one</li><li>two</li></ul>line<br>break "
                         '<abbr title="American Library Association">ALA</abbr>, '
                         "&amp; <article>z</article>") == \
-        "See Starting a library makerspace. Then one two line break ALA, & z"
+        "See Starting a library makerspace. Then · one · two · line · break ALA, & z"
