@@ -1,12 +1,28 @@
 // While a member types a question's title, show similar questions and solutions.
+// The list itself is not a live region (it would be read again on every keystroke); a
+// separate status line announces only a changed count.
 (function () {
   "use strict";
   var input = document.querySelector("input[data-similar]");
   var live = document.getElementById("similar-live");
-  if (!input || !live || !window.fetch) { return; }
+  var status = document.getElementById("similar-status");
+  if (!input || !live || !status || !window.fetch) { return; }
   var timer = null;
   var latest = 0;
+  var shownKey = "";
+  var announced = 0;
+  function announce(count) {
+    if (count === announced) { return; }
+    announced = count;
+    status.textContent = count === 0 ? "No similar questions." :
+      count + (count === 1 ? " similar question or solution" :
+               " similar questions and solutions") + " below the title.";
+  }
   function show(items) {
+    var key = items.map(function (item) { return item.url; }).join("\n");
+    announce(items.length);
+    if (key === shownKey) { return; }  // the same list: leave it as it is
+    shownKey = key;
     live.textContent = "";
     if (!items.length) { return; }
     var heading = document.createElement("p");
