@@ -172,3 +172,8 @@ def test_header_shows_account_menu(client, member_client):
     assert "Sign in" in anonymous and "Join" in anonymous
     signed_in = member_client.get("/").get_data(as_text=True)
     assert re.search(r'<form action="/logout" method="post"', signed_in)
+
+
+def test_the_sign_in_page_promises_no_way_back_into_an_account_it_cannot_give(client):
+    page = client.get("/login").get_data(as_text=True).lower()
+    assert "forgot" not in page and "reset" not in page and "recover" not in page
