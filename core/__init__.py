@@ -26,6 +26,7 @@ CONTENT_SECURITY_POLICY = (
 ERROR_TEXT = {
     400: ("Bad request", "We could not make sense of that request. If you were sending a form, "
           "go back, reload the page and try again: your text is still in your browser."),
+    401: ("Please sign in", "You need to be signed in to do that."),
     403: ("Not allowed", "You do not have permission to do that."),
     404: ("Page not found", "There is no page at this address. It may have been moved or hidden."),
     405: ("Not allowed here", "That action cannot be done this way."),
@@ -60,20 +61,55 @@ FALLBACK_PAGE = """<!doctype html>
 <p><a class="button" href="/">Go to the home page</a></p></main></body></html>"""
 
 
+# Form fields never shown back on an error page: secrets, and the form's own machinery.
+_NOT_KEPT = ("csrf_token", "password", "base_revision", "next", "action")
+
+
+def sent_text() -> list[tuple[str, str]]:
+    """What the member typed into the form this request sent (title, text, summary...), to
+    show back on a page that refuses it, so that a refusal never loses their words."""
+    if request.method != "POST":
+        return []
+    try:
+        fields = list(request.form.items(multi=True))
+    except Exception:  # noqa: BLE001 - a body too large or malformed cannot be read back
+        return []
+    return [(name.replace("_", " ").capitalize(), value) for name, value in fields
+            if value.strip() and len(value.strip()) > 1
+            and not any(word in name.lower() for word in _NOT_KEPT)][:6]
+
+
 def render_error(code: int, message: str | None = None, *, without_database: bool = False):
-    """The error page. `without_database` renders it for an anonymous visitor, so that
-    nothing on it (the signed-in member, their unread count) needs the database."""
+    """The error page, with what the member sent (if they sent text) to copy. With
+    `without_database` it is rendered for an anonymous visitor, so that nothing on it (the
+    signed-in member, their unread count) needs the database."""
     title, text = ERROR_TEXT.get(code, ERROR_TEXT[500])
     text = message or text
     if without_database:
         g._login_user = login_manager.anonymous_user()
         g.unread_notifications = 0
     try:
-        return render_template("errors/error.html", code=code, title=title, text=text), code
+        return render_template("errors/error.html", code=code, title=title, text=text,
+                               kept=sent_text()), code
     except Exception:  # noqa: BLE001 - the error page itself must not fail
         current_app.logger.exception("error page %s could not be rendered", code)
         page = FALLBACK_PAGE.format(code=code, title=escape(title), text=escape(text))
         return page, code, {"Content-Type": "text/html; charset=utf-8"}
+
+
+def _signed_out():
+    """A visitor who is not signed in (or whose session ended during a long edit) asked
+    for a member's page: to the sign-in page; but a form they sent comes back with its text
+    and a plain reason, never silently dropped by a redirect."""
+    from flask import flash, redirect
+    from flask_login.utils import login_url
+
+    if request.method == "POST" and sent_text():
+        return render_error(401, "You are not signed in (your session may have ended while "
+                                 "you wrote), so nothing was saved. Copy your text below, "
+                                 "sign in, and send it again.")
+    flash(login_manager.login_message, login_manager.login_message_category)
+    return redirect(login_url(login_manager.login_view, next_url=request.url))
 
 
 def _security_headers(response):
@@ -182,6 +218,7 @@ def init_core(app: Flask) -> None:
     login_manager.login_view = "core.login"
     login_manager.login_message = "Please sign in to do that."
     login_manager.login_message_category = "info"
+    login_manager.unauthorized_handler(_signed_out)
     login_manager.session_protection = "basic"
 
     from core import accounts

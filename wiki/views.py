@@ -10,6 +10,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    make_response,
     redirect,
     render_template,
     request,
@@ -63,6 +64,8 @@ def _require(check) -> None:
         check()
     except PermissionDenied as error:
         if not current_user.is_authenticated:
+            if request.method == "POST":  # a session that ended mid-edit: keep the text
+                abort(make_response(current_app.login_manager.unauthorized()))
             flash(error.message, "info")
             abort(redirect(url_for("core.login", next=request.full_path.rstrip("?"))))
         abort(403)

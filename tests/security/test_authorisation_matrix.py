@@ -153,6 +153,8 @@ def concrete(rule: str, world) -> str:
 def outcome(response) -> object:
     if response.status_code in (301, 302, 303):
         return LOGIN if "/login" in response.location else "redirect"
+    if response.status_code == 401:  # a form with text: shown back, with a way to sign in
+        return LOGIN if 'href="/login"' in response.get_data(as_text=True) else 401
     if response.status_code < 300:
         return OK
     return response.status_code

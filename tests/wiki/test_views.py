@@ -36,7 +36,7 @@ def test_article_page_shows_text_byline_and_red_link(client, article):
     assert "By <a href=\"/wiki/../users/mina\"" not in page
     assert 'href="/users/mina">Mina Member</a>' in page
     assert 'class="wikilink new"' in page and "/wiki/new?title=Book+groups" in page
-    assert "#readers advisory" in page and "Public library" in page
+    assert "#readers-advisory" in page and "Public library" in page
 
 
 def test_every_article_page_answers(client, article, edit, other_member):
