@@ -17,8 +17,8 @@ from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
 from search import storage, whoosh_speedups
-from search.engine import FACETS
 from search.bm25f import Word
+from search.engine import FACETS
 from search.parsing import _has_error
 
 # ---------------------------------------------------------------- counting with bit sets

@@ -14,8 +14,8 @@ from whoosh.searching import Results as WhooshResults
 from whoosh.searching import Searcher
 
 from search import bm25f, storage
-from search.bm25f import Word
 from search.bitsets import _TERM_BITS, _VALUE_BITS_LOCK, Matches, _postings, _segment_key
+from search.bm25f import Word
 from search.engine import PER_PAGE
 from search.parsing import (
     ALL_WORDS_UP_TO,
