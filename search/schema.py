@@ -15,8 +15,8 @@ from whoosh.analysis import (
     CharsetFilter,
     StemmingAnalyzer,
     Token,
-    default_pattern,
 )
+from whoosh.analysis.tokenizers import default_pattern
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
