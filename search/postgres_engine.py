@@ -9,10 +9,14 @@
   changed, and just before the commit (`before_commit`) the documents are built from
   the flushed state and upserted. A rolled-back change takes its rows with it; the
   index can never drift from the database.
-- A short query (up to ALL_WORDS_UP_TO words) needs all its words
+- A short query (up to ALL_WORDS_UP_TO words or phrases) needs all its words
   (`websearch_to_tsquery`: quotes, `or`, `-word`); a longer one, which reads like a
-  request, is the OR of its lexemes, ranked by BM25 in SQL (below), never cut. When no
-  document has every word, any word will do (and the page says so).
+  request, is the OR of its lexemes (its -words still excluded, whatever other syntax
+  it holds), ranked by BM25F in SQL (below), never cut. When no document has every
+  word, any word will do (and the page says so).
+- The statistics BM25F needs (document frequencies, the documents' count and field
+  lengths) are kept in `search_terms` and `search_stats` with the documents, in the
+  same transaction, and read by each query (not counted by it).
 - Snippets: `ts_headline`, for the page of hits only; counts and facets in SQL over
   every match; "did you mean" from pg_trgm's similarity over `search_words`.
 """
@@ -665,6 +669,10 @@ def _count_changes(keys: list[str]):
     if changed:
         db.session.execute(_ADD_TERMS, {"lexemes": [lexeme for lexeme, _ in changed],
                                         "changes": [change for _, change in changed]})
+        gone = [lexeme for lexeme, change in changed if change < 0]
+        if gone:  # a lexeme no document holds any more leaves the table
+            db.session.execute(delete(SearchTerm).where(SearchTerm.lexeme.in_(gone),
+                                                        SearchTerm.documents <= 0))
     db.session.execute(_ADD_TOTALS, {
         "names": list(STATISTICS),
         "changes": [new - old for new, old in zip(after[1], before[1], strict=True)]})
