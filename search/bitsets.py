@@ -17,6 +17,7 @@ from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
 from search import storage, whoosh_speedups
+from search.bm25f import Word
 from search.engine import FACETS
 from search.parsing import _has_error
 
@@ -220,7 +221,7 @@ def _bits(leaf: Searcher, q) -> int:
         for sub in q.subqueries:
             bits &= _bits(leaf, sub)
         return bits
-    if isinstance(q, query.Or):
+    if isinstance(q, (query.Or, Word)):
         bits = 0
         for sub in q.subqueries:
             bits |= _bits(leaf, sub)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, SmallInteger, String, Text
+from sqlalchemy import BigInteger, Index, SmallInteger, String, Text
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -54,6 +54,31 @@ class SearchDocument(db.Model):
     updated: Mapped[datetime | None]
     stamp: Mapped[str] = mapped_column(Text)
     document: Mapped[str] = mapped_column(DOCUMENT_VECTOR)
+    # How many words (stop words aside) the document has where, for BM25F's length
+    # normalisation per field: the title (A), tags and accepted answer (B), body (C).
+    length_a: Mapped[int] = mapped_column(default=0, server_default="0")
+    length_b: Mapped[int] = mapped_column(default=0, server_default="0")
+    length_c: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
+class SearchTerm(db.Model):
+    """How many documents hold a lexeme (its document frequency, for BM25's idf):
+    kept by the PostgreSQL engine in the same transaction as the documents."""
+
+    __tablename__ = "search_terms"
+
+    lexeme: Mapped[str] = mapped_column(Text, primary_key=True)
+    documents: Mapped[int]
+
+
+class SearchStat(db.Model):
+    """The documents' count and their total lengths per field ("documents",
+    "length_a", "length_b", "length_c"): kept with the documents, as SearchTerm."""
+
+    __tablename__ = "search_stats"
+
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 class SearchWord(db.Model):

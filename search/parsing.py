@@ -14,6 +14,7 @@ from whoosh.qparser import syntax
 from whoosh.searching import Searcher
 
 from search import schema
+from search.bm25f import Word
 
 SEARCH_FIELDS = ["title", "body", "accepted", "tags"]
 SYNTAX_RE = re.compile(r'[(){}\[\]"\'^~*?:\\/+\-!&|<>=]')
@@ -106,9 +107,63 @@ def any_word(text: str, ix_schema) -> Parsed:
 def _parse(text: str, ix_schema, group):
     try:
         parsed = _parser(ix_schema, group).parse(text)
-        return _skipping(_exclusions(_answerable(parsed, ix_schema).normalize()))
+        parsed = _answerable(parsed, ix_schema).normalize()
+        return _skipping(_exclusions(_words(parsed, ix_schema, _counts(text, ix_schema))))
     except Exception:  # noqa: BLE001 - a malformed query falls back to plain words
         return query.NullQuery
+
+
+TEXT_FIELDS = ("title", "body", "accepted")
+
+
+def _counts(text: str, ix_schema) -> dict[str, int]:
+    """How often the query says each word (as the text fields index it): a long
+    request that names its topic three times means it more than a word said once."""
+    counts: dict[str, int] = {}
+    if "body" in ix_schema:
+        for token in ix_schema["body"].analyzer(text):
+            counts[token.text] = counts.get(token.text, 0) + 1
+    return counts
+
+
+def _words(q, ix_schema, counts: dict[str, int]):
+    """Each word's terms in the search fields gathered into one `Word` (scored as
+    one by BM25F, search.bm25f), counted as often as the query says it."""
+    if isinstance(q, query.Term) and q.fieldname in SEARCH_FIELDS:
+        key = _key(q, ix_schema)
+        return Word([q], count=counts.get(key, 1))
+    if type(q) is query.Or:
+        grouped: dict[str, list] = {}
+        subqueries: list = []
+        for sub in q.subqueries:
+            if isinstance(sub, query.Term) and sub.fieldname in SEARCH_FIELDS:
+                key = _key(sub, ix_schema)
+                if key not in grouped:
+                    grouped[key] = []
+                    subqueries.append(key)
+                grouped[key].append(sub)
+            else:
+                subqueries.append(_words(sub, ix_schema, counts))
+        subqueries = [Word(grouped[sub], count=counts.get(sub, 1)) if isinstance(sub, str)
+                      else sub for sub in subqueries]
+        if len(subqueries) == 1 and q.boost == 1:
+            return subqueries[0]
+        return query.Or(subqueries, boost=q.boost)
+    if isinstance(q, (query.BinaryQuery, query.Not)):
+        return q.apply(lambda sub: _words(sub, ix_schema, counts))
+    if isinstance(q, query.CompoundQuery) and not isinstance(q, Word):
+        q = copy.copy(q)
+        q.subqueries = [_words(sub, ix_schema, counts) for sub in q.subqueries]
+    return q
+
+
+def _key(term: query.Term, ix_schema) -> str:
+    """The word a term stands for, as the text fields index it: a tag is a word as
+    written ("problems"), the text fields hold its stem ("problem")."""
+    if term.fieldname in TEXT_FIELDS or "body" not in ix_schema:
+        return term.text
+    stems = [token.text for token in ix_schema["body"].analyzer(str(term.text))]
+    return stems[0] if len(stems) == 1 else str(term.text)
 
 
 def _wanted_clauses(q) -> int:

@@ -9,10 +9,14 @@
   changed, and just before the commit (`before_commit`) the documents are built from
   the flushed state and upserted. A rolled-back change takes its rows with it; the
   index can never drift from the database.
-- A short query (up to ALL_WORDS_UP_TO words) needs all its words
+- A short query (up to ALL_WORDS_UP_TO words or phrases) needs all its words
   (`websearch_to_tsquery`: quotes, `or`, `-word`); a longer one, which reads like a
-  request, is the OR of its lexemes, ranked by BM25 in SQL (below), never cut. When no
-  document has every word, any word will do (and the page says so).
+  request, is the OR of its lexemes (its -words still excluded, whatever other syntax
+  it holds), ranked by BM25F in SQL (below), never cut. When no document has every
+  word, any word will do (and the page says so).
+- The statistics BM25F needs (document frequencies, the documents' count and field
+  lengths) are kept in `search_terms` and `search_stats` with the documents, in the
+  same transaction, and read by each query (not counted by it).
 - Snippets: `ts_headline`, for the page of hits only; counts and facets in SQL over
   every match; "did you mean" from pg_trgm's similarity over `search_words`.
 """
@@ -23,7 +27,9 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import lru_cache
 
 from markupsafe import Markup, escape
@@ -34,7 +40,7 @@ from sqlalchemy.orm import Session
 from core.extensions import db
 from search import sources
 from search.engine import PER_PAGE, Hit, Results, SearchEngine
-from search.models import SearchDocument, SearchWord
+from search.models import SearchDocument, SearchStat, SearchTerm, SearchWord
 from search.parsing import _tidy
 from search.snippets import EXCERPT_CHARS
 
@@ -52,37 +58,46 @@ PREFIX_RE = re.compile(r"(?<![\w-])(\w{3,})\*")
 # title:word, tags:word, tags:"a phrase": the words in that field's weight only.
 FIELDED_RE = re.compile(r'(?<![\w"])(title|tags):(?:"([^"]*)"?|(\w+))', re.IGNORECASE)
 WEIGHTS = {"title": "A", "tags": "B"}
-SYNTAX_RE = re.compile(r'"|(?:^|\s)-\w|\bor\b|\*', re.IGNORECASE)
+EXCLUDED_RE = re.compile(r"(?:^|(?<=\s))-(\w+)")
+PHRASE_RE = re.compile(r'"([^"]*)"?')
 FIELD_RE = re.compile(r"(?<![\w\"])\w+:(?=[\w\"(])")
 
 
 @dataclass
 class Query:
-    """A tsquery (what matches) and the lexemes it looks for (what ranks)."""
+    """A tsquery (what matches) and the lexemes it looks for (what ranks), with how
+    often the query says each."""
 
     tsquery: object
     lexemes: list[str]
+    counts: dict[str, int] = dataclass_field(default_factory=dict)
 
 
-# Ranking: BM25 (Lucene's idf) over the tsvector, a term's count weighted by where it
-# stands (title A, tags and accepted answer B, body C) as the Whoosh engine boosts its
-# fields; ts_rank and ts_rank_cd know no idf and gave half of bm25s's nDCG@10 on CISI.
-# Equal weights (A = B = C) were tried: LISA fell from 0.397 to 0.347 nDCG@10, CISI
-# rose only from 0.317 to 0.324 and Cranfield did not move, so the boosts stay.
-# A document's length is its count of distinct lexemes (length(tsvector)).
-K1, B = 1.2, 0.75
+# Ranking: BM25F (as the Whoosh engine, search.bm25f) over the tsvector, in SQL. A
+# lexeme's count in each field (title A, tags and accepted answer B, body C, told
+# apart by the weight of each position) is weighted (3, 1.5, 1) and normalised by that
+# field's length (search_documents.length_a/b/c: the field's words, stop words aside)
+# against the field's average; the sum is saturated once (k1), times Lucene's idf,
+# times how often the query says the lexeme. ts_rank and ts_rank_cd know no idf and
+# gave half of bm25s's nDCG@10 on CISI. The document frequencies and the totals that
+# idf and the averages need are kept in search_terms and search_stats, in the same
+# transaction as the documents (`_count_changes`), not counted for every query.
+K1, B = 1.5, 0.75  # as search.schema.weighting
 FIELD_WEIGHTS = {"A": 3.0, "B": 1.5, "C": 1.0, "D": 1.0}
 _BM25 = text("""(
-    SELECT coalesce(sum(given.idf * counted.tf * :k1_plus_1
-                        / (counted.tf + :k1 * (1 - :b + :b * length(search_documents.document)
-                                                  / :avgdl))), 0)
-    FROM unnest(search_documents.document) AS term(lexeme, positions, weights)
-    JOIN unnest(CAST(:lexemes AS text[]), CAST(:idfs AS float8[])) AS given(lexeme, idf)
-        ON given.lexeme = term.lexeme
-    CROSS JOIN LATERAL (
-        SELECT sum(CASE weight WHEN 'A' THEN :wa WHEN 'B' THEN :wb ELSE :wc END) AS tf
-        FROM unnest(term.weights) AS weight) AS counted
+    SELECT coalesce(sum(word.idf * word.x * :k1_plus_1 / (word.x + :k1)), 0)
+    FROM (
+        SELECT given.idf, sum(CASE weight
+            WHEN 'A' THEN :wa / (1 - :b + :b * search_documents.length_a / :avg_a)
+            WHEN 'B' THEN :wb / (1 - :b + :b * search_documents.length_b / :avg_b)
+            ELSE :wc / (1 - :b + :b * search_documents.length_c / :avg_c) END) AS x
+        FROM unnest(search_documents.document) AS term(lexeme, positions, weights)
+        JOIN unnest(CAST(:lexemes AS text[]), CAST(:idfs AS float8[])) AS given(lexeme, idf)
+            ON given.lexeme = term.lexeme
+        CROSS JOIN LATERAL unnest(term.weights) AS weight
+        GROUP BY given.lexeme, given.idf) AS word
 ) DESC""")  # an ORDER BY clause: the best first
+STATISTICS = ("documents", "length_a", "length_b", "length_c")
 
 
 def _websearch(text_: str) -> str:
@@ -118,25 +133,64 @@ def _listed(values: str) -> str:
     return "," + ",".join(items) + "," if items else ""
 
 
+def _quoted(lexeme: str) -> str:
+    """A lexeme as a tsquery's operand."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
 def _like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 _UPSERT = text("""
     INSERT INTO search_documents (key, kind, object_id, title, title_words, body, tags,
-        sectors, author_name, url, solved, updated, stamp, document)
-    VALUES (:key, :kind, :object_id, :title, :title_words, :body, :tags, :sectors,
-        :author_name, :url, :solved, :updated, :stamp,
-        setweight(to_tsvector('english', :title_f), 'A')
+        sectors, author_name, url, solved, updated, stamp, document, length_a, length_b,
+        length_c)
+    SELECT :key, :kind, :object_id, :title, :title_words, :body, :tags, :sectors,
+        :author_name, :url, :solved, :updated, :stamp, made.document,
+        (SELECT count(*) FILTER (WHERE weight = 'A') FROM unnest(made.document) AS term,
+            unnest(term.weights) AS weight),
+        (SELECT count(*) FILTER (WHERE weight = 'B') FROM unnest(made.document) AS term,
+            unnest(term.weights) AS weight),
+        (SELECT count(*) FILTER (WHERE weight IN ('C', 'D')) FROM unnest(made.document)
+            AS term, unnest(term.weights) AS weight)
+    FROM (SELECT setweight(to_tsvector('english', :title_f), 'A')
         || setweight(to_tsvector('english', :tags_f), 'B')
         || setweight(to_tsvector('english', :accepted_f), 'B')
-        || setweight(to_tsvector('english', :body_f), 'C'))
+        || setweight(to_tsvector('english', :body_f), 'C') AS document) AS made
     ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, object_id = excluded.object_id,
         title = excluded.title, title_words = excluded.title_words, body = excluded.body,
         tags = excluded.tags, sectors = excluded.sectors,
         author_name = excluded.author_name, url = excluded.url, solved = excluded.solved,
-        updated = excluded.updated, stamp = excluded.stamp, document = excluded.document
-""")  # the weighted tsvector: title A, tags and the accepted answer B, body C (CONFIG)
+        updated = excluded.updated, stamp = excluded.stamp, document = excluded.document,
+        length_a = excluded.length_a, length_b = excluded.length_b,
+        length_c = excluded.length_c
+""")  # the weighted tsvector: title A, tags and the accepted answer B, body C (CONFIG),
+# and the words in each (the positions of each weight)
+_COUNTED_TERMS = text("""
+    SELECT lexeme, count(*) FROM search_documents,
+        unnest(tsvector_to_array(document)) AS lexeme
+    WHERE key = ANY(CAST(:keys AS text[])) GROUP BY lexeme
+""")
+_COUNTED_TOTALS = text("""
+    SELECT count(*), coalesce(sum(length_a), 0), coalesce(sum(length_b), 0),
+        coalesce(sum(length_c), 0)
+    FROM search_documents WHERE key = ANY(CAST(:keys AS text[]))
+""")
+# Lexemes in order, then the totals: concurrent writers take the rows' locks in the
+# same order (after their documents' rows), so they wait for each other, never deadlock.
+_ADD_TERMS = text("""
+    INSERT INTO search_terms (lexeme, documents)
+    SELECT lexeme, change FROM unnest(CAST(:lexemes AS text[]), CAST(:changes AS int[]))
+        AS given(lexeme, change) ORDER BY lexeme
+    ON CONFLICT (lexeme) DO UPDATE SET documents = search_terms.documents + excluded.documents
+""")
+_ADD_TOTALS = text("""
+    INSERT INTO search_stats (name, value)
+    SELECT name, change FROM unnest(CAST(:names AS text[]), CAST(:changes AS bigint[]))
+        AS given(name, change) ORDER BY name
+    ON CONFLICT (name) DO UPDATE SET value = search_stats.value + excluded.value
+""")
 _WORDS = text("""
     INSERT INTO search_words (word, field) SELECT word, min(field) FROM
         unnest(CAST(:words AS text[]), CAST(:fields AS smallint[])) AS given(word, field)
@@ -210,11 +264,14 @@ class PostgresEngine(SearchEngine):
         for start in range(0, len(ids), BATCH):
             chunk = ids[start:start + BATCH]
             documents = sources.SOURCES[kind].documents(chunk)
-            gone = [sources.key(kind, object_id) for object_id in chunk
+            keys = [sources.key(kind, object_id) for object_id in chunk]
+            gone = [key for key, object_id in zip(keys, chunk, strict=True)
                     if documents.get(object_id) is None]
-            if gone:
-                db.session.execute(delete(SearchDocument).where(SearchDocument.key.in_(gone)))
-            self._write([document for document in documents.values() if document])
+            with _count_changes(keys):
+                if gone:
+                    db.session.execute(delete(SearchDocument)
+                                       .where(SearchDocument.key.in_(gone)))
+                self._write([document for document in documents.values() if document])
         return len(ids)
 
     def _write(self, documents: list[dict]) -> None:
@@ -231,7 +288,8 @@ class PostgresEngine(SearchEngine):
 
     def delete(self, kind: str, ids: list[int]) -> None:
         keys = [sources.key(kind, object_id) for object_id in ids]
-        db.session.execute(delete(SearchDocument).where(SearchDocument.key.in_(keys)))
+        with _count_changes(keys):
+            db.session.execute(delete(SearchDocument).where(SearchDocument.key.in_(keys)))
 
     def rebuild(self, progress=None, procs: int | None = None) -> int:
         """Every document afresh, in one transaction: searches see the old index until
@@ -248,6 +306,7 @@ class PostgresEngine(SearchEngine):
                 count += len(documents)
                 if progress:
                     progress(kind, len(chunk))
+        refresh_statistics()
         db.session.commit()
         return count
 
@@ -258,29 +317,49 @@ class PostgresEngine(SearchEngine):
 
     def _query(self, text_: str, any_word: bool = False):
         """A tsquery for the text: all its words (websearch syntax: "a phrase", or,
-        -word; NOT and word* as Whoosh reads them) when short, any of its lexemes when
-        long or when asked; None when it holds no word to look for."""
+        -word; NOT and word* as Whoosh reads them) when it asks for up to
+        ALL_WORDS_UP_TO words or phrases; any of its lexemes (its -words still
+        excluded) when longer, as a request in sentences is, or when asked; None when
+        it holds no word to look for."""
         folded = fold(_tidy(text_))
         fielded = [(WEIGHTS[name.lower()], word)
                    for name, phrase, single in FIELDED_RE.findall(folded)
                    for word in WORD_RE.findall(phrase or single)]
         words = _websearch(FIELDED_RE.sub(" ", folded))
-        lexemes = db.session.scalar(select(func.tsvector_to_array(func.to_tsvector(
-            CONFIG, words.replace("*", " ") + " " + " ".join(w for _, w in fielded))))) or []
+        wanted = EXCLUDED_RE.sub(" ", words)
+        counts = self._lexemes(wanted.replace("*", " ") + " "
+                               + " ".join(word for _, word in fielded))
+        lexemes = sorted(counts)
         if not lexemes:
             return None
-        syntax = fielded or SYNTAX_RE.search(words)
-        if not any_word and (syntax or len(set(lexemes)) <= ALL_WORDS_UP_TO):
+        phrases = PHRASE_RE.findall(wanted)
+        clauses = len(self._lexemes(PHRASE_RE.sub(" ", wanted).replace("*", " "))) \
+            + len(fielded) + sum(1 for phrase in phrases if self._lexemes(phrase))
+        if not any_word and clauses <= ALL_WORDS_UP_TO:
             prefixes = PREFIX_RE.findall(words)
             found = func.websearch_to_tsquery(CONFIG, PREFIX_RE.sub(" ", words))
             for prefix in prefixes:
                 found = found.op("&&")(func.to_tsquery(CONFIG, prefix + ":*"))
             for weight, word in fielded:
                 found = found.op("&&")(func.to_tsquery(CONFIG, f"{word}:{weight}"))
-            return Query(found, sorted(set(lexemes)))
-        ored = " | ".join("'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
-                          for lexeme in sorted(set(lexemes)))
-        return Query(cast(literal(ored, Text()), TSQUERY), sorted(set(lexemes)))
+            return Query(found, lexemes, counts)
+        ored = " | ".join([_quoted(lexeme) for lexeme in lexemes]
+                          + [_quoted(prefix.lower()) + ":*"
+                             for prefix in PREFIX_RE.findall(wanted)])
+        found = cast(literal(ored, Text()), TSQUERY)
+        unwanted = sorted(self._lexemes(" ".join(EXCLUDED_RE.findall(words))))
+        if unwanted:
+            found = found.op("&&")(cast(literal(
+                "!(" + " | ".join(_quoted(lexeme) for lexeme in unwanted) + ")", Text()),
+                TSQUERY))
+        return Query(found, lexemes, counts)
+
+    @staticmethod
+    def _lexemes(words: str) -> dict[str, int]:
+        """{lexeme: how often the words say it}, as to_tsvector reads them."""
+        if not words.strip():
+            return {}
+        return dict(db.session.execute(_QUERY_LEXEMES, {"words": words}).all())
 
     def _filtered(self, statement, type_, tag, sector, solved):
         tag, sector = fold(tag or "").strip(), fold(sector or "").strip()
@@ -339,24 +418,25 @@ class PostgresEngine(SearchEngine):
         if newest or found is None:
             return statement.order_by(SearchDocument.updated.desc().nulls_last(),
                                       SearchDocument.key)
-        rank = self._bm25(found.lexemes)
+        rank = self._bm25(found)
         return statement.order_by(rank, SearchDocument.updated.desc().nulls_last(),
                                   SearchDocument.key)
 
-    def _bm25(self, lexemes: list[str]):
-        """ORDER BY a document's BM25 score for these lexemes, best first."""
-        total = db.session.scalar(select(func.count()).select_from(SearchDocument)) or 1
-        avgdl = db.session.scalar(select(func.avg(func.length(SearchDocument.document)))) or 1
-        frequencies = db.session.execute(text(
-            "SELECT given.lexeme, (SELECT count(*) FROM search_documents "
-            "WHERE document @@ CAST(quote_literal(given.lexeme) AS tsquery)) "
-            "FROM unnest(CAST(:lexemes AS text[])) AS given(lexeme)"),
-            {"lexemes": lexemes}).all()
-        idfs = [math.log(1 + (total - df + 0.5) / (df + 0.5)) for _lexeme, df in frequencies]
+    def _bm25(self, found: Query):
+        """ORDER BY a document's BM25F score for the query's lexemes, best first."""
+        totals = statistics()
+        total = totals["documents"] or 1
+        frequencies = dict(db.session.execute(
+            select(SearchTerm.lexeme, SearchTerm.documents)
+            .where(SearchTerm.lexeme.in_(found.lexemes))).all())
+        idfs = [math.log(1 + (total - frequencies.get(lexeme, 0) + 0.5)
+                         / (frequencies.get(lexeme, 0) + 0.5)) * found.counts.get(lexeme, 1)
+                for lexeme in found.lexemes]
+        averages = {name: float(totals[f"length_{name}"]) / total or 1.0 for name in "abc"}
         return _BM25.bindparams(
-            lexemes=[lexeme for lexeme, _df in frequencies], idfs=idfs, k1=K1,
-            k1_plus_1=K1 + 1, b=B, avgdl=float(avgdl), wa=FIELD_WEIGHTS["A"],
-            wb=FIELD_WEIGHTS["B"], wc=FIELD_WEIGHTS["C"])
+            lexemes=found.lexemes, idfs=idfs, k1=K1, k1_plus_1=K1 + 1, b=B,
+            avg_a=averages["a"], avg_b=averages["b"], avg_c=averages["c"],
+            wa=FIELD_WEIGHTS["A"], wb=FIELD_WEIGHTS["B"], wc=FIELD_WEIGHTS["C"])
 
     def _page(self, found: Query | None, filters, newest: bool, offset: int,
               limit: int) -> list[Hit]:
@@ -533,6 +613,77 @@ def _snippet(text_: str, headline: str) -> str:
     else:
         marked += str(escape(rest.rstrip()))
     return marked
+
+
+_QUERY_LEXEMES = text("""
+    SELECT lexeme, cardinality(positions) FROM unnest(to_tsvector('english', :words))
+""")  # the query's lexemes, each with how often it is said
+
+
+def statistics() -> dict[str, int]:
+    """The documents' count and their total lengths per field (search_stats); counted
+    from the documents when the table was never filled (a database made before it)."""
+    totals = dict(db.session.execute(select(SearchStat.name, SearchStat.value)).all())
+    if set(STATISTICS) <= set(totals):
+        return totals
+    row = db.session.execute(select(
+        func.count(), func.coalesce(func.sum(SearchDocument.length_a), 0),
+        func.coalesce(func.sum(SearchDocument.length_b), 0),
+        func.coalesce(func.sum(SearchDocument.length_c), 0))).one()
+    return dict(zip(STATISTICS, row, strict=True))
+
+
+def refresh_statistics() -> None:
+    """search_terms and search_stats counted afresh from every document (a rebuild)."""
+    db.session.execute(delete(SearchTerm))
+    db.session.execute(delete(SearchStat))
+    db.session.execute(text("""
+        INSERT INTO search_terms (lexeme, documents)
+        SELECT lexeme, count(*) FROM search_documents,
+            unnest(tsvector_to_array(document)) AS lexeme GROUP BY lexeme
+    """))
+    db.session.execute(text("""
+        INSERT INTO search_stats (name, value)
+        SELECT 'documents', count(*) FROM search_documents
+        UNION ALL SELECT 'length_a', coalesce(sum(length_a), 0) FROM search_documents
+        UNION ALL SELECT 'length_b', coalesce(sum(length_b), 0) FROM search_documents
+        UNION ALL SELECT 'length_c', coalesce(sum(length_c), 0) FROM search_documents
+    """))
+
+
+@contextmanager
+def _count_changes(keys: list[str]):
+    """Keep search_terms and search_stats equal to the documents across a change to
+    the documents `keys`: what they counted before is taken away, what they count
+    after is added, in the change's own transaction."""
+    keys = sorted(set(keys))
+    db.session.execute(select(SearchDocument.key).where(SearchDocument.key.in_(keys))
+                       .order_by(SearchDocument.key).with_for_update())
+    before = _counted(keys)
+    yield
+    after = _counted(keys)
+    lexemes = sorted(set(before[0]) | set(after[0]))
+    changes = [after[0].get(lexeme, 0) - before[0].get(lexeme, 0) for lexeme in lexemes]
+    changed = [(lexeme, change) for lexeme, change in zip(lexemes, changes, strict=True)
+               if change]
+    if changed:
+        db.session.execute(_ADD_TERMS, {"lexemes": [lexeme for lexeme, _ in changed],
+                                        "changes": [change for _, change in changed]})
+        gone = [lexeme for lexeme, change in changed if change < 0]
+        if gone:  # a lexeme no document holds any more leaves the table
+            db.session.execute(delete(SearchTerm).where(SearchTerm.lexeme.in_(gone),
+                                                        SearchTerm.documents <= 0))
+    db.session.execute(_ADD_TOTALS, {
+        "names": list(STATISTICS),
+        "changes": [new - old for new, old in zip(after[1], before[1], strict=True)]})
+
+
+def _counted(keys: list[str]) -> tuple[dict[str, int], tuple[int, ...]]:
+    """What the documents `keys` add to search_terms and search_stats."""
+    terms = dict(db.session.execute(_COUNTED_TERMS, {"keys": keys}).all())
+    totals = tuple(int(value) for value in
+                   db.session.execute(_COUNTED_TOTALS, {"keys": keys}).one())
+    return terms, totals
 
 
 def ensure_trigrams(connection) -> None:

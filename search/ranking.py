@@ -13,8 +13,9 @@ from whoosh import query, scoring
 from whoosh.searching import Results as WhooshResults
 from whoosh.searching import Searcher
 
-from search import storage
+from search import bm25f, storage
 from search.bitsets import _TERM_BITS, _VALUE_BITS_LOCK, Matches, _postings, _segment_key
+from search.bm25f import Word
 from search.engine import PER_PAGE
 from search.parsing import (
     ALL_WORDS_UP_TO,
@@ -87,11 +88,13 @@ def _ranked(searching: Searcher, parsed, matched: Matches, limit: int) -> Whoosh
 # document could reach. The scores are Whoosh's own: the same BM25F, idf, average
 # lengths and stored field lengths (tests/search compare the two).
 
-def _scored_terms(q) -> list[query.Term] | None:
-    """The terms whose scores add up to a document's score, or None when the query
-    holds anything else (a phrase, a wildcard, a range, a boost)."""
+def _scored_terms(q) -> list[query.Term | Word] | None:
+    """The terms and words whose scores add up to a document's score, or None when the
+    query holds anything else (a phrase, a wildcard, a range, a boost)."""
     if type(q) is query.Term:
         return [q] if q.boost == 1 else None
+    if type(q) is Word:
+        return [q] if q.boost == 1 and q.terms_only() else None
     if type(q) is query.AndNot:
         return _scored_terms(q.a)
     if type(q) in (query.And, query.Or) and q.boost == 1 and q.subqueries:
@@ -120,13 +123,20 @@ def _field_lengths(leaf: Searcher, fieldname: str) -> bytes:
     return cached
 
 
-def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term], matched: Matches,
-                   limit: int) -> WhooshResults:
-    """The `limit` best matching documents by BM25F, as Whoosh would rank them."""
+def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term | Word],
+                   matched: Matches, limit: int) -> WhooshResults:
+    """The `limit` best matching documents, scored as Whoosh's matcher tree scores them:
+    a Word by BM25F (search.bm25f), a lone term by Whoosh's BM25F."""
     weighting = searching.weighting
     K1, B = weighting.K1, weighting.B  # noqa: N806 - BM25's names
     scorers = []
     for term in terms:
+        if type(term) is Word:
+            for sub in term.subqueries:
+                if not searching.schema[sub.fieldname].scorable:
+                    raise _NotByTerms
+            scorers.append((term, bm25f.Scorer(searching, term), None, None))
+            continue
         field_ = searching.schema[term.fieldname]
         if not field_.scorable:
             raise _NotByTerms
@@ -148,19 +158,33 @@ def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term], matched
         def candidates(flags=flags) -> list[int]:
             return _members(flags)
 
-        for term, idf, b, avgfl in scorers:
-            postings = _postings(leaf, term.fieldname, term.text)
+        def found(fieldname: str, text, flags=flags, matching=matching,
+                  candidates=candidates, leaf=leaf):
+            """(docnum, Whoosh's weight, field length) for each matching document."""
+            postings = _postings(leaf, fieldname, text)
             if not postings:
-                continue
-            lengths = _field_lengths(leaf, term.fieldname)
-            found = postings.matching(flags, matching, candidates)
+                return
+            lengths = _field_lengths(leaf, fieldname)
             scale = postings.scale
-            k1_plus_1, one_minus_b = K1 + 1, 1 - b
             byte_lengths = storage.BYTE_LENGTHS
-            for docnum, weight in found:
-                tf = weight * scale  # Whoosh's weight: the word's count times the boost
+            for docnum, weight in postings.matching(flags, matching, candidates):
+                # Whoosh's weight: the word's count times the boost
+                yield docnum, weight * scale, byte_lengths[lengths[docnum]]
+
+        for term, idf, b, avgfl in scorers:
+            if b is None:  # a Word: its fields' shares first, then saturated once
+                scorer = idf
+                shares: dict[int, float] = {}
+                for sub in term.subqueries:
+                    for docnum, tf, fl in found(sub.fieldname, sub.text):
+                        shares[docnum] = shares.get(docnum, 0.0) + scorer.normalised(
+                            sub.fieldname, tf, fl)
+                for docnum, x in shares.items():
+                    scores[docnum] = get(docnum, 0.0) + scorer.saturated(x)
+                continue
+            k1_plus_1, one_minus_b = K1 + 1, 1 - b
+            for docnum, tf, fl in found(term.fieldname, term.text):
                 # whoosh.scoring.bm25, as written there (the same rounding)
-                fl = byte_lengths[lengths[docnum]]
                 scores[docnum] = get(docnum, 0.0) + idf * (
                     (tf * k1_plus_1) / (tf + K1 * (one_minus_b + b * fl / avgfl)))
         top = heapq.nlargest(limit, zip(scores.values(), map(neg, scores), strict=True))
