@@ -1,7 +1,7 @@
 """grouped notifications: what a notification is about, and how many changes it holds
 
 Revision ID: b1d4e7a2c9f0
-Revises: a7c3e1f04b92
+Revises: b8d4f2a61c07
 Create Date: 2026-12-03 13:40:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b1d4e7a2c9f0'
-down_revision = 'a7c3e1f04b92'
+down_revision = 'b8d4f2a61c07'
 branch_labels = None
 depends_on = None
 
