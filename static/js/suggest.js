@@ -16,8 +16,7 @@
   var status = document.createElement("div");
   status.id = "site-search-status";
   status.className = "visually-hidden";
-  status.setAttribute("role", "status");
-  status.setAttribute("aria-live", "polite");
+  status.setAttribute("aria-live", "polite"); // not role=status: the flash messages are the page's status
   form.appendChild(status);
   input.setAttribute("role", "combobox");
   input.setAttribute("aria-autocomplete", "list");

@@ -108,3 +108,104 @@ def test_escape_closes_the_suggestions_first_and_the_keyboard_reopens_them(page,
     box.press("Alt+ArrowDown")
     expect(listbox).to_be_visible()
     expect(box).to_have_value("ho")
+
+
+# --- 9: reflow at 320 px ----------------------------------------------------------------
+
+def _sideways(page) -> int:
+    """How many pixels the page scrolls sideways."""
+    return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_page_scrolls_sideways_on_a_phone(page, live_server, width):
+    from tests.e2e.helpers import sign_in
+
+    ids = seed(live_server.app)
+    sign_in(page, "rosa")
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in ("/wiki/homework-help-clubs", "/wiki/homework-help-clubs/history",
+                 ids["question_path"], "/questions/", "/wiki/", "/",
+                 f"/answers/{ids['answer_mina']}/history"):
+        page.goto(path)
+        assert _sideways(page) <= 0, f"{path} scrolls {_sideways(page)} px sideways at {width}"
+
+
+def test_every_section_of_the_site_shows_whole_at_320_px_even_when_focused(page, live_server):
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto("/wiki/")
+    nav = page.get_by_role("navigation", name="Main")
+    for name in ("Articles", "Questions", "Solutions", "Workgroups"):
+        link = nav.get_by_role("link", name=name)
+        link.focus()
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320, (name, box)
+        assert page.evaluate("(el) => { const r = el.getBoundingClientRect();"
+                             " const hit = document.elementFromPoint(r.right - 2, r.top + r.height / 2);"
+                             " return el.contains(hit); }", link.element_handle()), name
+
+
+def test_the_history_table_scrolls_in_a_labelled_focusable_wrapper(page, live_server):
+    from playwright.sync_api import expect
+
+    seed(live_server.app)
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto("/wiki/homework-help-clubs/history")
+    wrapper = page.get_by_role("region", name="Revisions of Homework help clubs")
+    expect(wrapper).to_have_attribute("tabindex", "0")
+    box = wrapper.bounding_box()
+    assert box["x"] + box["width"] <= 320
+    assert _sideways(page) <= 0
+
+
+# --- 10: the focus ring and the borders of fields ------------------------------------------
+
+CONTRAST = """
+(element, property) => {
+  const parse = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  // The colour behind the element: the first ancestor whose background is not transparent.
+  let behind = element.parentElement, background = null;
+  while (behind) {
+    const rgba = parse(getComputedStyle(behind).backgroundColor);
+    if (rgba.length === 3 || rgba[3] > 0) { background = rgba.slice(0, 3); break; }
+    behind = behind.parentElement;
+  }
+  background = background || [255, 255, 255];
+  const colour = parse(getComputedStyle(element)[property]).slice(0, 3);
+  const [a, b] = [luminance(colour), luminance(background)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_focus_ring_stands_out_three_to_one_from_the_page(page, live_server, scheme):
+    seed(live_server.app)
+    page.emulate_media(color_scheme=scheme)
+    page.goto("/wiki/homework-help-clubs")
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")  # the brand
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        focused = page.evaluate_handle("() => document.activeElement")
+        assert page.evaluate("(el) => getComputedStyle(el).outlineStyle", focused) != "none"
+        ratio = page.evaluate(CONTRAST, [focused, "outlineColor"])
+        assert ratio >= 3, f"focus ring {ratio:.2f}:1 on {focused}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_fields_have_borders_three_to_one_from_the_page(page, live_server, scheme):
+    from tests.e2e.helpers import sign_in
+
+    seed(live_server.app)
+    sign_in(page, "rosa")
+    page.emulate_media(color_scheme=scheme)
+    page.goto("/wiki/homework-help-clubs")
+    for field in (page.locator("#site-search-q"), page.locator("#discussion-body"),
+                  page.locator("#outdated-note")):
+        ratio = page.evaluate(CONTRAST, [field.element_handle(), "borderTopColor"])
+        assert ratio >= 3, f"{field} border {ratio:.2f}:1"
