@@ -131,6 +131,14 @@ def test_no_page_scrolls_sideways_on_a_phone(page, live_server, width):
         assert _sideways(page) <= 0, f"{path} scrolls {_sideways(page)} px sideways at {width}"
 
 
+SHOWN_AT_ITS_RIGHT_EDGE = """
+(element) => {
+  const box = element.getBoundingClientRect();
+  return element.contains(document.elementFromPoint(box.right - 2, box.top + box.height / 2));
+}
+"""
+
+
 def test_every_section_of_the_site_shows_whole_at_320_px_even_when_focused(page, live_server):
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto("/wiki/")
@@ -140,9 +148,7 @@ def test_every_section_of_the_site_shows_whole_at_320_px_even_when_focused(page,
         link.focus()
         box = link.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 320, (name, box)
-        assert page.evaluate("(el) => { const r = el.getBoundingClientRect();"
-                             " const hit = document.elementFromPoint(r.right - 2, r.top + r.height / 2);"
-                             " return el.contains(hit); }", link.element_handle()), name
+        assert page.evaluate(SHOWN_AT_ITS_RIGHT_EDGE, link.element_handle()), name
 
 
 def test_the_history_table_scrolls_in_a_labelled_focusable_wrapper(page, live_server):
@@ -161,10 +167,13 @@ def test_the_history_table_scrolls_in_a_labelled_focusable_wrapper(page, live_se
 # --- 10: the focus ring and the borders of fields ------------------------------------------
 
 CONTRAST = """
-(element, property) => {
+([element, property]) => {
   const parse = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
   const luminance = ([r, g, b]) => {
-    const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    const channel = (c) => {
+      c /= 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
   };
   // The colour behind the element: the first ancestor whose background is not transparent.
