@@ -218,3 +218,70 @@ def test_fields_have_borders_three_to_one_from_the_page(page, live_server, schem
                   page.locator("#outdated-note")):
         ratio = page.evaluate(CONTRAST, [field.element_handle(), "borderTopColor"])
         assert ratio >= 3, f"{field} border {ratio:.2f}:1"
+
+
+# --- 14: buttons look like buttons, also in forced colours ---------------------------------
+
+LOOKS = """
+(element) => {
+  const style = getComputedStyle(element);
+  return [style.backgroundColor, style.borderTopColor, style.borderTopWidth, style.borderTopStyle,
+          style.outlineStyle, style.outlineColor, style.color, style.textDecorationLine];
+}
+"""
+
+
+def test_buttons_that_change_things_look_like_buttons(page, live_server):
+    from tests.e2e.helpers import sign_in
+
+    ids = seed(live_server.app)
+    sign_in(page, "rosa")
+    page.goto(ids["question_path"])
+    main = page.get_by_role("main")
+    for name in ("Stop watching", "Withdraw acceptance of the answer by mina",
+                 "Hide answer by mina",
+                 "Hide answer by Tomás Teen Services"):
+        button = main.get_by_role("button", name=name, exact=True)
+        style = page.evaluate(LOOKS, button.element_handle())
+        assert style[3] != "none" and style[2] != "0px", (name, style)
+        ratio = page.evaluate(CONTRAST, [button.element_handle(), "borderTopColor"])
+        assert ratio >= 3, f"{name}: its border is {ratio:.2f}:1 against the page"
+    page.get_by_role("button", name="Account").click()
+    sign_out = page.get_by_role("navigation", name="Account").get_by_role("button",
+                                                                          name="Sign out")
+    assert page.evaluate(LOOKS, sign_out.element_handle())[3] != "none"
+
+
+def test_moderator_controls_name_the_answer_they_act_on(page, live_server):
+    from tests.e2e.helpers import sign_in
+
+    ids = seed(live_server.app)
+    sign_in(page, "rosa")
+    page.goto(ids["question_path"])
+    main = page.get_by_role("main")
+    for name in ("Hide answer by mina", "Edit answer by mina",
+                 "Withdraw acceptance of the answer by mina", "Accept this answer by Tomás Teen Services"):
+        assert main.get_by_role(name=name, role="button" if "Edit" not in name else "link",
+                                exact=True).count() == 1, name
+
+
+def test_in_forced_colours_a_pressed_vote_and_the_current_tab_still_show(page, live_server):
+    from tests.e2e.helpers import sign_in
+
+    ids = seed(live_server.app)
+    sign_in(page, "rosa")
+    page.emulate_media(forced_colors="active")
+    page.goto(ids["question_path"])
+    pressed = page.locator(".vote-button[aria-pressed=true]")
+    assert pressed.count() == 1
+    plain = page.locator(".vote-button[aria-pressed=false]").first
+    assert page.evaluate(LOOKS, pressed.element_handle())[:6] != \
+        page.evaluate(LOOKS, plain.element_handle())[:6]
+    page.goto("/wiki/homework-help-clubs/history")
+    tabs = page.get_by_role("navigation", name="This article")
+    current = page.evaluate("(el) => getComputedStyle(el).borderBottomColor",
+                            tabs.get_by_role("link", name="History").element_handle())
+    other = page.evaluate("(el) => getComputedStyle(el).borderBottomColor",
+                          tabs.get_by_role("link", name="Read").element_handle())
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert current not in (other, background), (current, other, background)
