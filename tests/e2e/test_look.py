@@ -260,7 +260,8 @@ def test_moderator_controls_name_the_answer_they_act_on(page, live_server):
     page.goto(ids["question_path"])
     main = page.get_by_role("main")
     for name in ("Hide answer by mina", "Edit answer by mina",
-                 "Withdraw acceptance of the answer by mina", "Accept this answer by Tomás Teen Services"):
+                 "Withdraw acceptance of the answer by mina",
+                 "Accept this answer by Tomás Teen Services"):
         assert main.get_by_role(name=name, role="button" if "Edit" not in name else "link",
                                 exact=True).count() == 1, name
 
@@ -285,3 +286,83 @@ def test_in_forced_colours_a_pressed_vote_and_the_current_tab_still_show(page, l
                           tabs.get_by_role("link", name="Read").element_handle())
     background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     assert current not in (other, background), (current, other, background)
+
+
+# --- 13: the header ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("who", ["rosa", None])
+def test_the_header_is_one_row_on_a_desktop(page, live_server, who):
+    from tests.e2e.helpers import sign_in
+
+    seed(live_server.app)
+    if who:
+        sign_in(page, who)
+    for path in ("/wiki/homework-help-clubs", "/"):
+        page.goto(path)
+        rows = page.evaluate("""() => Array.from(document.querySelectorAll('.header-inner > *'))
+            .map((element) => element.getBoundingClientRect())
+            .map((box) => Math.round(box.top + box.height / 2))""")
+        assert max(rows) - min(rows) <= 8, f"{path}: the header's parts sit at {rows}"
+
+
+def test_on_a_phone_the_account_menu_opens_and_closes_from_the_keyboard(page, live_server):
+    from playwright.sync_api import expect
+
+    from tests.e2e.helpers import sign_in
+
+    seed(live_server.app)
+    page.set_viewport_size({"width": 390, "height": 800})
+    sign_in(page, "rosa")
+    page.goto("/questions/")
+    account = page.get_by_role("navigation", name="Account")
+    button = account.get_by_role("button", name="Account")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(account.get_by_role("link", name="Settings")).to_be_hidden()
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    name = account.get_by_role("link", name="Rosalind Reference-Desk")
+    for item in (name, account.get_by_role("link", name="Settings"),
+                 account.get_by_role("link", name="Editors' desk"),
+                 account.get_by_role("button", name="Sign out")):
+        expect(item).to_be_visible()
+        box = item.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    assert page.evaluate("(el) => el.scrollWidth <= el.clientWidth", name.element_handle())
+    page.keyboard.press("Tab")
+    expect(name).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    expect(account.get_by_role("link", name="Settings")).to_be_hidden()
+    page.keyboard.press("Space")
+    expect(account.get_by_role("link", name="Settings")).to_be_visible()
+    page.keyboard.press("Space")
+    expect(account.get_by_role("link", name="Settings")).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_the_focus_order_in_the_header_follows_what_the_eye_reads(page, live_server, width):
+    from tests.e2e.helpers import sign_in
+
+    seed(live_server.app)
+    sign_in(page, "rosa")
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/questions/")
+    page.keyboard.press("Tab")  # the skip link
+    seen = []
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        where = page.evaluate("""() => { const element = document.activeElement;
+            if (!element.closest('.site-header')) { return null; }
+            const box = element.getBoundingClientRect();
+            return [element.textContent.trim() || element.getAttribute('aria-label')
+                    || element.id, box.top, box.bottom, box.left]; }""")
+        if where is None:
+            break
+        seen.append(where)
+    pairs = zip(seen, seen[1:], strict=False)
+    for (before, top, bottom, left), (after, next_top, _, next_left) in pairs:
+        same_row = next_top < bottom - 4 and top < next_top + 30
+        assert (same_row and next_left > left) or next_top >= bottom - 4, \
+            f"{after!r} comes after {before!r} but sits before it ({seen})"
