@@ -366,3 +366,45 @@ def test_the_focus_order_in_the_header_follows_what_the_eye_reads(page, live_ser
         same_row = next_top < bottom - 4 and top < next_top + 30
         assert (same_row and next_left > left) or next_top >= bottom - 4, \
             f"{after!r} comes after {before!r} but sits before it ({seen})"
+
+
+# --- 15: print, and Cite this article -------------------------------------------------------
+
+def test_an_article_prints_without_the_site_around_it(page, live_server, tmp_path):
+    from playwright.sync_api import expect
+
+    from tests.e2e.helpers import sign_in
+
+    seed(live_server.app)
+    sign_in(page, "rosa")  # an editor: the page has editor tools and forms to leave out
+    page.goto("/wiki/homework-help-clubs")
+    expect(page.locator(".permalink")).to_be_hidden()
+    page.emulate_media(media="print")
+    for chrome in ("header.site-header", "footer", "nav", "form", "button", "details"):
+        assert all(not element.is_visible() for element in page.locator(chrome).all()), chrome
+    expect(page.get_by_role("heading", level=1)).to_have_text("Homework help clubs")
+    expect(page.locator(".byline")).to_contain_text("By Rosalind Reference-Desk")
+    expect(page.locator(".tags")).to_contain_text("#homework")
+    permalink = page.locator(".permalink")
+    expect(permalink).to_be_visible()
+    expect(permalink).to_contain_text(live_server("/wiki/homework-help-clubs/revisions/3"))
+    expect(permalink).to_contain_text("Revision 3")
+    page.pdf(path=str(tmp_path / "article.pdf"))  # and it prints at all
+
+
+def test_cite_this_article_gives_four_styles_to_copy(page, live_server):
+    from playwright.sync_api import expect
+
+    seed(live_server.app)
+    page.goto("/wiki/homework-help-clubs")
+    box = page.locator("details.cite-box")
+    expect(box.locator("dl")).to_be_hidden()
+    box.get_by_text("Cite this article").click()
+    link = live_server("/wiki/homework-help-clubs/revisions/3")
+    for style in ("APA", "MLA", "Chicago", "BibTeX"):
+        citation = box.locator("dt", has_text=style).locator("xpath=following-sibling::dd[1]")
+        expect(citation).to_be_visible()
+        expect(citation).to_contain_text("Homework help clubs")
+        expect(citation).to_contain_text("Rosalind Reference-Desk")
+        expect(citation).to_contain_text(link)
+    expect(box.locator("pre")).to_contain_text(r"@misc{")
