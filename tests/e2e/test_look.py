@@ -408,3 +408,26 @@ def test_cite_this_article_gives_four_styles_to_copy(page, live_server):
         expect(citation).to_contain_text("Rosalind Reference-Desk")
         expect(citation).to_contain_text(link)
     expect(box.locator("pre")).to_contain_text(r"@misc{")
+
+
+# --- 16: dark mode, and axe at every impact level in both schemes ---------------------------
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_have_no_accessibility_problems_at_any_impact_light_or_dark(page, live_server,
+                                                                          scheme):
+    from tests.e2e.helpers import axe_violations, format_violations, sign_in
+
+    ids = seed(live_server.app)
+    sign_in(page, "rosa")
+    page.emulate_media(color_scheme=scheme)
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert (background == "rgb(22, 25, 27)") == (scheme == "dark"), background
+    problems = []
+    for path in ("/", "/wiki/homework-help-clubs", "/wiki/homework-help-clubs/history",
+                 ids["question_path"], "/questions/", "/search?q=homework", "/settings"):
+        page.goto(path)
+        page.locator("details.cite-box").evaluate_all("(all) => all.forEach((d) => d.open = true)")
+        violations = axe_violations(page)
+        if violations:
+            problems.append(f"{path}:\n{format_violations(violations)}")
+    assert not problems, f"axe-core ({scheme}):\n" + "\n".join(problems)
