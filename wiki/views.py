@@ -29,7 +29,7 @@ from core.numbers import int_arg, page_arg
 from core.paging import paginate
 from core.transactions import TooBusy, run_in_transaction
 from core.views import apply_errors
-from wiki import diffing, services
+from wiki import citation, diffing, services
 from wiki.forms import OUTLINE, ArticleForm, RenameForm, RevertForm
 from wiki.models import Article, ArticleAuthor, Revision
 
@@ -187,11 +187,18 @@ def _article_body(article_id: int) -> str:
     from core.hooks import article_sections
 
     sections = "".join(section(article, current_user) for section in article_sections)
+    byline = services.byline(article)
+    permalink = url_for("wiki.revision", slug=article.slug, number=revision.number,
+                        _external=True)
+    cited = citation.Source(title=article.title, authors=tuple(u.name for u in byline["leads"]),
+                            site="Commonplace", date=revision.created_at, url=permalink,
+                            revision=revision.number)
     return render_template("wiki/_article_body.html", article=article, revision=revision,
                            html=services.mark_red_links(revision.html, article, current_user),
-                           toc=revision.toc_html, byline=services.byline(article),
+                           toc=revision.toc_html, byline=byline,
                            can_edit=services.can_edit(current_user, article),
-                           sections=sections)
+                           sections=sections, permalink=permalink,
+                           citations=citation.cite(cited))
 
 
 @bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])

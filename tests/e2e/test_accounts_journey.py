@@ -15,6 +15,7 @@ def test_join_sign_out_sign_in_and_see_your_profile(page, live_server):
     expect(page).to_have_url(live_server("/settings"))
     expect(page.get_by_role("status")).to_contain_text("Welcome to Commonplace, quiet_reader")
     account = page.get_by_role("navigation", name="Account")
+    account.get_by_role("button", name="Account").click()
     expect(account.get_by_role("link", name="quiet_reader")).to_be_visible()
 
     account.get_by_role("button", name="Sign out").click()
@@ -30,6 +31,7 @@ def test_join_sign_out_sign_in_and_see_your_profile(page, live_server):
     expect(page).to_have_url(live_server("/"))
     expect(page.get_by_role("status")).to_contain_text("Signed in as quiet_reader.")
 
+    account.get_by_role("button", name="Account").click()
     account.get_by_role("link", name="quiet_reader").click()
     expect(page).to_have_url(live_server("/users/quiet_reader"))
     expect(page.get_by_role("heading", level=1)).to_have_text("quiet_reader")

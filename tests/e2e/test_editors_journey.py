@@ -57,7 +57,8 @@ def test_an_editor_features_an_article_and_a_collection_and_reorders_them(page, 
     sign_in(page, "edith")
 
     # The account menu leads to the desk.
-    page.get_by_role("navigation", name="Account").get_by_role("link", name="Editors").click()
+    page.get_by_role("navigation", name="Account").get_by_role("link", name="Editors",
+                                                                   exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Editors' desk")
     assert_accessible(page, "the editors' desk")
 
