@@ -68,18 +68,6 @@ def _require(check) -> None:
         abort(403)
 
 
-@bp.route("/")
-def home():
-    from core.hooks import home_sections
-
-    recent = db.session.scalars(services.article_query(sort="updated", viewer=current_user)
-                                .limit(6)).all()
-    context = {"recent_articles": recent, "tags": services.tag_counts(16)}
-    for section in home_sections:  # the editors' desk: featured, solutions, workgroups...
-        context.update(section(current_user))
-    return render_template("wiki/home.html", **context)
-
-
 @bp.route("/wiki/")
 def index():
     sort = request.args.get("sort") if request.args.get("sort") in {"title", "updated"} \
@@ -170,14 +158,10 @@ def _article_body(article_id: int) -> str:
     """The article part of its page: rendered once per version and kind of viewer."""
     article = services.get_article_by_id(article_id, current_user)
     revision = article.current_revision
-    from core.hooks import article_sections
-
-    sections = "".join(section(article, current_user) for section in article_sections)
     return render_template("wiki/_article_body.html", article=article, revision=revision,
                            html=services.mark_red_links(revision.html, article, current_user),
                            toc=revision.toc_html, byline=services.byline(article),
-                           can_edit=services.can_edit(current_user, article),
-                           sections=sections)
+                           can_edit=services.can_edit(current_user, article))
 
 
 @bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])
