@@ -42,4 +42,13 @@ def create_app(config: dict | None = None) -> Flask:
     from search import init_search
 
     init_search(app)
+
+    # Parts made of the parts above: the composed pages, and `flask demo load`.
+    from pages import init_pages
+
+    init_pages(app)
+
+    from demo.cli import init_demo
+
+    init_demo(app)
     return app

@@ -16,13 +16,12 @@ def init_community(app: Flask) -> None:
     from community.people import init_people
 
     init_people(app)
-    from core import hooks
+    from core import signals
 
-    hooks.register(hooks.article_sections, article_discussion)
-    hooks.register(hooks.article_saved, article_saved)
+    signals.connect(app, signals.article_saved, article_saved)
 
 
-def article_saved(article, revision, author) -> None:
+def article_saved(_app: Flask, *, article, revision, author) -> None:
     """Writers watch what they write; watchers hear of every change."""
     from community import notifications
 

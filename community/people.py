@@ -13,7 +13,6 @@ from flask import (
     Flask,
     Response,
     abort,
-    current_app,
     flash,
     g,
     redirect,
@@ -46,15 +45,9 @@ EXCERPT = 300
 
 
 def init_people(app: Flask) -> None:
-    """Register the blueprint, the header's unread count, the profile section and the demo."""
-    from community.demo import load_demo_community
-    from core import hooks
-
-    if "people.notifications" not in app.view_functions:
-        app.register_blueprint(bp)
-        app.context_processor(_header_context)
-    hooks.register(hooks.profile_sections, profile_section)
-    hooks.register(hooks.demo_loaders, load_demo_community)
+    """Register the blueprint and the header's unread count."""
+    app.register_blueprint(bp)
+    app.context_processor(_header_context)
 
 
 def _header_context() -> dict:
@@ -173,8 +166,6 @@ def badges():
 
 def profile_section(user) -> dict:
     """The profile's community part: reputation, badges, answers, questions, workgroups."""
-    if "people.badges" not in current_app.view_functions:
-        return {}
     stats = reputation.member_stats(user)
     answers = db.session.scalars(
         select(Answer).join(Answer.question)

@@ -23,12 +23,13 @@ from community.models import (
     Workgroup,
     WorkgroupMember,
 )
+from core import audit, signals
 from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
 from core.extensions import db, limiter
-from core.hooks import check_post
 from core.markup import render, slugify
 from core.models import SECTORS, User
 from core.numbers import parse_int
+from core.signals import check_post
 from core.slugs import free_slug
 from core.spoofing import check_no_bidi_controls
 from core.text import check_text
@@ -108,15 +109,44 @@ def _record_revision(post_type: str, post_id: int, author: User, body: str, titl
     return revision
 
 
+def describe(kind: str, thing) -> tuple[str, str]:
+    """A label and an address for an article, question, answer or comment, for the audit
+    log and the editors' desk."""
+    if kind == "article":
+        return thing.title, f"/wiki/{thing.slug}"
+    if kind == "question":
+        return thing.title, question_url(thing)
+    if kind == "answer":
+        question = thing.question
+        return (f"Answer by {thing.author.name} to “{question.title}”",
+                f"{question_url(question)}#answer-{thing.id}")
+    label = f"Comment by {thing.author.name}"
+    url = ""
+    if thing.target_type == "article":
+        from wiki.models import Article
+
+        article = db.session.get(Article, thing.target_id)
+        url = f"/wiki/{article.slug}#comment-{thing.id}" if article else ""
+    else:
+        parent = db.session.get(Question if thing.target_type == "question" else Answer,
+                                thing.target_id)
+        question = parent if thing.target_type == "question" else getattr(
+            parent, "question", None)
+        url = f"{question_url(question)}#comment-{thing.id}" if question else ""
+    return label, url
+
+
+def _audit(actor, action: str, kind: str, thing, reason: str = "") -> None:
+    label, url = describe(kind, thing)
+    audit.record(actor, action, kind, thing.id, label=label, url=url, reason=reason)
+
+
 def _changed(question: Question) -> None:
     """Search shows this question differently now: bump it and tell the outbox."""
-    from core.hooks import content_changed
-
     # In SQL, not from the value read: two answers at once must both count.
     question.version = Question.version + 1
     db.session.flush()
-    for hook in content_changed:
-        hook("question", question.id)
+    signals.send(signals.content_changed, kind="question", object_id=question.id)
 
 
 QUESTION_RULE = "/questions/<int:question_id>/<slug>"
@@ -289,7 +319,10 @@ def close(editor: User, question: Question, reason: str) -> Question:
     reason = " ".join(check_text(reason, "reason", "the reason").split())
     if not reason:
         raise ValidationFailed("Say why the question is closed.", "reason")
-    question.closed_reason = reason[:300]
+    reason = reason[:300]
+    if reason != (question.closed_reason or None):
+        _audit(editor, "question.closed", "question", question, reason)
+    question.closed_reason = reason
     db.session.flush()
     return question
 
@@ -297,6 +330,8 @@ def close(editor: User, question: Question, reason: str) -> Question:
 def reopen(editor: User, question: Question) -> Question:
     if not is_moderator(editor, question.workgroup_id):
         raise PermissionDenied("Only editors and workgroup moderators may reopen questions.")
+    if question.closed_reason:
+        _audit(editor, "question.reopened", "question", question)
     question.closed_reason = None
     db.session.flush()
     return question
@@ -305,14 +340,21 @@ def reopen(editor: User, question: Question) -> Question:
 def set_locked(editor: User, question: Question, locked: bool) -> Question:
     if not wiki.is_editor(editor):
         raise PermissionDenied("Only editors may lock threads.")
+    if bool(question.locked) != bool(locked):
+        _audit(editor, "question.locked" if locked else "question.unlocked", "question",
+               question)
     question.locked = locked
     db.session.flush()
     return question
 
 
-def set_question_hidden(editor: User, question: Question, hidden: bool) -> Question:
+def set_question_hidden(editor: User, question: Question, hidden: bool, *,
+                        audited: bool = True) -> Question:
+    """Hide or show a question. `audited=False`: the caller writes the log's entry."""
     if not wiki.is_editor(editor):
         raise PermissionDenied("Only editors may hide questions.")
+    if audited and bool(question.hidden) != bool(hidden):
+        _audit(editor, "question.hidden" if hidden else "question.shown", "question", question)
     question.hidden = hidden
     _changed(question)
     return question
@@ -374,9 +416,13 @@ def edit_answer(user: User, reply: Answer, body: str, summary: str = "") -> Answ
     return reply
 
 
-def set_answer_hidden(editor: User, reply: Answer, hidden: bool) -> Answer:
+def set_answer_hidden(editor: User, reply: Answer, hidden: bool, *,
+                      audited: bool = True) -> Answer:
+    """Hide or show an answer. `audited=False`: the caller writes the log's entry."""
     if not wiki.is_editor(editor):
         raise PermissionDenied("Only editors may hide answers.")
+    if audited and bool(reply.hidden) != bool(hidden):
+        _audit(editor, "answer.hidden" if hidden else "answer.shown", "answer", reply)
     if reply.hidden != hidden:
         reply.hidden = hidden
         reply.question.answer_count = Question.answer_count + (-1 if hidden else 1)
@@ -437,9 +483,13 @@ def add_comment(author: User, target_type: str, target_id: int, body: str) -> Co
     return remark
 
 
-def set_comment_hidden(editor: User, remark: Comment, hidden: bool) -> Comment:
+def set_comment_hidden(editor: User, remark: Comment, hidden: bool, *,
+                       audited: bool = True) -> Comment:
+    """Hide or show a comment. `audited=False`: the caller writes the log's entry."""
     if not wiki.is_editor(editor):
         raise PermissionDenied("Only editors may hide comments.")
+    if audited and bool(remark.hidden) != bool(hidden):
+        _audit(editor, "comment.hidden" if hidden else "comment.shown", "comment", remark)
     remark.hidden = hidden
     if remark.target_type == "article":
         from wiki.models import Article

@@ -85,10 +85,10 @@ def _workgroup_choices() -> list[tuple[str, str]]:
 
 
 def _similar(text: str, limit: int = 5) -> list[dict]:
-    from core.hooks import similar_finders
+    from core import signals
 
-    for finder in similar_finders:
-        return finder(text, limit)
+    for _receiver, found in signals.send(signals.similar_questions, text=text, limit=limit):
+        return found
     return []
 
 
@@ -374,7 +374,7 @@ def comment():
     except PermissionDenied as error:
         db.session.rollback()
         flash(error.message, "error")
-        return redirect(request.referrer or url_for("wiki.home"))
+        return redirect(request.referrer or url_for("pages.home"))
     except (ValidationFailed, RateLimited) as error:
         db.session.rollback()
         return render_template("community/comment_error.html", error=error.message,

@@ -180,24 +180,18 @@ NAV = (("wiki.index", "Articles", "wiki."), ("community.questions", "Questions",
 
 
 def _nav_items() -> list[dict]:
-    """The main navigation: only parts this site has, with the current one marked."""
+    """The main navigation, with the current part marked."""
     endpoint = request.endpoint or ""
-    return [{"label": label, "url": url_for(target),
-             "current": endpoint.startswith(prefix) and endpoint != "wiki.home"}
-            for target, label, prefix in NAV if target in current_app.view_functions]
+    return [{"label": label, "url": url_for(target), "current": endpoint.startswith(prefix)}
+            for target, label, prefix in NAV]
 
 
 def _search_url() -> str:
-    if "search.results" in current_app.view_functions:
-        return url_for("search.results")
-    endpoint = "wiki.index" if "wiki.index" in current_app.view_functions else "wiki.home"
-    return url_for(endpoint)
+    return url_for("search.results")
 
 
 def _suggest_url() -> str:
-    if "search.suggest" in current_app.view_functions:
-        return url_for("search.suggest")
-    return ""
+    return url_for("search.suggest")
 
 
 def init_core(app: Flask) -> None:
@@ -206,10 +200,11 @@ def init_core(app: Flask) -> None:
     # Before any route is added: <int:...> then never matches a number no column holds.
     app.url_map.converters["int"] = BoundedIntConverter
 
-    from core import proxy
+    from core import proxy, signals
 
     proxy.install(app)
     db.init_app(app)
+    signals.install_session_events()
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True,
                      compare_type=True)
     csrf.init_app(app)
@@ -246,16 +241,14 @@ def init_core(app: Flask) -> None:
 
         return {"empty_form": EmptyForm, "SECTOR_LABELS": SECTOR_LABELS,
                 "nav_items": _nav_items, "search_url": _search_url,
-                "suggest_url": _suggest_url,
-                "has_endpoint": lambda name: name in current_app.view_functions}
+                "suggest_url": _suggest_url}
 
     from core.views import bp
 
     app.register_blueprint(bp)
 
-    from core.cli import backup_cli, demo_cli, markup_cli, users_cli
+    from core.cli import backup_cli, markup_cli, users_cli
 
     app.cli.add_command(users_cli)
-    app.cli.add_command(demo_cli)
     app.cli.add_command(backup_cli)
     app.cli.add_command(markup_cli)

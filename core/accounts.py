@@ -16,6 +16,7 @@ from flask import current_app, has_app_context
 from sqlalchemy import delete, func, or_, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from core import signals
 from core.config import SIGN_IN_DAYS
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
@@ -195,10 +196,7 @@ def update_profile(user: User, *, display_name: str, library: str, sector: str, 
     user.sector = sector
     user.bio = bio.strip()[:2000]
     db.session.flush()
-    from core.hooks import profile_changed
-
-    for hook in profile_changed:
-        hook(user)
+    signals.send(signals.profile_changed, user=user)
     return user
 
 
@@ -239,10 +237,8 @@ def set_role(user: User, role: str, *, actor: User | None = None, reason: str = 
     old, user.role = user.role, role
     db.session.flush()
     if old != role:
-        from core.hooks import role_changed
-
-        for hook in role_changed:
-            hook(user, old, role, actor, reason)
+        signals.send(signals.role_changed, user=user, old=old, new=role, actor=actor,
+                     reason=reason)
     return user
 
 

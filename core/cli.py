@@ -1,4 +1,5 @@
-"""`flask users ...`, `flask demo load`, `flask backup ...` and `flask markup resanitize`."""
+"""`flask users ...`, `flask backup ...` and `flask markup resanitize` (`flask demo load` is
+the demo package's: it loads every part's demo content)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,14 @@ import sys
 
 import click
 from flask.cli import AppGroup
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from core import accounts
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
-from core.models import ROLES, User
+from core.models import ROLES
 
 users_cli = AppGroup("users", help="Manage member accounts.")
-demo_cli = AppGroup("demo", help="Demo content.")
 
 
 def _read_password() -> str:
@@ -58,52 +58,6 @@ def set_role(username: str, role: str, reason: str) -> None:
     click.echo(f"{user.username} is now {role}.")
 
 
-@demo_cli.command("load")
-@click.option("--if-empty", is_flag=True, help="Do nothing when the site already has members.")
-def load_demo(if_empty: bool) -> None:
-    """Fill an empty database with a small, realistic community."""
-    from core.demo import load_members
-    from core.hooks import demo_loaders
-
-    if db.session.scalar(select(func.count()).select_from(User)):
-        if if_empty:
-            click.echo("The database already has content; demo not loaded.")
-            return
-        raise click.ClickException(
-            "The database is not empty; demo content goes into an empty one.")
-    users = load_members()
-    for loader in demo_loaders:
-        loader(users)
-    db.session.commit()
-    click.echo(f"Demo community loaded: {len(users)} members.")
-    _echo_demo_accounts(limit=4)
-    click.echo("`flask demo accounts` lists every demo account.")
-
-
-@demo_cli.command("accounts")
-def demo_accounts() -> None:
-    """The demo accounts on this site, with their role and the shared password."""
-    if not _echo_demo_accounts():
-        raise click.ClickException("No demo accounts here: `flask demo load` adds them to an "
-                                   "empty database.")
-
-
-def _echo_demo_accounts(limit: int | None = None) -> int:
-    """Print the demo accounts that exist here (the first `limit`); return how many."""
-    from core.demo import demo_members
-
-    password, members = demo_members()
-    roles = dict(db.session.execute(select(User.username, User.role).where(
-        User.username.in_([member["username"] for member in members]))).all())
-    present = [member for member in members if member["username"] in roles][:limit]
-    if present:
-        click.echo(f"Sign in with password {password!r} as:")
-    for member in present:
-        click.echo(f"  {roles[member['username']]:<7} {member['username']:<14} "
-                   f"({member['name']})")
-    return len(present)
-
-
 backup_cli = AppGroup("backup", help="Full-site backup and restore.")
 
 
@@ -130,10 +84,10 @@ def backup_restore(path: str) -> None:
         db.session.rollback()
         raise click.ClickException(str(error)) from None
     click.echo(f"Restored {sum(manifest['tables'].values())} rows.")
-    from core.hooks import after_restore
+    from core import signals
 
-    for hook in after_restore:
-        click.echo(hook())
+    for _receiver, line in signals.send(signals.site_restored):
+        click.echo(line)
 
 
 markup_cli = AppGroup("markup", help="Stored rendered HTML.")

@@ -1,12 +1,13 @@
-"""Accounts: the people of Commonplace and their roles."""
+"""Accounts: the people of Commonplace and their roles; and the audit log of what editors,
+admins and the site itself did."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, validates
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from core.extensions import db
 from core.spoofing import SKELETON_MAX, skeleton
@@ -103,3 +104,27 @@ class SignIn(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
+
+
+class AuditEntry(db.Model):
+    """Who did what, when and why: every moderation action and role change."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_target", "target_type", "target_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"),
+                                                 index=True)
+    # Kept as written, so the log reads the same after a rename: a username, or how the
+    # action was taken when no member took it ("automatic", "command line").
+    actor_name: Mapped[str] = mapped_column(String(80), default="")
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    target_type: Mapped[str] = mapped_column(String(16), default="")
+    target_id: Mapped[int | None]
+    target_label: Mapped[str] = mapped_column(String(200), default="")
+    target_url: Mapped[str] = mapped_column(String(300), default="")
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    detail: Mapped[str] = mapped_column(String(500), default="")
+
+    actor: Mapped[User | None] = relationship()

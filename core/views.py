@@ -29,7 +29,6 @@ from core.forms import (
     PasswordForm,
     ProfileForm,
     RegisterForm,
-    RoleForm,
 )
 from core.transactions import run_in_transaction
 
@@ -119,7 +118,7 @@ def act(work: Callable[[], object], success: str, back: str):
 @limiter.limit("10 per hour", methods=["POST"], deduct_when=_registration_attempted)
 def register():
     if current_user.is_authenticated:
-        return redirect(url_for("core.profile", username=current_user.username))
+        return redirect(url_for("pages.profile", username=current_user.username))
     form = RegisterForm()
     if form.validate_on_submit():
         g.registration_attempted = True
@@ -147,7 +146,7 @@ def register():
 @limiter.limit("20 per 5 minutes", methods=["POST"], deduct_when=_failed)
 @limiter.limit("100 per hour", key_func=_account_key, methods=["POST"], deduct_when=_failed)
 def login():
-    next_url = safe_next(request.values.get("next"), url_for("wiki.home"))
+    next_url = safe_next(request.values.get("next"), url_for("pages.home"))
     if current_user.is_authenticated:
         return redirect(next_url)
     form = LoginForm()
@@ -172,52 +171,7 @@ def logout():
         logout_user()
         session.clear()
         flash("You are signed out.", "success")
-    return redirect(url_for("wiki.home"))
-
-
-def _member(username: str):
-    try:
-        return accounts.get_by_username(username)
-    except NotFound:
-        abort(404)
-
-
-def _profile_page(user, role_form=None):
-    contributions = {}
-    from core.hooks import profile_sections
-
-    for provider in profile_sections:
-        contributions.update(provider(user))
-    if role_form is None and accounts.can_change_roles(current_user):
-        role_form = RoleForm(formdata=None, role=user.role)
-    return render_template("auth/profile.html", user=user, role_form=role_form,
-                           **contributions)
-
-
-@bp.route("/users/<username>")
-def profile(username: str):
-    user = _member(username)
-    if user.username != username:
-        return redirect(url_for("core.profile", username=user.username), 301)
-    return _profile_page(user)
-
-
-@bp.route("/users/<username>/role", methods=["POST"])
-def change_role(username: str):
-    if not current_user.is_authenticated:
-        flash("Please sign in to do that.", "info")
-        return redirect(url_for("core.login", next=url_for("core.profile", username=username)))
-    user = _member(username)
-    form = RoleForm()
-    if not form.validate_on_submit():
-        abort(400)
-    done, _ = attempt(lambda: accounts.change_role(current_user, _member(username),
-                                                   form.role.data, form.reason.data), form)
-    if done:
-        flash(f"{user.username} is now {accounts.a_role(user.role)}; the change is in the "
-              "audit log.", "success")
-        return redirect(url_for("core.profile", username=user.username) + "#change-role")
-    return _profile_page(user, role_form=form), 422
+    return redirect(url_for("pages.home"))
 
 
 @bp.route("/settings", methods=["GET", "POST"])

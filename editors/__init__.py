@@ -1,29 +1,22 @@
 """The editors' desk: featured content, collections, review marks, moderation and the
-audit log; and the home page's sections."""
+audit log."""
 
 from __future__ import annotations
 
 from flask import Flask, url_for
-from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 
 def init_editors(app: Flask) -> None:
-    from core import hooks
-    from editors import audit, home, links, log, review, views
-    from editors.demo import load_demo_desk
+    from core import signals
+    from editors import links, log, review, views
 
     app.register_blueprint(views.bp)
     app.context_processor(_template_helpers)
     app.jinja_env.filters["last_day"] = _last_day
     app.jinja_env.filters["audit_action"] = log.action_label
-    hooks.register(hooks.home_sections, home.home_sections)
-    hooks.register(hooks.post_checks, links.check_links)
-    hooks.register(hooks.role_changed, log.role_changed)
-    hooks.register(hooks.article_saved, review.article_saved)
-    hooks.register(hooks.demo_loaders, load_demo_desk)
-    if not event.contains(Session, "before_flush", audit.before_flush):
-        event.listen(Session, "before_flush", audit.before_flush)
+    signals.connect(app, signals.checking_post, links.check_links)
+    signals.connect(app, signals.role_changed, log.role_changed)
+    signals.connect(app, signals.article_saved, review.article_saved)
 
 
 def _template_helpers() -> dict:

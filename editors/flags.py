@@ -12,12 +12,13 @@ from sqlalchemy.orm import joinedload
 
 from community import services as community
 from community.models import Answer, Comment, Question
+from core import signals
+from core.audit import AUTOMATIC
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
 from core.markup import render
 from core.timeutil import utcnow
 from editors import audit
-from editors.audit import AUTOMATIC
 from editors.common import (
     HOLD_REASONS,
     REASON_MAX,
@@ -139,8 +140,7 @@ def _hold_if_flagged(kind: str, target) -> None:
         return
     if hold_exemption(kind, target):
         return  # its flags stay open on the desk, where the editors decide
-    with audit.explicit():
-        _set_hidden(kind, target, AUTOMATIC, True)
+    _set_hidden(kind, target, AUTOMATIC, True)
     db.session.add(ModerationHold(target_type=kind, target_id=target.id, flaggers=flaggers))
     db.session.flush()
     audit.record(AUTOMATIC, f"{kind}.held", kind, target,
@@ -149,14 +149,15 @@ def _hold_if_flagged(kind: str, target) -> None:
 
 
 def _set_hidden(kind: str, target, actor, hidden: bool) -> None:
+    """Through the content's own service; the desk writes the log's entry itself."""
     if kind == "article":
-        wiki.set_hidden(target, actor, hidden)
+        wiki.set_hidden(target, actor, hidden, audited=False)
     elif kind == "question":
-        community.set_question_hidden(actor, target, hidden)
+        community.set_question_hidden(actor, target, hidden, audited=False)
     elif kind == "answer":
-        community.set_answer_hidden(actor, target, hidden)
+        community.set_answer_hidden(actor, target, hidden, audited=False)
     else:
-        community.set_comment_hidden(actor, target, hidden)
+        community.set_comment_hidden(actor, target, hidden, audited=False)
 
 
 def resolve_flags(editor, kind: str, object_id: int, resolution: str, status: str) -> int:
@@ -199,8 +200,7 @@ def dismiss_flags(editor, kind: str, object_id: int, reason: str = "") -> int:
     why = reason_or_summary(reason, kind, object_id)
     count = resolve_flags(editor, kind, object_id, "dismissed", "dismissed")
     if release_hold(kind, object_id) and target.hidden:
-        with audit.explicit():
-            _set_hidden(kind, target, AUTOMATIC, False)
+        _set_hidden(kind, target, AUTOMATIC, False)
     audit.record(editor, "flags.dismissed", kind, target, reason=why,
                  detail=f"{count} flag{'s' if count != 1 else ''}")
     return count
@@ -212,8 +212,7 @@ def hide_content(editor, kind: str, object_id: int, reason: str = "") -> object:
     target = load_target(kind, object_id, editor)
     why = reason_or_summary(reason, kind, object_id)
     if not target.hidden:
-        with audit.explicit():
-            _set_hidden(kind, target, editor, True)
+        _set_hidden(kind, target, editor, True)
     release_hold(kind, object_id)
     count = resolve_flags(editor, kind, object_id, "hidden", "actioned")
     audit.record(editor, f"{kind}.hidden", kind, target, reason=why,
@@ -231,29 +230,26 @@ def edit_flagged(editor, kind: str, object_id: int, *, body: str, title: str = "
     why = reason_or_summary(reason, kind, object_id)
     summary = clean_line(f"Moderated: {why}" if why else "Moderated", 300, "", "reason")
     before = latest_number(kind, target) if kind in HISTORY_KINDS else 0
-    from core.hooks import check_post
-
-    with audit.explicit():
-        if kind == "article":
-            wiki.save_edit(target, editor, title=title or target.title, body=body,
-                           summary=summary, tags=[tag.name for tag in target.tags],
-                           sectors=target.sectors,
-                           base_revision=target.current_revision.number)
-        elif kind == "question":
-            community.edit_question(editor, target, title=title or target.title, body=body,
-                                    tags=[tag.name for tag in target.tags], summary=summary)
-        elif kind == "answer":
-            community.edit_answer(editor, target, body, summary)
-        else:
-            body = community.clean_text(body, limit=community.COMMENT_MAX, what="comment")
-            check_post(editor, body, target.body)
-            target.body, target.html = body, render(body).html
-            if target.target_type == "article":
-                article = db.session.get(Article, target.target_id)
-                if article is not None:
-                    wiki.touch(article)
-        if release_hold(kind, object_id) and target.hidden:
-            _set_hidden(kind, target, AUTOMATIC, False)
+    if kind == "article":
+        wiki.save_edit(target, editor, title=title or target.title, body=body,
+                       summary=summary, tags=[tag.name for tag in target.tags],
+                       sectors=target.sectors,
+                       base_revision=target.current_revision.number)
+    elif kind == "question":
+        community.edit_question(editor, target, title=title or target.title, body=body,
+                                tags=[tag.name for tag in target.tags], summary=summary)
+    elif kind == "answer":
+        community.edit_answer(editor, target, body, summary)
+    else:
+        body = community.clean_text(body, limit=community.COMMENT_MAX, what="comment")
+        signals.check_post(editor, body, target.body)
+        target.body, target.html = body, render(body).html
+        if target.target_type == "article":
+            article = db.session.get(Article, target.target_id)
+            if article is not None:
+                wiki.touch(article)
+    if release_hold(kind, object_id) and target.hidden:
+        _set_hidden(kind, target, AUTOMATIC, False)
     count = resolve_flags(editor, kind, object_id, "edited", "actioned")
     audit.record(editor, f"{kind}.edited", kind, target, reason=why,
                  detail=f"{count} flag{'s' if count != 1 else ''} closed")

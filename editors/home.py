@@ -141,7 +141,7 @@ def active_workgroups(limit: int = HOME_WORKGROUPS) -> list[tuple[Workgroup, int
 
 
 def home_sections(viewer) -> dict:
-    """Template variables for the home page (registered in core.hooks.home_sections)."""
+    """The desk's part of the home page, as template variables (pages.views.home)."""
     context = {
         "featured": featured_now(),
         "recent_solutions": recent_solutions(),

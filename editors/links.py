@@ -38,8 +38,8 @@ def member_reputation(user) -> int:
     return reputation(user)
 
 
-def check_links(user, text: str, previous: str = "") -> None:
-    """Hook for core.hooks.post_checks: new members may add only a few links."""
+def check_links(_app, *, user, text: str, previous: str = "") -> None:
+    """Receives core.signals.checking_post: new members may add only a few links."""
     if not wiki.is_member(user) or user.is_editor:
         return
     limit = setting("EDITORS_NEW_MEMBER_LINKS")

@@ -6,12 +6,9 @@ from sqlalchemy import func, or_, select
 
 from core.errors import PermissionDenied
 from core.extensions import db
-from core.models import User
+from core.models import AuditEntry, User
 from editors import audit
 from editors.common import can_read_log
-from editors.models import (
-    AuditEntry,
-)
 
 
 def log_query(viewer, *, action: str | None = None, actor: str | None = None,
@@ -37,8 +34,9 @@ def log_actions() -> list[str]:
                                    .order_by(AuditEntry.action)))
 
 
-def role_changed(user: User, old: str, new: str, actor, reason: str) -> None:
-    """Hook: every role change goes into the log, from the web or the command line."""
+def role_changed(_app, *, user: User, old: str, new: str, actor, reason: str) -> None:
+    """Receives core.signals.role_changed: every role change goes into the log, from the
+    web or the command line."""
     audit.record(actor, "role.changed", "user", user, reason=reason, detail=f"{old} → {new}")
 
 

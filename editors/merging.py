@@ -7,6 +7,7 @@ from sqlalchemy import select, update
 from community import notifications
 from community import services as community
 from community.models import Answer, Comment, Question, Watch
+from core import signals
 from core.errors import ValidationFailed
 from core.extensions import db
 from editors import audit
@@ -16,12 +17,9 @@ from editors.flags import reason_or_summary, release_hold, resolve_flags
 
 def _bump(question: Question) -> None:
     """Search shows this question differently now (as community.services does on change)."""
-    from core.hooks import content_changed
-
     question.version = (question.version or 0) + 1
     db.session.flush()
-    for hook in content_changed:
-        hook("question", question.id)
+    signals.send(signals.content_changed, kind="question", object_id=question.id)
 
 
 def merge_questions(editor, source: Question, target: Question, reason: str = "") -> Question:
@@ -41,30 +39,29 @@ def merge_questions(editor, source: Question, target: Question, reason: str = ""
     why = reason_or_summary(reason, "question", source.id)
     moved = list(db.session.scalars(select(Answer).where(Answer.question_id == source.id)))
     visible = sum(1 for reply in moved if not reply.hidden)
-    with audit.explicit():
-        source.accepted_answer_id = None
-        source.solved_at = None
-        db.session.flush()
-        for reply in moved:
-            reply.question = target
-        db.session.execute(update(Comment).where(Comment.target_type == "question",
-                                                 Comment.target_id == source.id)
-                           .values(target_id=target.id)
-                           .execution_options(synchronize_session=False))
-        watching = set(db.session.scalars(select(Watch.user_id).where(
-            Watch.target_type == "question", Watch.target_id == source.id)))
-        for user_id in watching:
-            if db.session.get(Watch, (user_id, "question", target.id)) is None:
-                db.session.add(Watch(user_id=user_id, target_type="question",
-                                     target_id=target.id))
-        target.answer_count = Question.answer_count + visible
-        source.answer_count = 0
-        target.last_activity_at = max(target.last_activity_at, source.last_activity_at)
-        source.merged_into_id = target.id
-        db.session.flush()
-        if not source.hidden:
-            community.set_question_hidden(editor, source, True)
-        _bump(target)
+    source.accepted_answer_id = None
+    source.solved_at = None
+    db.session.flush()
+    for reply in moved:
+        reply.question = target
+    db.session.execute(update(Comment).where(Comment.target_type == "question",
+                                             Comment.target_id == source.id)
+                       .values(target_id=target.id)
+                       .execution_options(synchronize_session=False))
+    watching = set(db.session.scalars(select(Watch.user_id).where(
+        Watch.target_type == "question", Watch.target_id == source.id)))
+    for user_id in watching:
+        if db.session.get(Watch, (user_id, "question", target.id)) is None:
+            db.session.add(Watch(user_id=user_id, target_type="question",
+                                 target_id=target.id))
+    target.answer_count = Question.answer_count + visible
+    source.answer_count = 0
+    target.last_activity_at = max(target.last_activity_at, source.last_activity_at)
+    source.merged_into_id = target.id
+    db.session.flush()
+    if not source.hidden:
+        community.set_question_hidden(editor, source, True, audited=False)
+    _bump(target)
     url = community.question_url(target)
     answers = f"{visible} answer{'s' if visible != 1 else ''}"
     if source.author_id == target.author_id:

@@ -1,6 +1,7 @@
-"""The editors' desk: features, collections, review marks, outdated marks, flags, holds and
-the audit log. Tables and their invariants only; the rules live in the
-services (editors/features.py, collections.py, review.py, flags.py, history.py, merging.py)."""
+"""The editors' desk: features, collections, review marks, outdated marks, flags and holds
+(the audit log is core's: core/models.py). Tables and their invariants only; the rules live
+in the services (editors/features.py, collections.py, review.py, flags.py, history.py,
+merging.py)."""
 
 from __future__ import annotations
 
@@ -219,27 +220,3 @@ class ModerationHold(db.Model):
     target_id: Mapped[int] = mapped_column(primary_key=True)
     flaggers: Mapped[int] = mapped_column(default=0)
     held_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class AuditEntry(db.Model):
-    """Who did what, when and why: every moderation action and role change."""
-
-    __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_target", "target_type", "target_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"),
-                                                 index=True)
-    # Kept as written, so the log reads the same after a rename: a username, or how the
-    # action was taken when no member took it ("automatic", "command line").
-    actor_name: Mapped[str] = mapped_column(String(80), default="")
-    action: Mapped[str] = mapped_column(String(40), index=True)
-    target_type: Mapped[str] = mapped_column(String(16), default="")
-    target_id: Mapped[int | None]
-    target_label: Mapped[str] = mapped_column(String(200), default="")
-    target_url: Mapped[str] = mapped_column(String(300), default="")
-    reason: Mapped[str] = mapped_column(String(500), default="")
-    detail: Mapped[str] = mapped_column(String(500), default="")
-
-    actor: Mapped[User | None] = relationship()

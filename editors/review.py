@@ -124,8 +124,9 @@ def clear_outdated(editor, article: Article, reason: str = "") -> None:
                  reason=clean_line(reason, REASON_MAX, "the reason", "reason"))
 
 
-def article_saved(article: Article, revision: Revision, author) -> None:
-    """Hook: an update to an outdated article takes its banner down."""
+def article_saved(_app, *, article: Article, revision: Revision, author) -> None:
+    """Receives core.signals.article_saved: an update to an outdated article takes its
+    banner down."""
     db.session.execute(delete(OutdatedMark).where(
         OutdatedMark.article_id == article.id,
         OutdatedMark.revision_number < revision.number))

@@ -3,52 +3,49 @@ outbox, or the PostgreSQL engine, kept in the content's own transaction."""
 
 from __future__ import annotations
 
-from flask import Flask, current_app, has_app_context
-from sqlalchemy import event
-from sqlalchemy.orm import Session
+from flask import Flask
 
 
-def _engine():
-    return current_app.extensions.get("search.engine") if has_app_context() else None
+def _engine(app: Flask):
+    return app.extensions["search.engine"]
 
 
-def _before_commit(session: Session) -> None:
-    engine = _engine()
-    if engine is not None and hasattr(engine, "before_commit"):
+def _committing(app: Flask, *, session) -> None:
+    """PostgreSQL: the changed content's documents are written into the same commit."""
+    engine = _engine(app)
+    if hasattr(engine, "before_commit"):
         engine.before_commit(session)
 
 
-def _after_commit(session: Session) -> None:
+def _committed(app: Flask, *, session) -> None:
+    """Whoosh: the outbox rows just committed are drained into the index."""
     if session.info.pop("search_pending", False):
-        engine = _engine()
-        if engine is not None and hasattr(engine, "after_commit"):
+        engine = _engine(app)
+        if hasattr(engine, "after_commit"):
             engine.after_commit()
 
 
-def _after_rollback(session: Session) -> None:
+def _rolled_back(_app: Flask, *, session) -> None:
     session.info.pop("search_pending", None)
     session.info.pop("search_changed", None)
 
 
-def record_change(kind: str, object_id: int) -> None:
-    """content_changed: the app's engine takes note, inside the content's transaction."""
-    engine = _engine()
-    if engine is not None:
-        engine.record_change(kind, object_id)
+def _content_changed(app: Flask, *, kind: str, object_id: int) -> None:
+    """The app's engine takes note, inside the content's transaction."""
+    _engine(app).record_change(kind, object_id)
 
 
-def similar_questions(text: str, limit: int = 5) -> list[dict]:
-    engine = _engine()
-    return engine.similar(text, limit=limit) if engine is not None else []
+def _similar_questions(app: Flask, *, text: str, limit: int = 5) -> list[dict]:
+    return _engine(app).similar(text, limit=limit)
 
 
-def rebuild_after_restore() -> str:
-    count = current_app.extensions["search.engine"].rebuild()
+def _site_restored(app: Flask) -> str:
+    count = _engine(app).rebuild()
     return f"Search index rebuilt: {count} documents."
 
 
 def init_search(app: Flask) -> None:
-    from core import hooks
+    from core import signals
     from search import engine
     from search.cli import search_cli
     from search.views import bp
@@ -59,10 +56,9 @@ def init_search(app: Flask) -> None:
     app.cli.add_command(search_cli)
     app.teardown_appcontext(search_engine.close)
 
-    hooks.register(hooks.content_changed, record_change)
-    hooks.register(hooks.similar_finders, similar_questions)
-    hooks.register(hooks.after_restore, rebuild_after_restore)
-    if not event.contains(Session, "after_commit", _after_commit):
-        event.listen(Session, "before_commit", _before_commit)
-        event.listen(Session, "after_commit", _after_commit)
-        event.listen(Session, "after_rollback", _after_rollback)
+    signals.connect(app, signals.content_changed, _content_changed)
+    signals.connect(app, signals.similar_questions, _similar_questions)
+    signals.connect(app, signals.site_restored, _site_restored)
+    signals.connect(app, signals.transaction_committing, _committing)
+    signals.connect(app, signals.transaction_committed, _committed)
+    signals.connect(app, signals.transaction_rolled_back, _rolled_back)

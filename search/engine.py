@@ -5,7 +5,7 @@ answers it.
 uploader): `whoosh` (the default: a file index in `instance/`, fed by the outbox
 after commit) or `postgres` (full-text search in the site's own PostgreSQL database,
 kept up to date in the content's own transaction, for sites on several web hosts).
-Views, the CLI and other parts (through hooks) call `current()`, never an engine's
+Views, the CLI and other parts (through signals) call `current()`, never an engine's
 modules.
 """
 

@@ -6,9 +6,10 @@
   text reaches `to_tsvector` (and the query before `websearch_to_tsquery`), so
   "cafe" finds "Café" without the unaccent extension.
 - Rows are written in the content's own transaction: `record_change` notes what
-  changed, and just before the commit (`before_commit`) the documents are built from
-  the flushed state and upserted. A rolled-back change takes its rows with it; the
-  index can never drift from the database.
+  changed, and just before the commit (`before_commit`, on the signal
+  `transaction_committing`) the documents are built from the flushed state and
+  upserted. A rolled-back change takes its rows with it; the index can never drift
+  from the database.
 - A short query (up to ALL_WORDS_UP_TO words or phrases) needs all its words
   (`websearch_to_tsquery`: quotes, `or`, `-word`); a longer one, which reads like a
   request, is the OR of its lexemes (its -words still excluded, whatever other syntax

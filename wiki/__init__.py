@@ -6,10 +6,9 @@ from flask import Flask
 
 
 def init_wiki(app: Flask) -> None:
-    from core import hooks
+    from core import signals
     from core.pagecache import FragmentCache
-    from wiki import feeds, services  # noqa: F401 - feeds registers its routes on bp
-    from wiki.demo import load_demo_articles
+    from wiki import feeds  # noqa: F401 - feeds registers its routes on bp
     from wiki.views import bp
 
     app.register_blueprint(bp)
@@ -17,6 +16,11 @@ def init_wiki(app: Flask) -> None:
     app.extensions["wiki.article_pages"] = FragmentCache(max_entries=2048, ttl=300)
     # Diffs of pairs of revisions, which never change (each at most about 1 MB of HTML).
     app.extensions["wiki.diffs"] = FragmentCache(max_entries=128, ttl=24 * 3600)
-    hooks.register(hooks.profile_sections, services.articles_of)
-    hooks.register(hooks.demo_loaders, load_demo_articles)
-    hooks.register(hooks.profile_changed, services.touch_articles_of)
+    signals.connect(app, signals.profile_changed, _profile_changed)
+
+
+def _profile_changed(_app: Flask, *, user) -> None:
+    """A member's name shows in the bylines of the articles they wrote."""
+    from wiki import services
+
+    services.touch_articles_of(user)

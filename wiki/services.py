@@ -15,12 +15,13 @@ from flask import current_app
 from sqlalchemy import exists, false, func, select, update
 from sqlalchemy.orm import contains_eager, defer, joinedload, selectinload
 
+from core import audit, signals
 from core.errors import CommonplaceError, NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
-from core.hooks import check_post
 from core.markup import Rendered, article_slug, render, wiki_href
 from core.models import SECTORS, User
 from core.numbers import parse_int
+from core.signals import check_post
 from core.spoofing import check_no_bidi_controls
 from core.text import check_text
 from core.throttle import check_member_rate
@@ -271,10 +272,7 @@ def slugs_of(article: Article) -> set[str]:
 
 
 def _changed(article: Article) -> None:
-    from core.hooks import content_changed
-
-    for hook in content_changed:
-        hook("article", article.id)
+    signals.send(signals.content_changed, kind="article", object_id=article.id)
 
 
 # ---------------------------------------------------------------- saving
@@ -438,10 +436,7 @@ def _write_revision(article: Article, author: User, *, title: str, body: str, su
     touch(article)
     db.session.flush()
     _changed(article)
-    from core.hooks import article_saved
-
-    for hook in article_saved:
-        hook(article, revision, author)
+    signals.send(signals.article_saved, article=article, revision=revision, author=author)
     return revision
 
 
@@ -547,20 +542,30 @@ def rename(article: Article, editor: User, title: str) -> SaveResult:
                      base_revision=current.number)
 
 
+def _audit(actor, action: str, article: Article) -> None:
+    audit.record(actor, action, "article", article.id, label=article.title,
+                 url=f"/wiki/{article.slug}")
+
+
 def set_protected(article: Article, editor: User, protected: bool) -> Article:
     if not is_editor(editor):
         raise PermissionDenied("Only editors may protect articles.")
+    if bool(article.protected) != bool(protected):
+        _audit(editor, "article.protected" if protected else "article.unprotected", article)
     article.protected = protected
     touch(article)
     db.session.flush()
     return article
 
 
-def set_hidden(article: Article, user: User, hidden: bool) -> Article:
+def set_hidden(article: Article, user: User, hidden: bool, *, audited: bool = True) -> Article:
+    """Hide or show an article. `audited=False`: the caller writes the log's entry."""
     if hidden and not is_editor(user):
         raise PermissionDenied("Only editors may hide articles.")
     if not hidden and not (is_member(user) and user.is_admin):
         raise PermissionDenied("Only admins may restore hidden articles.")
+    if audited and bool(article.hidden) != bool(hidden):
+        _audit(user, "article.hidden" if hidden else "article.shown", article)
     if article.hidden != hidden:
         count_tags({tag.id for tag in article.tags}, -1 if hidden else 1)
     article.hidden = hidden

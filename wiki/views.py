@@ -71,18 +71,6 @@ def _require(check) -> None:
         abort(403)
 
 
-@bp.route("/")
-def home():
-    from core.hooks import home_sections
-
-    recent = db.session.scalars(services.article_query(sort="updated", viewer=current_user)
-                                .limit(6)).all()
-    context = {"recent_articles": recent, "tags": services.tag_counts(16)}
-    for section in home_sections:  # the editors' desk: featured, solutions, workgroups...
-        context.update(section(current_user))
-    return render_template("wiki/home.html", **context)
-
-
 @bp.route("/wiki/")
 def index():
     sort = request.args.get("sort") if request.args.get("sort") in {"title", "updated"} \
@@ -184,9 +172,6 @@ def _article_body(article_id: int) -> str:
     """The article part of its page: rendered once per version and kind of viewer."""
     article = services.get_article_by_id(article_id, current_user)
     revision = article.current_revision
-    from core.hooks import article_sections
-
-    sections = "".join(section(article, current_user) for section in article_sections)
     byline = services.byline(article)
     permalink = url_for("wiki.revision", slug=article.slug, number=revision.number,
                         _external=True)
@@ -197,8 +182,7 @@ def _article_body(article_id: int) -> str:
                            html=services.mark_red_links(revision.html, article, current_user),
                            toc=revision.toc_html, byline=byline,
                            can_edit=services.can_edit(current_user, article),
-                           sections=sections, permalink=permalink,
-                           citations=citation.cite(cited))
+                           permalink=permalink, citations=citation.cite(cited))
 
 
 @bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])

@@ -6,20 +6,22 @@ from __future__ import annotations
 import pytest
 from flask_login import AnonymousUserMixin
 
-from core import accounts, hooks
+from core import accounts, signals
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.models import User
 
 
 @pytest.fixture
-def changes(monkeypatch):
+def changes(app):
     """Every role_changed call, as (username, old, new, actor, reason)."""
     seen = []
-    monkeypatch.setattr(hooks, "role_changed", [
-        lambda user, old, new, actor, reason: seen.append(
-            (user.username, old, new, actor.username if actor else None, reason))])
-    return seen
+
+    def receiver(_app, *, user, old, new, actor, reason):
+        seen.append((user.username, old, new, actor.username if actor else None, reason))
+
+    with signals.role_changed.connected_to(receiver, sender=app):
+        yield seen
 
 
 def test_an_admin_changes_a_role_saying_why(app, admin, member, changes):

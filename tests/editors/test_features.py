@@ -7,11 +7,12 @@ from sqlalchemy import select
 
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
+from core.models import AuditEntry
 from core.timeutil import utcnow
 from editors import collections as curated
 from editors import features
 from editors.home import featured_now
-from editors.models import AuditEntry, Feature
+from editors.models import Feature
 from wiki import services as wiki
 
 

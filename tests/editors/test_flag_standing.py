@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from community import services as community
+from core.audit import AUTOMATIC
 from core.extensions import db
 from core.models import User
 from core.transactions import run_in_transaction
 from editors import features, flags
-from editors.audit import AUTOMATIC
 from editors.models import Flag, ModerationHold
 from tests.conftest import PASSWORD
 from wiki import services as wiki

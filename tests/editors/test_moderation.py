@@ -9,11 +9,12 @@ from sqlalchemy import func, select
 
 from community import services as community
 from community.models import Answer, Comment, Notification, Question, Watch
+from core.audit import AUTOMATIC
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
+from core.models import AuditEntry
 from editors import flags, log, merging, review
-from editors.audit import AUTOMATIC
-from editors.models import AuditEntry, Flag, ModerationHold, OutdatedMark
+from editors.models import Flag, ModerationHold, OutdatedMark
 
 WORD = "quokkanomics"  # a word only the flagged answer uses, to find it in search
 

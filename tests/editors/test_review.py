@@ -7,8 +7,9 @@ from sqlalchemy import select, update
 
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
+from core.models import AuditEntry
 from editors import review
-from editors.models import AuditEntry, ReviewMark
+from editors.models import ReviewMark
 from wiki.models import Revision
 
 

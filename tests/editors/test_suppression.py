@@ -9,8 +9,8 @@ from sqlalchemy import select
 from community import services as community
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
+from core.models import AuditEntry
 from editors import flags, history
-from editors.models import AuditEntry
 from wiki import services as wiki
 from wiki.models import Revision
 
