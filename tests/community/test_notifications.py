@@ -121,7 +121,7 @@ def test_repeated_changes_to_one_article_are_one_unread_notification(
     assert [item.repeats for item in inbox(watcher, "watched_change")] == [3, 1]
     client.sign_in_as(watcher)
     page = client.get("/notifications").get_data(as_text=True)
-    assert "3 changes since you last looked" in page
+    assert "3 changes since you last looked (the link opens the first)</span> ·" in page
     assert notifications.unread_count(watcher) == 2
     notifications.mark_read(watcher, news.id)
     edit(article, other_member, "Start with a drawer. Change 4.")  # read: a new one begins
