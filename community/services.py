@@ -33,6 +33,7 @@ from core.slugs import free_slug
 from core.spoofing import check_no_bidi_controls
 from core.text import check_text
 from core.timeutil import utcnow
+from core.urls import site_path
 from wiki import services as wiki
 from wiki.models import Tag
 
@@ -128,8 +129,9 @@ def question_slug(title: str) -> str:
     return free_slug(slugify(title)[:60], QUESTION_RULE, "question")
 
 
-def question_url(question: Question) -> str:
-    return f"/questions/{question.id}/{question_slug(question.title)}"
+def question_url(question: Question, anchor: str | None = None) -> str:
+    return site_path("community.question", question_id=question.id,
+                     slug=question_slug(question.title), anchor=anchor)
 
 
 def is_moderator(user, workgroup_id: int | None) -> bool:
@@ -416,10 +418,10 @@ def add_comment(author: User, target_type: str, target_id: int, body: str) -> Co
     db.session.flush()
     if thread is not None:
         thread.last_activity_at = utcnow()
-        url = f"{question_url(thread)}#comment-{remark.id}"
+        url = question_url(thread, anchor=f"comment-{remark.id}")
         title = thread.title
     else:
-        url = f"/wiki/{target.slug}#comment-{remark.id}"
+        url = site_path("wiki.article", slug=target.slug, anchor=f"comment-{remark.id}")
         title = target.title
         wiki.touch(target)
     owner = getattr(target, "author_id", None) or getattr(target, "created_by_id", None)

@@ -18,6 +18,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from core.extensions import db
+from core.urls import site_path
 from editors.models import AuditEntry
 
 AUTOMATIC_NAME = "automatic"
@@ -53,13 +54,13 @@ def describe(kind: str, thing) -> tuple[str, str]:
     from community.services import question_url
 
     if kind == "article":
-        return thing.title, f"/wiki/{thing.slug}"
+        return thing.title, site_path("wiki.article", slug=thing.slug)
     if kind == "question":
         return thing.title, question_url(thing)
     if kind == "answer":
         question = thing.question
         return (f"Answer by {thing.author.name} to “{question.title}”",
-                f"{question_url(question)}#answer-{thing.id}")
+                question_url(question, anchor=f"answer-{thing.id}"))
     if kind == "comment":
         label = f"Comment by {thing.author.name}"
         url = ""
@@ -67,7 +68,8 @@ def describe(kind: str, thing) -> tuple[str, str]:
             from wiki.models import Article
 
             article = db.session.get(Article, thing.target_id)
-            url = f"/wiki/{article.slug}#comment-{thing.id}" if article else ""
+            url = site_path("wiki.article", slug=article.slug,
+                            anchor=f"comment-{thing.id}") if article else ""
         else:
             from community.models import Answer, Question
 
@@ -75,14 +77,14 @@ def describe(kind: str, thing) -> tuple[str, str]:
                                     thing.target_id)
             question = parent if thing.target_type == "question" else getattr(
                 parent, "question", None)
-            url = f"{question_url(question)}#comment-{thing.id}" if question else ""
+            url = question_url(question, anchor=f"comment-{thing.id}") if question else ""
         return label, url
     if kind == "collection":
-        return thing.title, f"/collections/{thing.slug}"
+        return thing.title, site_path("editors.collection", slug=thing.slug)
     if kind == "feature":
-        return f"Feature #{thing.id}", "/editors/featured"
+        return f"Feature #{thing.id}", site_path("editors.featured")
     if kind == "user":
-        return thing.username, f"/users/{thing.username}"
+        return thing.username, site_path("core.profile", username=thing.username)
     return "", ""
 
 

@@ -4,7 +4,7 @@ hide or edit; the flag queue and the report page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload
@@ -14,7 +14,9 @@ from community.models import Answer, Comment, Question
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
 from core.markup import render
+from core.text import excerpt
 from core.timeutil import utcnow
+from core.urls import site_path
 from editors import audit
 from editors.audit import AUTOMATIC
 from editors.common import (
@@ -288,18 +290,6 @@ class FlagGroup:
     weight: float = 0.0  # of open spam and abuse flags, against EDITORS_HOLD_AFTER_FLAGS
     exempt: str = ""  # why it is never hidden automatically, if it is not
 
-    @property
-    def first_flagged(self) -> datetime:
-        return min(item.created_at for item in self.flags)
-
-
-def excerpt(html: str, limit: int = 240) -> str:
-    """Plain text from sanitised HTML, cut at a word boundary."""
-    from markupsafe import Markup
-
-    text = " ".join(Markup(html or "").striptags().split())  # noqa: S704 - made plain
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
-
 
 def flag_groups(editor, status: str = "open", limit: int = 200) -> list[FlagGroup]:
     """Flags grouped by what they are about, oldest first, in a fixed number of queries."""
@@ -347,7 +337,7 @@ def flag_groups(editor, status: str = "open", limit: int = 200) -> list[FlagGrou
         else:
             group.label, group.url = audit.describe(group.kind, thing)
         html = thing.current_revision.html if group.kind == "article" else thing.html
-        group.excerpt = excerpt(html)
+        group.excerpt = excerpt(html, 240)
         group.held = key in holds
         if status == "open":
             group.weight = sum(item.weight for item in group.flags
@@ -412,19 +402,19 @@ def report_page(on: str | None, viewer) -> ReportPage:
     kind, _, key = (on or "").partition(":")
     if kind == "article" and key:
         article = wiki.get_article(key[:200], viewer)
-        return ReportPage("article", article.id, f"/wiki/{article.slug}",
+        return ReportPage("article", article.id, site_path("wiki.article", slug=article.slug),
                           f"article:{article.id}")
     if kind not in ("question", "answer", "comment") or not key.isdigit() or len(key) > 12:
         raise NotFound("Report problems with an article, a question, an answer or a comment.")
     thing = load_target(kind, int(key), viewer)
-    item, anchor = f"{kind}:{thing.id}", f"#{kind}-{thing.id}"
+    item, anchor = f"{kind}:{thing.id}", f"{kind}-{thing.id}"
     if kind == "comment":
         parent = community.comment_target(thing.target_type, thing.target_id, viewer)
         if thing.target_type == "article":
-            return ReportPage("article", parent.id, f"/wiki/{parent.slug}{anchor}", item)
+            return ReportPage("article", parent.id,
+                              site_path("wiki.article", slug=parent.slug, anchor=anchor), item)
         thing = parent
     question = thing.question if isinstance(thing, Answer) else thing
     if kind == "question":
-        anchor = ""
-    return ReportPage("question", question.id, community.question_url(question) + anchor,
-                      item)
+        anchor = None
+    return ReportPage("question", question.id, community.question_url(question, anchor), item)
