@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.shapes import shuffled_lines  # noqa: E402
 from wiki.attribution import Runs, attribute, tokenize  # noqa: E402
 from wiki.diffing import compare, diff_stats, render_diff_html  # noqa: E402
 from wiki.merging import merge  # noqa: E402
@@ -194,19 +195,6 @@ def bench_diff(rng: random.Random) -> None:
     case("diff_stats, one small edit", lambda: diff_stats(old, new))
     case("render_diff_html, 50 scattered edits", lambda: render_diff_html(old, many))
     case("render_diff_html, new text entirely", lambda: render_diff_html(old, article(rng)))
-
-
-def shuffled_lines(rng: random.Random, size: int = 200_000) -> tuple[str, str]:
-    """A 200 KB text of one-word lines, and the same lines shuffled: the worst shape known
-    for the diff (issue 12: 6-9 s and 11 MB a view before diffs were bounded)."""
-    lines, total = [], 0
-    while total < size - 10:
-        line = f"w{rng.randrange(100_000)}"
-        lines.append(line)
-        total += len(line) + 1
-    old = "\n".join(lines)
-    rng.shuffle(lines)
-    return old, "\n".join(lines)
 
 
 def bench_hostile_diff(rng: random.Random) -> None:

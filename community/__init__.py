@@ -24,14 +24,15 @@ def init_community(app: Flask) -> None:
 def article_saved(_app: Flask, *, article, revision, author) -> None:
     """Writers watch what they write; watchers hear of every change."""
     from community import notifications
+    from core.urls import site_path
 
     notifications.watch(author, "article", article.id)
     verb = "created" if revision.number == 1 else "changed"
     notifications.notify(notifications.watchers("article", article.id), "watched_change",
                          f"{author.name} {verb} “{article.title}”",
-                         f"/wiki/{article.slug}/diff?to={revision.number}"
-                         if revision.number > 1 else f"/wiki/{article.slug}", author,
-                         subject=f"article:{article.id}")
+                         site_path("wiki.diff", slug=article.slug, to=revision.number)
+                         if revision.number > 1 else site_path("wiki.article", slug=article.slug),
+                         author, subject=f"article:{article.id}")
 
 
 def article_discussion(article, viewer) -> str:

@@ -34,6 +34,7 @@ from core.slugs import free_slug
 from core.spoofing import check_no_bidi_controls
 from core.text import check_text
 from core.timeutil import utcnow
+from core.urls import site_path
 from wiki import services as wiki
 from wiki.models import Tag
 
@@ -113,26 +114,27 @@ def describe(kind: str, thing) -> tuple[str, str]:
     """A label and an address for an article, question, answer or comment, for the audit
     log and the editors' desk."""
     if kind == "article":
-        return thing.title, f"/wiki/{thing.slug}"
+        return thing.title, site_path("wiki.article", slug=thing.slug)
     if kind == "question":
         return thing.title, question_url(thing)
     if kind == "answer":
         question = thing.question
         return (f"Answer by {thing.author.name} to “{question.title}”",
-                f"{question_url(question)}#answer-{thing.id}")
+                question_url(question, anchor=f"answer-{thing.id}"))
     label = f"Comment by {thing.author.name}"
     url = ""
     if thing.target_type == "article":
         from wiki.models import Article
 
         article = db.session.get(Article, thing.target_id)
-        url = f"/wiki/{article.slug}#comment-{thing.id}" if article else ""
+        url = site_path("wiki.article", slug=article.slug,
+                        anchor=f"comment-{thing.id}") if article else ""
     else:
         parent = db.session.get(Question if thing.target_type == "question" else Answer,
                                 thing.target_id)
         question = parent if thing.target_type == "question" else getattr(
             parent, "question", None)
-        url = f"{question_url(question)}#comment-{thing.id}" if question else ""
+        url = question_url(question, anchor=f"comment-{thing.id}") if question else ""
     return label, url
 
 
@@ -158,8 +160,9 @@ def question_slug(title: str) -> str:
     return free_slug(slugify(title)[:60], QUESTION_RULE, "question")
 
 
-def question_url(question: Question) -> str:
-    return f"/questions/{question.id}/{question_slug(question.title)}"
+def question_url(question: Question, anchor: str | None = None) -> str:
+    return site_path("community.question", question_id=question.id,
+                     slug=question_slug(question.title), anchor=anchor)
 
 
 def is_moderator(user, workgroup_id: int | None) -> bool:
@@ -464,10 +467,10 @@ def add_comment(author: User, target_type: str, target_id: int, body: str) -> Co
     db.session.flush()
     if thread is not None:
         thread.last_activity_at = utcnow()
-        url = f"{question_url(thread)}#comment-{remark.id}"
+        url = question_url(thread, anchor=f"comment-{remark.id}")
         title = thread.title
     else:
-        url = f"/wiki/{target.slug}#comment-{remark.id}"
+        url = site_path("wiki.article", slug=target.slug, anchor=f"comment-{remark.id}")
         title = target.title
         wiki.touch(target)
     owner = getattr(target, "author_id", None) or getattr(target, "created_by_id", None)

@@ -426,8 +426,3 @@ def render(text: str) -> Rendered:
     from core import render_pool
 
     return render_pool.render(text or "")
-
-
-def render_inline(text: str) -> str:
-    """Short member text (a blurb, a comment) rendered and sanitised the same way."""
-    return render(text).html

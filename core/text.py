@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from markupsafe import Markup
+
 from core.errors import ValidationFailed
 
 LINE_BREAKS = "\n\r\t"  # allowed in multi-line text (bodies, bios, notes), nowhere else
@@ -75,3 +77,12 @@ def strip_unsafe(text: str | None, *, multiline: bool = False) -> str:
     """`text` without the characters `check_text` refuses: for stored text that predates
     the check, where it must be valid XML (feeds)."""
     return _pattern(multiline).sub("", text or "")
+
+
+def excerpt(html: str | None, limit: int) -> str:
+    """Plain text from sanitised HTML, at most `limit` characters, cut at a word boundary
+    (with no comma or stop left dangling before the ellipsis)."""
+    text = " ".join(Markup(html or "").striptags().split())  # noqa: S704 - made plain
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"

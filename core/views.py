@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -31,6 +30,7 @@ from core.forms import (
     RegisterForm,
 )
 from core.transactions import run_in_transaction
+from core.urls import is_local_url
 
 bp = Blueprint("core", __name__)
 T = TypeVar("T")
@@ -38,12 +38,7 @@ T = TypeVar("T")
 
 def safe_next(target: str | None, fallback: str) -> str:
     """Only ever redirect to a path on this site."""
-    if not target or "\\" in target or any(ord(char) < 32 for char in target):
-        return fallback
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return fallback
-    return target
+    return target if is_local_url(target) else fallback
 
 
 def _login_account() -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from core import audit
 from core.models import AuditEntry
+from core.urls import site_path
 
 # ---------------------------------------------------------------- what things are called
 
@@ -19,11 +20,11 @@ def describe(kind: str, thing) -> tuple[str, str]:
 
         return describe_post(kind, thing)
     if kind == "collection":
-        return thing.title, f"/collections/{thing.slug}"
+        return thing.title, site_path("editors.collection", slug=thing.slug)
     if kind == "feature":
-        return f"Feature #{thing.id}", "/editors/featured"
+        return f"Feature #{thing.id}", site_path("editors.featured")
     if kind == "user":
-        return thing.username, f"/users/{thing.username}"
+        return thing.username, site_path("pages.profile", username=thing.username)
     return "", ""
 
 

@@ -14,6 +14,7 @@ import demo
 from community.models import Question
 from core.extensions import db
 from core.timeutil import utcnow
+from core.urls import site_path
 from editors import collections as curated
 from editors import features, review
 from wiki.services import article_by_title
@@ -22,13 +23,13 @@ from wiki.services import article_by_title
 def _target(spec: dict, collections: dict) -> str | None:
     """The address of the article, question or collection a reading or a feature names."""
     if "collection" in spec:
-        return f"/collections/{collections[spec['collection']].slug}"
+        return site_path("editors.collection", slug=collections[spec["collection"]].slug)
     if "article" in spec:
         article = article_by_title(spec["article"])
-        return f"/wiki/{article.slug}" if article else None
+        return site_path("wiki.article", slug=article.slug) if article else None
     question = db.session.scalar(select(Question).where(
         Question.title.startswith(spec["question"])))
-    return f"/questions/{question.id}" if question else None
+    return site_path("community.question", question_id=question.id) if question else None
 
 
 def _collection(editor, spec: dict):

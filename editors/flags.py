@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload
@@ -17,7 +17,9 @@ from core.audit import AUTOMATIC
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
 from core.markup import render
+from core.text import excerpt
 from core.timeutil import utcnow
+from core.urls import site_path
 from editors import audit
 from editors.common import (
     HOLD_REASONS,
@@ -286,10 +288,6 @@ class FlagGroup:
     exempt: str = ""  # why it is never hidden automatically, if it is not
 
     @property
-    def first_flagged(self) -> datetime:
-        return min(item.created_at for item in self.flags)
-
-    @property
     def duplicate_of(self) -> str:
         """The question a duplicate flag's note points at, as the flagger wrote it (an
         address or #number), to fill in "Merge into"; '' if none does."""
@@ -302,14 +300,6 @@ class FlagGroup:
 
 
 _QUESTION_ADDRESS = re.compile(r"\S*/questions/\d+\S*|#\d+\b")
-
-
-def excerpt(html: str, limit: int = 240) -> str:
-    """Plain text from sanitised HTML, cut at a word boundary."""
-    from markupsafe import Markup
-
-    text = " ".join(Markup(html or "").striptags().split())  # noqa: S704 - made plain
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def flag_groups(editor, status: str = "open", limit: int = 200) -> list[FlagGroup]:
@@ -358,7 +348,7 @@ def flag_groups(editor, status: str = "open", limit: int = 200) -> list[FlagGrou
         else:
             group.label, group.url = audit.describe(group.kind, thing)
         html = thing.current_revision.html if group.kind == "article" else thing.html
-        group.excerpt = excerpt(html)
+        group.excerpt = excerpt(html, 240)
         group.held = key in holds
         if status == "open":
             group.weight = sum(item.weight for item in group.flags
@@ -423,19 +413,19 @@ def report_page(on: str | None, viewer) -> ReportPage:
     kind, _, key = (on or "").partition(":")
     if kind == "article" and key:
         article = wiki.get_article(key[:200], viewer)
-        return ReportPage("article", article.id, f"/wiki/{article.slug}",
+        return ReportPage("article", article.id, site_path("wiki.article", slug=article.slug),
                           f"article:{article.id}")
     if kind not in ("question", "answer", "comment") or not key.isdigit() or len(key) > 12:
         raise NotFound("Report problems with an article, a question, an answer or a comment.")
     thing = load_target(kind, int(key), viewer)
-    item, anchor = f"{kind}:{thing.id}", f"#{kind}-{thing.id}"
+    item, anchor = f"{kind}:{thing.id}", f"{kind}-{thing.id}"
     if kind == "comment":
         parent = community.comment_target(thing.target_type, thing.target_id, viewer)
         if thing.target_type == "article":
-            return ReportPage("article", parent.id, f"/wiki/{parent.slug}{anchor}", item)
+            return ReportPage("article", parent.id,
+                              site_path("wiki.article", slug=parent.slug, anchor=anchor), item)
         thing = parent
     question = thing.question if isinstance(thing, Answer) else thing
     if kind == "question":
-        anchor = ""
-    return ReportPage("question", question.id, community.question_url(question) + anchor,
-                      item)
+        anchor = None
+    return ReportPage("question", question.id, community.question_url(question, anchor), item)

@@ -8,6 +8,7 @@ from community.models import PostRevision
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.timeutil import utcnow
+from core.urls import site_path
 from editors import audit
 from editors.common import REASON_MAX, clean_line, load_target
 from wiki import services as wiki
@@ -41,8 +42,8 @@ def history_revision(kind: str, object_id: int, number: int, viewer):
 
 def history_url(kind: str, target) -> str:
     if kind == "article":
-        return f"/wiki/{target.slug}/history"
-    return f"/{kind}s/{target.id}/history"
+        return site_path("wiki.history", slug=target.slug)
+    return site_path("community.post_history", kind=f"{kind}s", post_id=target.id)
 
 
 def suppress_revision(editor, kind: str, object_id: int, number: int,

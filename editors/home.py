@@ -18,6 +18,7 @@ from community.services import SOLVED, open_questions_in, question_url
 from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
+from core.urls import site_path
 from editors.features import HOME_FEATURES, live_features_condition
 from editors.models import Collection, CollectionItem, Feature
 from wiki import services as wiki
@@ -79,7 +80,8 @@ def featured_now(limit: int = HOME_FEATURES) -> list[FeatureCard]:
                   "image_alt": item.image_alt}
         if article is not None:
             cards.append(FeatureCard("article", "Article", article.title,
-                                     f"/wiki/{article.slug}", people=leads.get(article.id, []),
+                                     site_path("wiki.article", slug=article.slug),
+                                     people=leads.get(article.id, []),
                                      meta=f"Updated {article.updated_at:%-d %B %Y}", **common))
         elif question is not None:
             answers = question.answer_count
@@ -90,7 +92,8 @@ def featured_now(limit: int = HOME_FEATURES) -> list[FeatureCard]:
         else:
             size = sizes.get(collection.id, 0)
             cards.append(FeatureCard("collection", "Collection", collection.title,
-                                     f"/collections/{collection.slug}", people=[],
+                                     site_path("editors.collection", slug=collection.slug),
+                                     people=[],
                                      meta=f"{size} reading{'s' if size != 1 else ''}",
                                      **common))
     return cards

@@ -6,13 +6,11 @@ flash, redirect or render.
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import timedelta
 from functools import wraps
 
-from feedgen.feed import FeedGenerator
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     redirect,
@@ -26,10 +24,12 @@ from wtforms import SelectChoice
 from community import services as community
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
+from core.feeds import FeedEntry, atom_response
 from core.forms import EmptyForm
 from core.numbers import page_arg
-from core.text import strip_unsafe
+from core.text import excerpt, strip_unsafe
 from core.transactions import run_in_transaction
+from core.urls import absolute_url
 from core.views import act, apply_errors, attempt, safe_next
 from editors import collections as curated
 from editors import common, features, history, merging
@@ -484,33 +484,26 @@ def collection_feed(slug: str):
     except NotFound:
         abort(404)
     items = curated.collection_items(collection, None)
-    root = request.url_root.rstrip("/")
-    page = root + url_for("editors.collection", slug=collection.slug)
-    feed = FeedGenerator()
-    feed.id(page)
-    # Stored text may predate the refusal of control characters: lxml would fail.
-    feed.title(f"Commonplace collection: {strip_unsafe(collection.title)}")
-    feed.subtitle(strip_unsafe(flagging.excerpt(collection.intro_html, 300)) or
-                  "A reading list curated by Commonplace's editors.")
-    feed.link(href=request.url, rel="self")
-    feed.link(href=page, rel="alternate")
-    feed.language("en")
-    newest = sorted(items, key=lambda item: (item.added_at, item.id))[-FEED_SIZE:]
-    for item in newest:  # feedgen prepends: oldest first gives the newest on top
-        thing = item.article or item.question
-        link = root + (f"/wiki/{thing.slug}" if item.article else
-                       community.question_url(thing))
-        entry = feed.add_entry()
-        entry.id(f"{page}#reading-{item.id}")
-        entry.title(strip_unsafe(thing.title))
-        entry.link(href=link)
-        entry.published(item.added_at.replace(tzinfo=UTC))
-        entry.updated(item.added_at.replace(tzinfo=UTC))
-        entry.summary(strip_unsafe(flagging.excerpt(item.note_html, 600)) or
-                      ("An article on Commonplace." if item.article else
-                       "A solved question on Commonplace."))
-    feed.updated(collection.updated_at.replace(tzinfo=UTC))
-    return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")
+    page = url_for("editors.collection", slug=collection.slug, _external=True)
+    newest = sorted(items, key=lambda item: (item.added_at, item.id), reverse=True)
+    return atom_response(
+        feed_id=page, title=f"Commonplace collection: {collection.title}",
+        subtitle=strip_unsafe(excerpt(collection.intro_html, 300)) or
+        "A reading list curated by Commonplace's editors.",
+        self_url=request.url, page_url=page, author="Commonplace's editors",
+        updated=collection.updated_at,
+        entries=[_reading(page, item) for item in newest[:FEED_SIZE]])
+
+
+def _reading(page: str, item) -> FeedEntry:
+    thing = item.article or item.question
+    link = url_for("wiki.article", slug=thing.slug, _external=True) if item.article else \
+        absolute_url(community.question_url(thing))
+    return FeedEntry(
+        id=f"{page}#reading-{item.id}", title=thing.title, link=link,
+        published=item.added_at, updated=item.added_at,
+        summary=strip_unsafe(excerpt(item.note_html, 600)) or
+        ("An article on Commonplace." if item.article else "A solved question on Commonplace."))
 
 
 # ---------------------------------------------------------------- reporting a problem

@@ -8,7 +8,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from community import article_discussion
-from community.people import profile_section
+from community.profile import profile_section
 from core import accounts
 from core.errors import NotFound
 from core.extensions import db

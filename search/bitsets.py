@@ -40,15 +40,36 @@ def _segment_key(reader) -> str | None:
     return segment.segment_id() if segment is not None else None
 
 
+def _recall(kept: OrderedDict, key: tuple):
+    """What `kept` holds at `key`, marked the most recently used; None if nothing (or if
+    the key names no segment: only a segment's contents never change)."""
+    if not key[0]:
+        return None
+    with _VALUE_BITS_LOCK:
+        found = kept.get(key)
+        if found is not None:
+            kept.move_to_end(key)
+        return found
+
+
+def _keep(kept: OrderedDict, key: tuple, value, most: int) -> None:
+    """Keep `value` at `key` (if the key names a segment), dropping the least recently
+    used entries past `most`."""
+    if not key[0]:
+        return
+    with _VALUE_BITS_LOCK:
+        kept[key] = value
+        while len(kept) > most:
+            kept.popitem(last=False)
+
+
 def _value_bits(leaf: Searcher, fieldname: str) -> dict[str, int]:
     """{value: bit set of the segment's documents with it} for one facet field."""
     reader = leaf.reader()
     key = (_segment_key(reader), fieldname)
-    with _VALUE_BITS_LOCK:
-        cached = _VALUE_BITS.get(key) if key[0] else None
-        if cached is not None:
-            _VALUE_BITS.move_to_end(key)
-            return cached
+    cached = _recall(_VALUE_BITS, key)
+    if cached is not None:
+        return cached
     size = reader.doc_count_all()
     values = {}
     if fieldname in reader.schema and reader.schema[fieldname].indexed:
@@ -56,11 +77,7 @@ def _value_bits(leaf: Searcher, fieldname: str) -> dict[str, int]:
         for btext in reader.lexicon(fieldname):
             values[from_bytes(btext)] = _to_bits(reader.postings(fieldname, btext).all_ids(),
                                                  size)
-    if key[0]:
-        with _VALUE_BITS_LOCK:
-            _VALUE_BITS[key] = values
-            while len(_VALUE_BITS) > _VALUE_BITS_SEGMENTS * len(FACETS):
-                _VALUE_BITS.popitem(last=False)
+    _keep(_VALUE_BITS, key, values, _VALUE_BITS_SEGMENTS * len(FACETS))
     return values
 
 
@@ -136,12 +153,9 @@ def _postings(leaf: Searcher, fieldname: str, text) -> _Postings:
     reader = leaf.reader()
     segment = _segment_key(reader)
     key = (segment, fieldname, text)
-    if segment:
-        with _VALUE_BITS_LOCK:
-            cached = _POSTINGS.get(key)
-            if cached is not None:
-                _POSTINGS.move_to_end(key)
-                return cached
+    cached = _recall(_POSTINGS, key)
+    if cached is not None:
+        return cached
     # The segment's compact copy of a long list (search/storage.py), or Whoosh's blocks.
     dense = storage.dense_postings(reader, fieldname, leaf.schema[fieldname].to_bytes(text))
     if dense is not None:
@@ -246,20 +260,12 @@ def _term_bits(leaf: Searcher, fieldname: str, text) -> int:
     reader = leaf.reader()
     if fieldname in FACETS:
         return _value_bits(leaf, fieldname).get(text, 0)
-    segment = _segment_key(reader)
-    key = (segment, fieldname, text)
-    if segment:
-        with _VALUE_BITS_LOCK:
-            cached = _TERM_BITS.get(key)
-            if cached is not None:
-                _TERM_BITS.move_to_end(key)
-                return cached
+    key = (_segment_key(reader), fieldname, text)
+    cached = _recall(_TERM_BITS, key)
+    if cached is not None:
+        return cached
     bits = _postings(leaf, fieldname, text).bits(reader.doc_count_all())
-    if segment:
-        with _VALUE_BITS_LOCK:
-            _TERM_BITS[key] = bits
-            while len(_TERM_BITS) > _TERM_BITS_KEPT:
-                _TERM_BITS.popitem(last=False)
+    _keep(_TERM_BITS, key, bits, _TERM_BITS_KEPT)
     return bits
 
 
@@ -271,13 +277,10 @@ def _live(leaf: Searcher) -> int:
         return (1 << size) - 1
     deleted = reader.deleted_docs_set
     key = (_segment_key(reader), "deleted", len(deleted))
-    with _VALUE_BITS_LOCK:
-        cached = _TERM_BITS.get(key) if key[0] else None
+    cached = _recall(_TERM_BITS, key)
     if cached is None:
         cached = ((1 << size) - 1) & ~_to_bits(deleted, size)
-        if key[0]:
-            with _VALUE_BITS_LOCK:
-                _TERM_BITS[key] = cached
+        _keep(_TERM_BITS, key, cached, _TERM_BITS_KEPT)
     return cached
 
 

@@ -512,18 +512,10 @@ class PostgresEngine(SearchEngine):
                  "solved": row.solved} for row in rows]
 
     def correct(self, text_: str) -> str | None:
-        changed = False
-        words = []
-        for word in text_.split():
-            plain = fold(word).lower()
-            if WORD_RE.fullmatch(plain) and len(plain) > 2 and not self._known(plain):
-                replacement = self._nearest(plain)
-                if replacement:
-                    words.append(replacement)
-                    changed = True
-                    continue
-            words.append(word)
-        return " ".join(words) if changed else None
+        from search.spelling import correct_words
+
+        return correct_words(text_, self._known, self._nearest,
+                             plain=lambda word: fold(word).lower())
 
     def _known(self, word: str) -> bool:
         tsquery = func.plainto_tsquery(CONFIG, word)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 import re
 from operator import sub
@@ -290,7 +289,3 @@ def open_or_create(directory: str):
         opened = storage.create_index(make_schema(), indexname=INDEX_NAME)
     _OPENED[directory] = opened
     return opened
-
-
-def writable(directory: str) -> bool:
-    return os.access(directory, os.W_OK)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from core.extensions import db
+from core.urls import site_path
 
 TAG_RE = re.compile(r"<[^>]+>")
 # Tags within a line of text: dropped, not made a space ("<a>makerspace</a>." reads
@@ -62,11 +63,6 @@ def key(kind: str, object_id: int) -> str:
     return f"{kind}:{object_id}"
 
 
-def split_key(value: str) -> tuple[str, int]:
-    kind, _, object_id = value.partition(":")
-    return kind, int(object_id)
-
-
 # ---------------------------------------------------------------- articles
 
 def _article_stamp(revision_id: int | None, tags: list[str], sectors: list[str]) -> str:
@@ -99,7 +95,7 @@ def article_documents(ids: list[int]) -> dict[int, dict | None]:
             "sectors": ",".join(article.sectors),
             "authors": ",".join(row.user.username for row in article.authors),
             "author_name": ", ".join(user.name for user in leads[:3]),
-            "url": f"/wiki/{article.slug}", "solved": False,
+            "url": site_path("wiki.article", slug=article.slug), "solved": False,
             "updated": article.updated_at,
             "stamp": _article_stamp(article.current_revision_id,
                                     [tag.name for tag in article.tags], article.sectors),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
@@ -16,22 +17,33 @@ MAX_SPELLING_DISTANCE = 2  # edits between a word as typed and its suggestion
 NEAREST_TRIED = 5  # body stems near a misspelt word's stem, most common first
 
 
-def did_you_mean(searching: Searcher, text: str, parsed=None) -> str | None:
-    """The query with each word the index does not know replaced by its nearest known word."""
-    analyzer = searching.schema["body"].analyzer
-    reader = searching.reader()
+def correct_words(text: str, known: Callable[[str], bool],
+                  nearest: Callable[[str], str | None],
+                  plain: Callable[[str], str] = str.lower) -> str | None:
+    """`text` with each word that `known` does not know replaced by its `nearest` known
+    word (both are given the word made `plain`); None when no word is replaced. Words of
+    two letters or fewer, and words with other characters than letters and digits, stay
+    as typed. Both engines correct with this; each knows its own words."""
     changed = False
     words = []
     for word in text.split():
-        plain = word.lower()
-        if WORD_RE.fullmatch(plain) and len(plain) > 2 and not _known(reader, analyzer, plain):
-            replacement = _nearest(searching, plain)
+        folded = plain(word)
+        if WORD_RE.fullmatch(folded) and len(folded) > 2 and not known(folded):
+            replacement = nearest(folded)
             if replacement:
                 words.append(replacement)
                 changed = True
                 continue
         words.append(word)
     return " ".join(words) if changed else None
+
+
+def did_you_mean(searching: Searcher, text: str) -> str | None:
+    """The query with each word the index does not know replaced by its nearest known word."""
+    analyzer = searching.schema["body"].analyzer
+    reader = searching.reader()
+    return correct_words(text, lambda word: _known(reader, analyzer, word),
+                         lambda word: _nearest(searching, word))
 
 
 def _known(reader, analyzer, word: str) -> bool:

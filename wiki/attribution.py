@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import groupby
 
-from wiki.diffing import align_lines, common_prefix_length, common_suffix_length
+from wiki.alignment import align_lines, common_prefix_length, common_suffix_length
 
 Runs = list[tuple[int, int]]
 """[(revision number, count), ...]: the next `count` words came from that revision."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from merge3 import Merge3
 
-from wiki.diffing import Match, align
+from wiki.alignment import Match, align
 
 _WORD = re.compile(r"\S+\s*|\s+")
 

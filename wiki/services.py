@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import urlencode
 
 from flask import current_app
 from sqlalchemy import exists, false, func, select, update
@@ -26,6 +25,7 @@ from core.spoofing import check_no_bidi_controls
 from core.text import check_text
 from core.throttle import check_member_rate
 from core.timeutil import utcnow
+from core.urls import site_path
 from wiki import attribution, merging
 from wiki.models import (
     Article,
@@ -614,7 +614,7 @@ def mark_red_links(html: str, article: Article, viewer=None) -> str:
                                      .where(ArticleLink.source_id == article.id)).all())
     for slug in missing:
         title = titles.get(slug, slug)
-        create = "/wiki/new?" + urlencode({"title": title})
+        create = site_path("wiki.new", title=title)
         html = html.replace(
             f'<a class="wikilink" href="{wiki_href(slug)}">',
             f'<a class="wikilink new" href="{escape(create)}" '

@@ -40,7 +40,7 @@ import pytest
 from sqlalchemy import select
 
 from community import services as community
-from community.people import PROFILE_ITEMS
+from community.profile import PROFILE_ITEMS
 from community.views import PER_PAGE as QUESTIONS_PER_PAGE
 from core import accounts
 from core.errors import ValidationFailed

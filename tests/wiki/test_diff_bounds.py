@@ -9,22 +9,15 @@ import time
 
 import pytest
 
+from bench import shapes
 from core.extensions import db
-from wiki import diffing, services
+from wiki import alignment, diffing, services
 from wiki.models import Revision
 
 
-def shuffled_lines(seed: int = 1, size: int = 200_000) -> tuple[str, str]:
+def shuffled_lines(seed: int = 1) -> tuple[str, str]:
     """A text of one-word lines (the worst shape known) and the same lines shuffled."""
-    rng = random.Random(seed)
-    lines, total = [], 0
-    while total < size - 10:
-        line = f"w{rng.randrange(100_000)}"
-        lines.append(line)
-        total += len(line) + 1
-    old = "\n".join(lines)
-    rng.shuffle(lines)
-    return old, "\n".join(lines)
+    return shapes.shuffled_lines(random.Random(seed))
 
 
 def test_a_shuffled_article_is_diffed_by_lines_within_the_budget():
@@ -44,18 +37,18 @@ def test_past_the_word_budget_the_diff_is_by_lines_then_whole(monkeypatch):
     assert diffing.compare(old, new).level == "word"
     with pytest.raises(diffing.OverBudget):
         diffing.align(list("abcdefgh"), list("hgfedcba"), diffing.Budget(cells=5))
-    real = diffing._token_matches
+    real = diffing.token_matches
 
     def words_too_dear(*args, words=True):
         if words:
             raise diffing.OverBudget
         return real(*args, words=False)
 
-    monkeypatch.setattr(diffing, "_token_matches", words_too_dear)
+    monkeypatch.setattr(diffing, "token_matches", words_too_dear)
     lines = diffing.compare(old, new)
     assert lines.level == "line" and (lines.added, lines.removed) == (3, 3)
     assert "Delta epsilon." in lines.html  # the unchanged line is kept
-    monkeypatch.setattr(diffing, "DIFF_CELLS", 0)  # not even the lines fit
+    monkeypatch.setattr(alignment, "DIFF_CELLS", 0)  # not even the lines fit
     coarse = diffing.compare(old, new)
     assert coarse.level == "whole" and (coarse.added, coarse.removed) == (7, 7)
 
