@@ -28,12 +28,12 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from community import notifications, reputation, services
 from community.models import Answer, Notification, Question, Workgroup, WorkgroupMember
+from core.edge import attempt
 from core.errors import NotFound
 from core.extensions import db
 from core.forms import EmptyForm
 from core.numbers import page_arg, parse_int
 from core.text import strip_unsafe
-from core.transactions import run_in_transaction
 from wiki import services as wiki
 from wiki.models import Tag
 
@@ -97,8 +97,7 @@ def mark_read():
     _check_form()
     raw = request.form.get("id", "").strip()
     if not raw:
-        count = notifications.mark_read(current_user)
-        db.session.commit()
+        count = attempt(lambda: notifications.mark_read(current_user)).value
         flash("All notifications are marked as read." if count else
               "You had no unread notifications.", "success")
         return redirect(url_for("people.notifications"))
@@ -106,8 +105,7 @@ def mark_read():
     item = db.session.get(Notification, number) if number is not None else None
     if item is None or item.user_id != current_user.id:
         abort(404)
-    notifications.mark_read(current_user, item.id)
-    db.session.commit()
+    attempt(lambda: notifications.mark_read(current_user, item.id))
     return redirect(item.url if _local(item.url) else url_for("people.notifications"))
 
 
@@ -130,7 +128,7 @@ def watch_question(question_id: int):
         abort(404)
     watching = _watch_choice()
     # Two identical requests at once: the one that loses the race is redone, a no-op.
-    run_in_transaction(lambda: (notifications.watch if watching else notifications.unwatch)(
+    attempt(lambda: (notifications.watch if watching else notifications.unwatch)(
         current_user, "question", question_id))
     message = "You are watching this thread: you will be notified of answers, comments " \
         "and edits." if watching else "You have stopped watching this thread."
@@ -147,7 +145,7 @@ def watch_article(slug: str):
     except NotFound:
         abort(404)
     watching, article_id = _watch_choice(), article.id
-    run_in_transaction(lambda: (notifications.watch if watching else notifications.unwatch)(
+    attempt(lambda: (notifications.watch if watching else notifications.unwatch)(
         current_user, "article", article_id))
     message = "You are watching this article: you will be notified of comments on it." \
         if watching else "You have stopped watching this article."

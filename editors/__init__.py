@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 
 
 def init_editors(app: Flask) -> None:
+    import editors.views_collections  # noqa: F401 - registers its routes on views.bp
+    import editors.views_flags  # noqa: F401 - registers its routes on views.bp
     from core import hooks
     from editors import audit, home, links, log, review, views
     from editors.demo import load_demo_desk
