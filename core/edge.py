@@ -7,8 +7,9 @@ errors become answers here, the same way everywhere:
 
 - `ValidationFailed` (one field or several) and `RateLimited`: onto the form's fields, or
   flashed when no field is named; the view shows the form again (422 or 429);
-- `PermissionDenied`: a visitor is sent to sign in, a member gets a 403 (or, where the view
-  says so, the message and a way back);
+- `PermissionDenied`: a 403, or where the view says so the reason and a way back (a
+  visitor is asked to sign in before this, at the view's door: `login_required`,
+  `_signed_in`, `_require`);
 - `NotFound`: a 404;
 - `TooBusy` (every attempt lost): a form is shown again with the member's text and a plain
   message (409); a button with no text to keep gets the 409 page.
@@ -21,10 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any
 
-from flask import abort, flash, g, make_response, redirect, request, url_for
-from flask_login import current_user
+from flask import abort, flash, g, make_response, redirect
 from wtforms import Field
 
 from core.errors import CommonplaceError, NotFound, PermissionDenied, RateLimited, ValidationFailed
@@ -69,16 +69,6 @@ def apply_errors(form, error: CommonplaceError) -> None:
             flash(message, "error")
 
 
-def deny(error: PermissionDenied | None = None) -> NoReturn:
-    """A visitor is asked to sign in (and brought back to a page they asked for); a member
-    who may not is refused with a 403."""
-    if not current_user.is_authenticated:
-        flash((error.message if error else "") or "Please sign in to do that.", "info")
-        back = request.full_path.rstrip("?") if request.method == "GET" else None
-        abort(redirect(url_for("core.login", next=back)))
-    abort(403)
-
-
 def attempt(work: Callable[[], Any], form=None, *, denied: Denied = None) -> Outcome:
     """Run a service call and commit it, once per request (a lost race is redone).
 
@@ -97,7 +87,7 @@ def attempt(work: Callable[[], Any], form=None, *, denied: Denied = None) -> Out
             abort(redirect(denied))
         if denied is not None:
             abort(make_response(denied(error)))
-        deny(error)
+        abort(403)
     except (ValidationFailed, RateLimited) as error:
         db.session.rollback()
         apply_errors(form, error)
