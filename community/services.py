@@ -493,9 +493,10 @@ def vote(user: User, target_type: str, target_id: int, value: int | str) -> int:
     if thread.locked:
         raise PermissionDenied("This thread is locked.")
     existing = db.session.get(Vote, (user.id, target_type, target_id))
-    if value == 0:
-        if existing is not None:
-            db.session.delete(existing)
+    if value == 0:  # a statement, not a row: of two withdrawals at once, one deletes it
+        db.session.execute(delete(Vote).where(Vote.user_id == user.id,
+                                              Vote.target_type == target_type,
+                                              Vote.target_id == target_id))
     elif existing is None:
         db.session.add(Vote(user_id=user.id, target_type=target_type, target_id=target_id,
                             value=value, target_author_id=post.author_id))
