@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def init_community(app: Flask) -> None:
-    from community import views  # noqa: F401 - registers the routes on bp
+    from community import views_moderation, views_workgroups  # noqa: F401 - their routes
     from community.views import bp
 
     app.register_blueprint(bp)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from community import notifications
 from community.models import Notification
 from community.people import bp, check_form
+from core.edge import attempt
 from core.extensions import db
 from core.numbers import page_arg, parse_int
 from core.urls import is_local_url
@@ -52,8 +53,7 @@ def mark_read():
     check_form()
     raw = request.form.get("id", "").strip()
     if not raw:
-        count = notifications.mark_read(current_user)
-        db.session.commit()
+        count = attempt(lambda: notifications.mark_read(current_user)).value
         flash("All notifications are marked as read." if count else
               "You had no unread notifications.", "success")
         return redirect(url_for("people.notifications"))
@@ -61,6 +61,5 @@ def mark_read():
     item = db.session.get(Notification, number) if number is not None else None
     if item is None or item.user_id != current_user.id:
         abort(404)
-    notifications.mark_read(current_user, item.id)
-    db.session.commit()
+    attempt(lambda: notifications.mark_read(current_user, item.id))
     return redirect(item.url if is_local_url(item.url) else url_for("people.notifications"))

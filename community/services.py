@@ -10,7 +10,7 @@ from datetime import timedelta
 from flask import current_app
 from limits import parse
 from limits.strategies import MovingWindowRateLimiter
-from sqlalchemy import case, func, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import selectinload
 
 from community import notifications
@@ -24,7 +24,7 @@ from community.models import (
     WorkgroupMember,
 )
 from core import audit, signals
-from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
+from core.errors import NotFound, PermissionDenied, Problems, RateLimited, ValidationFailed
 from core.extensions import db, limiter
 from core.markup import render, slugify
 from core.models import SECTORS, User
@@ -234,10 +234,13 @@ def join(user: User, workgroup: Workgroup) -> None:
 
 def leave(user: User, workgroup: Workgroup) -> None:
     require_member(user)
-    row = db.session.get(WorkgroupMember, (workgroup.id, user.id))
-    if row is not None:
-        db.session.delete(row)
-        workgroup.member_count = max(0, workgroup.member_count - 1)
+    # One statement, counted: of two identical leaves at once, only the one that deleted
+    # the row takes one from the count (the other deletes nothing and changes nothing).
+    gone = db.session.execute(delete(WorkgroupMember).where(
+        WorkgroupMember.workgroup_id == workgroup.id, WorkgroupMember.user_id == user.id))
+    if gone.rowcount:
+        workgroup.member_count = case((Workgroup.member_count > 0, Workgroup.member_count - 1),
+                                      else_=0)
         db.session.flush()
 
 
@@ -265,17 +268,25 @@ def get_question(question_id: int, viewer=None) -> Question:
     return question
 
 
+def _chosen_workgroup(workgroup_id: int | str | None) -> Workgroup | None:
+    if workgroup_id in (None, "", 0, "0"):
+        return None
+    number = parse_int(workgroup_id)
+    workgroup = db.session.get(Workgroup, number) if number is not None else None
+    if workgroup is None or workgroup.archived:
+        raise ValidationFailed("Choose one of the listed workgroups.", "workgroup")
+    return workgroup
+
+
 def ask(author: User, *, title: str, body: str, tags: str | list[str] = "",
         workgroup_id: int | str | None = None) -> Question:
     require_member(author)
-    title, body = clean_question_title(title), clean_text(body, what="question")
-    names = wiki.parse_tags(tags)
-    workgroup = None
-    if workgroup_id not in (None, "", 0, "0"):
-        number = parse_int(workgroup_id)
-        workgroup = db.session.get(Workgroup, number) if number is not None else None
-        if workgroup is None or workgroup.archived:
-            raise ValidationFailed("Choose one of the listed workgroups.", "workgroup")
+    problems = Problems()  # every field is checked: the form shows all its problems at once
+    title = problems.check(clean_question_title, title)
+    body = problems.check(clean_text, body, what="question")
+    names = problems.check(wiki.parse_tags, tags)
+    workgroup = problems.check(_chosen_workgroup, workgroup_id)
+    problems.raise_any()
     check_post(author, body)
     check_posting_rate(author)
     question = Question(title=title, body=body, html=render(body).html, author_id=author.id,
@@ -537,9 +548,10 @@ def vote(user: User, target_type: str, target_id: int, value: int | str) -> int:
     if thread.locked:
         raise PermissionDenied("This thread is locked.")
     existing = db.session.get(Vote, (user.id, target_type, target_id))
-    if value == 0:
-        if existing is not None:
-            db.session.delete(existing)
+    if value == 0:  # a statement, not a row: of two withdrawals at once, one deletes it
+        db.session.execute(delete(Vote).where(Vote.user_id == user.id,
+                                              Vote.target_type == target_type,
+                                              Vote.target_id == target_id))
     elif existing is None:
         db.session.add(Vote(user_id=user.id, target_type=target_type, target_id=target_id,
                             value=value, target_author_id=post.author_id))

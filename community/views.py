@@ -1,4 +1,8 @@
-"""Questions, answers, votes, solutions and workgroups on the web: thin views."""
+"""Questions, answers, votes, solutions and comments on the web: thin views.
+
+The blueprint and the helpers its other modules share are here; moderation and promotion
+are in `views_moderation`, workgroups in `views_workgroups`.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,6 @@ from flask import (
 )
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from community import notifications, services
 from community.forms import (
@@ -23,21 +26,18 @@ from community.forms import (
     CloseForm,
     CommentForm,
     QuestionEditForm,
-    WorkgroupForm,
 )
-from community.models import Answer, Comment, Question, Workgroup, WorkgroupMember
-from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
+from community.models import Answer, Comment, Question, Workgroup
+from core.edge import attempt
+from core.errors import NotFound, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
 from core.models import SECTORS
 from core.numbers import page_arg, parse_int
 from core.paging import paginate
 from core.slugs import sub_route_names
-from core.transactions import run_in_transaction
-from core.views import act, apply_errors, attempt
 from wiki import diffing
 from wiki import services as wiki
-from wiki.forms import ArticleForm
 from wiki.models import Article
 
 bp = Blueprint("community", __name__)
@@ -130,7 +130,7 @@ def ask():
     _signed_in()
     form = AskForm()
     form.workgroup.choices = _workgroup_choices()
-    similar = []
+    similar, status = [], 200
     if request.method == "GET":
         form.workgroup.data = request.args.get("workgroup", "")
         form.title.data = (request.args.get("title") or "")[:200]
@@ -139,19 +139,14 @@ def ask():
         if similar:
             form.confirmed.data = "1"
         else:
-            try:
-                question = services.ask(current_user, title=form.title.data,
-                                        body=form.body.data, tags=form.tags.data,
-                                        workgroup_id=form.workgroup.data)
-                db.session.commit()
-            except (ValidationFailed, RateLimited) as error:
-                db.session.rollback()
-                apply_errors(form, error) if isinstance(error, ValidationFailed) else \
-                    flash(error.message, "error")
-            else:
+            outcome = attempt(lambda: services.ask(
+                current_user, title=form.title.data, body=form.body.data, tags=form.tags.data,
+                workgroup_id=form.workgroup.data), form)
+            if outcome.done:
                 flash("Your question is posted. You will be notified of answers.", "success")
-                return _back(question)
-    return render_template("community/ask.html", form=form, similar=similar)
+                return _back(outcome.value)
+            status = outcome.status_or(200)
+    return render_template("community/ask.html", form=form, similar=similar), status
 
 
 @bp.route("/questions/similar")
@@ -204,23 +199,20 @@ def edit_question(question_id: int):
     if not services.can_edit_post(current_user, question):
         abort(403)
     form = QuestionEditForm()
+    status = 200
     if request.method == "GET":
         form.title.data, form.body.data = question.title, question.body
         form.tags.data = ", ".join(tag.name for tag in question.tags)
     elif form.validate_on_submit():
-        try:
-            services.edit_question(current_user, question, title=form.title.data,
-                                   body=form.body.data, tags=form.tags.data,
-                                   summary=form.summary.data)
-            db.session.commit()
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
+        outcome = attempt(lambda: services.edit_question(
+            current_user, db.session.get(Question, question_id), title=form.title.data,
+            body=form.body.data, tags=form.tags.data, summary=form.summary.data), form)
+        if outcome.done:
             flash("Your changes are saved.", "success")
             return _back(question)
+        status = outcome.status_or(200)
     return render_template("community/edit_post.html", form=form, question=question,
-                           post=question, kind="question")
+                           post=question, kind="question"), status
 
 
 @bp.route("/questions/<int:question_id>/answers", methods=["POST"])
@@ -230,20 +222,13 @@ def answer(question_id: int):
     form = AnswerForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        reply = services.answer(current_user, question, form.body.data)
-        db.session.commit()
-    except PermissionDenied as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return _back(question)
-    except (ValidationFailed, RateLimited) as error:
-        db.session.rollback()
-        form.body.errors = [error.message]
-        return _render_thread_with(question, form), 422 if isinstance(
-            error, ValidationFailed) else 429
+    outcome = attempt(lambda: services.answer(
+        current_user, db.session.get(Question, question_id), form.body.data), form,
+        denied=_thread_url(question))
+    if not outcome.done:  # the member's answer stays in the form, with why
+        return _render_thread_with(question, form), outcome.status
     flash("Thank you: your answer is posted.", "success")
-    return _back(question, f"#answer-{reply.id}")
+    return _back(question, f"#answer-{outcome.value.id}")
 
 
 def _render_thread_with(question: Question, answer_form: AnswerForm) -> str:
@@ -268,20 +253,19 @@ def edit_answer(answer_id: int):
     if not services.can_edit_post(current_user, reply):
         abort(403)
     form = AnswerForm()
+    status = 200
     if request.method == "GET":
         form.body.data = reply.body
     elif form.validate_on_submit():
-        try:
-            services.edit_answer(current_user, reply, form.body.data, form.summary.data)
-            db.session.commit()
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
+        outcome = attempt(lambda: services.edit_answer(
+            current_user, db.session.get(Answer, answer_id), form.body.data,
+            form.summary.data), form)
+        if outcome.done:
             flash("Your changes are saved.", "success")
             return _back(reply.question, f"#answer-{reply.id}")
+        status = outcome.status_or(200)
     return render_template("community/edit_post.html", form=form, question=reply.question,
-                           post=reply, kind="answer")
+                           post=reply, kind="answer"), status
 
 
 @bp.route("/questions/<int:post_id>/history", defaults={"kind": "questions"})
@@ -311,23 +295,28 @@ def vote(kind: str, post_id: int):
         _signed_in()
     _check_form()
     post_type = kind[:-1]
-    try:  # two identical votes at once: the loser is redone and finds the winner's vote
-        score = run_in_transaction(lambda: services.vote(current_user, post_type, post_id,
-                                                         request.form.get("value")))
-    except NotFound:
-        abort(404)
-    except (PermissionDenied, ValidationFailed) as error:
-        db.session.rollback()
-        if wants_json:
-            return jsonify({"error": error.message}), 403 if isinstance(
-                error, PermissionDenied) else 400
-        flash(error.message, "error")
-        score = None
+    # Two identical votes at once: the loser is redone and finds the winner's vote.
+    outcome = attempt(lambda: services.vote(current_user, post_type, post_id,
+                                            request.form.get("value")),
+                      denied=_json_error if wants_json else _vote_back(post_type, post_id))
     if wants_json:
-        return jsonify({"score": score, "value": int(request.form.get("value", 0))})
+        if not outcome.done:
+            return _json_error(outcome.error)
+        return jsonify({"score": outcome.value, "value": int(request.form.get("value", 0))})
+    return redirect(_vote_back(post_type, post_id))
+
+
+def _json_error(error):
+    return jsonify({"error": error.message}), 400 if isinstance(error, ValidationFailed) \
+        else 403
+
+
+def _vote_back(post_type: str, post_id: int) -> str:
     post = db.session.get(Question if post_type == "question" else Answer, post_id)
+    if post is None:
+        abort(404)
     question = post if post_type == "question" else post.question
-    return _back(question, f"#{post_type}-{post_id}" if post_type == "answer" else "")
+    return _thread_url(question, f"#{post_type}-{post_id}" if post_type == "answer" else "")
 
 
 # ---------------------------------------------------------------- acceptance
@@ -338,19 +327,16 @@ def accept(answer_id: int):
     _check_form()
     reply = _load(services.get_answer, answer_id)
     withdraw = request.form.get("withdraw") == "1"
-    try:  # redone if a concurrent request got there first
-        run_in_transaction(lambda: services.withdraw_acceptance(current_user, reply.question)
-                           if withdraw else services.accept(current_user, reply))
-        message = "The answer is no longer marked as the solution." if withdraw else \
-            "Marked as the solution: the thread is now in the solutions archive."
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except ValidationFailed as error:
-        db.session.rollback()
-        flash(error.message, "error")
+
+    def work():  # redone if a concurrent request got there first
+        fresh = db.session.get(Answer, answer_id)
+        return services.withdraw_acceptance(current_user, fresh.question) if withdraw \
+            else services.accept(current_user, fresh)
+
+    if not attempt(work).done:
         return _back(reply.question)
-    flash(message, "success")
+    flash("The answer is no longer marked as the solution." if withdraw else
+          "Marked as the solution: the thread is now in the solutions archive.", "success")
     return _back(reply.question, f"#answer-{reply.id}")
 
 
@@ -366,21 +352,14 @@ def comment():
     target_id = parse_int(form.target_id.data)
     if target_id is None:
         abort(400)
-    try:
-        remark = services.add_comment(current_user, target_type, target_id, form.body.data)
-        db.session.commit()
-    except NotFound:
-        abort(404)
-    except PermissionDenied as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(request.referrer or url_for("pages.home"))
-    except (ValidationFailed, RateLimited) as error:
-        db.session.rollback()
-        return render_template("community/comment_error.html", error=error.message,
-                               body=form.body.data, form=form), 422
+    outcome = attempt(lambda: services.add_comment(current_user, target_type, target_id,
+                                                   form.body.data),
+                      denied=request.referrer or url_for("pages.home"))
+    if not outcome.done:  # the member's comment is shown again, with why
+        return render_template("community/comment_error.html", body=form.body.data,
+                               form=form), outcome.status_or(422)
     flash("Your comment is posted.", "success")
-    return redirect(_comment_url(remark))
+    return redirect(_comment_url(outcome.value))
 
 
 def _comment_url(remark: Comment) -> str:
@@ -390,199 +369,3 @@ def _comment_url(remark: Comment) -> str:
     question = db.session.get(Question, remark.target_id) if remark.target_type == "question" \
         else db.session.get(Answer, remark.target_id).question
     return services.question_url(question) + f"#comment-{remark.id}"
-
-
-# ---------------------------------------------------------------- moderation
-
-def _moderate(question_id: int, action, message: str):
-    _signed_in()
-    _check_form()
-    question = _load(services.get_question, question_id)
-    return act(lambda: action(question), message, _thread_url(question))
-
-
-@bp.route("/questions/<int:question_id>/close", methods=["POST"])
-def close(question_id: int):
-    if request.form.get("reopen") == "1":
-        return _moderate(question_id, lambda q: services.reopen(current_user, q),
-                         "The question is open again.")
-    reason = request.form.get("reason", "")
-    return _moderate(question_id, lambda q: services.close(current_user, q, reason),
-                     "The question is closed.")
-
-
-@bp.route("/questions/<int:question_id>/lock", methods=["POST"])
-def lock(question_id: int):
-    locked = request.form.get("locked", "1") == "1"
-    return _moderate(question_id, lambda q: services.set_locked(current_user, q, locked),
-                     "The thread is locked." if locked else "The thread is unlocked.")
-
-
-@bp.route("/questions/<int:question_id>/hide", methods=["POST"])
-def hide_question(question_id: int):
-    hidden = request.form.get("hidden", "1") == "1"
-    return _moderate(question_id,
-                     lambda q: services.set_question_hidden(current_user, q, hidden),
-                     "The question is hidden." if hidden else "The question is visible again.")
-
-
-@bp.route("/answers/<int:answer_id>/hide", methods=["POST"])
-def hide_answer(answer_id: int):
-    _signed_in()
-    _check_form()
-    reply = _load(services.get_answer, answer_id)
-    try:
-        services.set_answer_hidden(current_user, reply, request.form.get("hidden", "1") == "1")
-        db.session.commit()
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    flash("The answer is hidden." if reply.hidden else "The answer is visible again.",
-          "success")
-    return _back(reply.question)
-
-
-@bp.route("/comments/<int:comment_id>/hide", methods=["POST"])
-def hide_comment(comment_id: int):
-    _signed_in()
-    _check_form()
-    remark = db.session.get(Comment, comment_id)
-    if remark is None:
-        abort(404)
-    try:
-        services.set_comment_hidden(current_user, remark, request.form.get("hidden", "1") == "1")
-        db.session.commit()
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    flash("The comment is hidden." if remark.hidden else "The comment is visible again.",
-          "success")
-    return redirect(_comment_url(remark))
-
-
-# ---------------------------------------------------------------- promotion
-
-@bp.route("/questions/<int:question_id>/promote", methods=["POST"])
-def promote(question_id: int):
-    _signed_in()
-    question = _load(services.get_question, question_id)
-    try:
-        draft = services.promotion_draft(current_user, question)
-    except PermissionDenied:
-        abort(403)
-    form = ArticleForm()
-    if "save" not in request.form:
-        if not EmptyForm().validate_on_submit():
-            abort(400)
-        form = ArticleForm(formdata=None, title=draft.title, body=draft.body,
-                           tags=", ".join(tag.name for tag in question.tags),
-                           summary="Promoted from a solved question")
-        return render_template("community/promote.html", form=form, question=question,
-                               draft=draft)
-    if not form.validate_on_submit():
-        abort(400)
-    try:
-        article = services.promote(current_user, question, title=form.title.data,
-                                   body=form.body.data, tags=form.tags.data,
-                                   sectors=form.sectors.data)
-        db.session.commit()
-    except (ValidationFailed, PermissionDenied) as error:
-        db.session.rollback()
-        if isinstance(error, PermissionDenied):
-            abort(403)
-        apply_errors(form, error)
-        return render_template("community/promote.html", form=form, question=question,
-                               draft=draft)
-    flash("The solution is now a practice article, crediting everyone whose words it "
-          "carries.", "success")
-    return redirect(url_for("wiki.article", slug=article.slug))
-
-
-# ---------------------------------------------------------------- workgroups
-
-@bp.route("/workgroups/")
-def workgroups():
-    groups = db.session.scalars(select(Workgroup).order_by(Workgroup.archived,
-                                                           Workgroup.name)).all()
-    counts = services.workgroup_counts()
-    return render_template("community/workgroups.html", workgroups=groups, counts=counts,
-                           mine=services.my_workgroup_ids(current_user))
-
-
-@bp.route("/workgroups/new", methods=["GET", "POST"])
-def new_workgroup():
-    _signed_in()
-    if not current_user.is_admin:
-        abort(403)
-    form = WorkgroupForm()
-    if form.validate_on_submit():
-        done, group = attempt(lambda: services.create_workgroup(
-            current_user, form.name.data, form.description.data), form)
-        if done:
-            flash("The workgroup is open.", "success")
-            return redirect(url_for("community.workgroup", slug=group.slug))
-    return render_template("community/workgroup_form.html", form=form, workgroup=None)
-
-
-@bp.route("/workgroups/<slug>")
-def workgroup(slug: str):
-    group = _load_group(slug)
-    members = db.session.scalars(select(WorkgroupMember).where(
-        WorkgroupMember.workgroup_id == group.id).options(selectinload(WorkgroupMember.user))
-        .order_by(WorkgroupMember.joined_at)).all()
-    open_questions = db.session.scalars(services.question_query(
-        tab="active", workgroup=group, viewer=current_user).where(
-        Question.accepted_answer_id.is_(None)).limit(20)).all()
-    solved = db.session.scalars(services.question_query(
-        tab="solved", workgroup=group, viewer=current_user).limit(20)).all()
-    return render_template("community/workgroup.html", workgroup=group, members=members,
-                           open_questions=open_questions, solved=solved,
-                           is_member=services.is_member_of(current_user, group))
-
-
-def _load_group(slug: str) -> Workgroup:
-    try:
-        return services.get_workgroup(slug)
-    except NotFound:
-        abort(404)
-
-
-@bp.route("/workgroups/<slug>/edit", methods=["GET", "POST"])
-def edit_workgroup(slug: str):
-    _signed_in()
-    group = _load_group(slug)
-    if not current_user.is_admin:
-        abort(403)
-    form = WorkgroupForm(obj=group)
-    if form.validate_on_submit():
-        done, _ = attempt(lambda: services.edit_workgroup(
-            current_user, group, form.name.data, form.description.data, form.archived.data),
-            form)
-        if done:
-            flash("The workgroup is saved.", "success")
-            return redirect(url_for("community.workgroup", slug=group.slug))
-    return render_template("community/workgroup_form.html", form=form, workgroup=group)
-
-
-@bp.route("/workgroups/<slug>/<any(join, leave):action>", methods=["POST"])
-def membership(slug: str, action: str):
-    _signed_in()
-    _check_form()
-    group = _load_group(slug)
-    return act(lambda: (services.join if action == "join" else services.leave)(
-        current_user, group),
-        f"You joined {group.name}: you will hear of its new questions." if action == "join"
-        else f"You left {group.name}.", url_for("community.workgroup", slug=group.slug))
-
-
-@bp.route("/workgroups/<slug>/moderators", methods=["POST"])
-def moderators(slug: str):
-    _signed_in()
-    _check_form()
-    group = _load_group(slug)
-    from core import accounts
-
-    return act(lambda: services.set_moderator(
-        current_user, group, accounts.get_by_username(request.form.get("username", "")),
-        request.form.get("moderator", "1") == "1"),
-        "Moderators updated.", url_for("community.workgroup", slug=group.slug))

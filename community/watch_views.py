@@ -8,8 +8,8 @@ from flask_login import current_user, login_required
 
 from community import notifications, services
 from community.people import bp, check_form
+from core.edge import attempt
 from core.errors import NotFound
-from core.transactions import run_in_transaction
 from wiki import services as wiki
 
 
@@ -30,7 +30,7 @@ def watch_question(question_id: int):
         abort(404)
     watching = _watch_choice()
     # Two identical requests at once: the one that loses the race is redone, a no-op.
-    run_in_transaction(lambda: (notifications.watch if watching else notifications.unwatch)(
+    attempt(lambda: (notifications.watch if watching else notifications.unwatch)(
         current_user, "question", question_id))
     message = "You are watching this thread: you will be notified of answers, comments " \
         "and edits." if watching else "You have stopped watching this thread."
@@ -47,7 +47,7 @@ def watch_article(slug: str):
     except NotFound:
         abort(404)
     watching, article_id = _watch_choice(), article.id
-    run_in_transaction(lambda: (notifications.watch if watching else notifications.unwatch)(
+    attempt(lambda: (notifications.watch if watching else notifications.unwatch)(
         current_user, "article", article_id))
     message = "You are watching this article: you will be notified of its changes and " \
         "comments." \

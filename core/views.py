@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
-
 from flask import (
     Blueprint,
     abort,
@@ -20,8 +17,8 @@ from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 
 from core import accounts
-from core.errors import NotFound, PermissionDenied, ValidationFailed
-from core.extensions import db, limiter
+from core.edge import attempt
+from core.extensions import limiter
 from core.forms import (
     EmptyForm,
     LoginForm,
@@ -29,11 +26,9 @@ from core.forms import (
     ProfileForm,
     RegisterForm,
 )
-from core.transactions import run_in_transaction
 from core.urls import is_local_url
 
 bp = Blueprint("core", __name__)
-T = TypeVar("T")
 
 
 def safe_next(target: str | None, fallback: str) -> str:
@@ -71,44 +66,6 @@ def _registration_attempted(response) -> bool:
     return bool(g.get("registration_attempted"))
 
 
-def apply_errors(form, error: ValidationFailed) -> None:
-    field = getattr(form, error.field or "", None)
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        flash(error.message, "error")
-
-
-def attempt(work: Callable[[], T], form=None) -> tuple[bool, T | None]:
-    """Run a service call and commit it, once per request (a lost race is redone).
-
-    Returns (True, what `work` returned). If a service refuses, everything is rolled back
-    and (False, None) returned: a ValidationFailed is shown on the form field it names (or
-    flashed, with no form or no such field); NotFound and PermissionDenied end the request
-    as a 404 and a 403.
-    """
-    try:
-        return True, run_in_transaction(work)
-    except NotFound:
-        db.session.rollback()
-        abort(404)
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except ValidationFailed as error:
-        db.session.rollback()
-        apply_errors(form, error)
-    return False, None
-
-
-def act(work: Callable[[], object], success: str, back: str):
-    """A button's POST: do it, flash what happened (or why it was refused), go back."""
-    done, _result = attempt(work)
-    if done:
-        flash(success, "success")
-    return redirect(back)
-
-
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit("10 per hour", methods=["POST"], deduct_when=_registration_attempted)
 def register():
@@ -117,19 +74,21 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         g.registration_attempted = True
-        try:
+
+        def register_and_sign_in():
             user = accounts.register(form.username.data, form.email.data, form.password.data)
             accounts.start_sign_in(user)
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
-            db.session.commit()
+            return user
+
+        outcome = attempt(register_and_sign_in, form)
+        if outcome.done:
+            user = outcome.value
             session.clear()
             login_user(user)
             flash(f"Welcome to Commonplace, {user.username}. Tell us a little about yourself.",
                   "success")
             return redirect(url_for("core.settings"))
+        return render_template("auth/register.html", form=form), outcome.status_or(200)
     return render_template("auth/register.html", form=form)
 
 
@@ -148,7 +107,7 @@ def login():
     if form.validate_on_submit():
         user = accounts.authenticate(form.login.data, form.password.data)
         if user is not None:
-            run_in_transaction(lambda: accounts.start_sign_in(user))
+            attempt(lambda: accounts.start_sign_in(user))
             session.clear()  # a fresh session: nothing from before sign-in carries over
             login_user(user, remember=form.remember.data)
             flash(f"Signed in as {user.username}.", "success")
@@ -162,7 +121,7 @@ def login():
 def logout():
     if EmptyForm().validate_on_submit():
         signed_in_as = session.get("_user_id")
-        run_in_transaction(lambda: accounts.end_sign_in(signed_in_as))
+        attempt(lambda: accounts.end_sign_in(signed_in_as))
         logout_user()
         session.clear()
         flash("You are signed out.", "success")
@@ -174,37 +133,34 @@ def logout():
 def settings():
     profile_form = ProfileForm(obj=current_user, prefix="profile")
     password_form = PasswordForm(prefix="password")
+    status = 200
     if request.method == "POST" and "profile-submit" in request.form:
         if profile_form.validate_on_submit():
-            try:
-                accounts.update_profile(current_user, display_name=profile_form.display_name.data,
-                                        library=profile_form.library.data,
-                                        sector=profile_form.sector.data or "",
-                                        bio=profile_form.bio.data or "")
-            except ValidationFailed as error:
-                db.session.rollback()
-                apply_errors(profile_form, error)
-            else:
-                db.session.commit()
+            outcome = attempt(lambda: accounts.update_profile(
+                current_user, display_name=profile_form.display_name.data,
+                library=profile_form.library.data, sector=profile_form.sector.data or "",
+                bio=profile_form.bio.data or ""), profile_form)
+            if outcome.done:
                 flash("Your profile is saved.", "success")
                 return redirect(url_for("core.settings"))
+            status = outcome.status_or(200)
     elif request.method == "POST" and "password-submit" in request.form:
         if password_form.validate_on_submit():
             member = current_user._get_current_object()
-            try:
+
+            def change_password():
                 accounts.change_password(member, password_form.current_password.data,
                                          password_form.password.data)
                 accounts.start_sign_in(member)  # stay signed in here, afresh
-            except ValidationFailed as error:
-                db.session.rollback()
-                apply_errors(password_form, error)
-            else:
-                db.session.commit()
+
+            outcome = attempt(change_password, password_form)
+            if outcome.done:
                 session.clear()
                 login_user(member)  # every other sign-in has ended
                 flash("Your password is changed. Other devices have been signed out.", "success")
                 return redirect(url_for("core.settings"))
+            status = outcome.status_or(200)
     elif request.method == "POST":
         abort(400)
     return render_template("auth/settings.html", profile_form=profile_form,
-                           password_form=password_form)
+                           password_form=password_form), status

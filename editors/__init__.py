@@ -7,6 +7,8 @@ from flask import Flask, url_for
 
 
 def init_editors(app: Flask) -> None:
+    import editors.views_collections  # noqa: F401 - registers its routes on views.bp
+    import editors.views_flags  # noqa: F401 - registers its routes on views.bp
     from core import signals
     from editors import links, log, review, views
 

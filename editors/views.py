@@ -1,7 +1,9 @@
-"""The editors' desk on the web, collections for readers, and reporting a problem.
+"""The editors' desk on the web: features, collections, review marks and the audit log.
 
-Thin views: parse the request, call a service (which checks who may act), commit once,
-flash, redirect or render.
+Thin views: parse the request, call a service (which checks who may act) through the
+request edge (`core.edge`, which commits once), flash, redirect or render. Flags,
+moderation and reporting a problem are in `views_flags`; collections for readers in
+`views_collections`.
 """
 
 from __future__ import annotations
@@ -19,20 +21,15 @@ from flask import (
     url_for,
 )
 from flask_login import current_user
-from wtforms import SelectChoice
 
-from community import services as community
-from core.errors import NotFound, PermissionDenied, ValidationFailed
+from core.edge import act, attempt, form_status
+from core.errors import NotFound, ValidationFailed
 from core.extensions import db
-from core.feeds import FeedEntry, atom_response
 from core.forms import EmptyForm
 from core.numbers import page_arg
-from core.text import excerpt, strip_unsafe
-from core.transactions import run_in_transaction
-from core.urls import absolute_url
-from core.views import act, apply_errors, attempt, safe_next
+from core.views import safe_next
 from editors import collections as curated
-from editors import common, features, history, merging
+from editors import features
 from editors import flags as flagging
 from editors import log as audit_log
 from editors import review as reviewing
@@ -41,15 +38,12 @@ from editors.forms import (
     CollectionItemForm,
     FeatureEditForm,
     FeatureForm,
-    FlagForm,
-    ModerateForm,
-    ModerationEditForm,
     OutdatedForm,
     ReasonForm,
     ReviewForm,
 )
 from editors.icons import ICONS
-from editors.models import FLAG_REASONS, FLAG_TARGETS, Collection, Feature
+from editors.models import FLAG_TARGETS, Collection, Feature
 from wiki import services as wiki
 from wiki.models import Article
 
@@ -151,7 +145,7 @@ def new_feature():
                   f"{item.position}.", "success")
             return redirect(url_for("editors.featured") + f"#feature-{item.id}")
     return render_template("editors/feature_form.html", form=form, item=None), \
-        422 if form.errors else 200
+        form_status(form)
 
 
 @bp.route("/editors/featured/<int:feature_id>/edit", methods=["GET", "POST"])
@@ -173,7 +167,7 @@ def edit_feature(feature_id: int):
             flash("The feature is saved.", "success")
             return redirect(url_for("editors.featured") + f"#feature-{feature_id}")
     return render_template("editors/feature_form.html", form=form, item=item,
-                           label=features.feature_label(item)), 422 if form.errors else 200
+                           label=features.feature_label(item)), form_status(form)
 
 
 @bp.route("/editors/featured/<int:feature_id>/move", methods=["POST"])
@@ -221,7 +215,7 @@ def new_collection():
             flash("The collection is made: now add its readings.", "success")
             return redirect(url_for("editors.edit_collection", slug=collection.slug))
     return render_template("editors/collection_form.html", form=form, collection=None), \
-        422 if form.errors else 200
+        form_status(form)
 
 
 def _render_collection_editor(collection: Collection, form=None, item_form=None, status=200):
@@ -247,7 +241,7 @@ def edit_collection(slug: str):
     elif request.method == "POST":
         abort(400)
     return _render_collection_editor(collection, form=form,
-                                     status=422 if form.errors else 200)
+                                     status=form_status(form))
 
 
 @bp.route("/editors/collections/<slug>/items", methods=["POST"])
@@ -257,10 +251,11 @@ def add_item(slug: str):
     form = CollectionItemForm()
     if not form.validate_on_submit():
         abort(400)
-    done, _ = attempt(lambda: curated.add_to_collection(
+    outcome = attempt(lambda: curated.add_to_collection(
         current_user, _collection(slug), form.target.data, form.note.data), form)
-    if not done:
-        return _render_collection_editor(_collection(slug), item_form=form, status=422)
+    if not outcome.done:
+        return _render_collection_editor(_collection(slug), item_form=form,
+                                         status=outcome.status_or(422))
     flash("Added to the collection.", "success")
     return redirect(url_for("editors.edit_collection", slug=collection.slug) + "#readings")
 
@@ -331,119 +326,6 @@ def outdated(slug: str):
         "The article is marked out of date until someone updates it.", back)
 
 
-# ---------------------------------------------------------------- flags
-
-@bp.route("/editors/flags")
-@editors_only
-def flags():
-    status = "closed" if request.args.get("status") == "closed" else "open"
-    return render_template("editors/flags.html", status=status,
-                           groups=flagging.flag_groups(current_user, status))
-
-
-MODERATION_MESSAGES = {
-    "dismiss": "The flags are dismissed.",
-    "hide": "Hidden: it has left the pages and search, and its flags are closed.",
-    "outdated": "The article is marked out of date until someone updates it.",
-    "merge": "Merged: the answers moved, the old address redirects, and both askers are told.",
-}
-
-
-@bp.route("/editors/flags/<kind>/<int:object_id>", methods=["POST"])
-@editors_only
-def moderate(kind: str, object_id: int):
-    form = ModerateForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if kind not in FLAG_TARGETS:
-        abort(404)
-    action = request.form.get("action", "")
-    reason = form.reason.data or ""
-
-    def work():
-        if action == "dismiss":
-            return flagging.dismiss_flags(current_user, kind, object_id, reason)
-        if action == "hide":
-            return flagging.hide_content(current_user, kind, object_id, reason)
-        if action == "outdated" and kind == "article":
-            return flagging.outdated_from_flags(current_user, object_id,
-                                                form.note.data or reason)
-        if action == "merge" and kind == "question":
-            common.require_editor(current_user)
-            source = common.load_target("question", object_id, current_user)
-            target = common.resolve_address(form.merge_into.data, kinds=("question",),
-                                              field_name="merge_into")
-            return merging.merge_questions(current_user, source, target.thing, reason)
-        raise ValidationFailed("Choose one of the actions offered.")
-
-    return act(work, MODERATION_MESSAGES.get(action, "Done."),
-                url_for("editors.flags"))
-
-
-@bp.route("/editors/flags/<kind>/<int:object_id>/edit", methods=["GET", "POST"])
-@editors_only
-def moderate_edit(kind: str, object_id: int):
-    if kind not in FLAG_TARGETS:
-        abort(404)
-    try:
-        target = common.load_target(kind, object_id, current_user)
-    except NotFound:
-        abort(404)
-    form = ModerationEditForm()
-    if request.method == "GET":
-        form.title.data = getattr(target, "title", "")
-        form.body.data = target.current_revision.body if kind == "article" else target.body
-    elif form.validate_on_submit():
-        try:
-            run_in_transaction(lambda: flagging.edit_flagged(
-                current_user, kind, object_id, body=form.body.data or "",
-                title=form.title.data or "", reason=form.reason.data or "",
-                suppress_previous=bool(form.suppress_previous.data)))
-        except wiki.EditConflict as error:
-            db.session.rollback()
-            form.body.errors = [error.message]
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        except PermissionDenied as error:
-            db.session.rollback()
-            form.body.errors = [error.message]
-        else:
-            flash("The correction is saved and its flags are closed.", "success")
-            return redirect(url_for("editors.flags"))
-    from editors.audit import describe
-
-    label = describe(kind, target)[0]
-    return render_template("editors/moderate_edit.html", form=form, kind=kind,
-                           target=target, label=label), 422 if form.errors else 200
-
-
-@bp.route("/editors/history/<kind>/<int:object_id>/<int:number>", methods=["POST"])
-@editors_only
-def revision_history(kind: str, object_id: int, number: int):
-    """Remove a revision's text from the history (editors), or put it back (admins)."""
-    form = ReasonForm()
-    if not form.validate_on_submit():
-        abort(400)
-    if kind not in history.HISTORY_KINDS:
-        abort(404)
-    restore = request.form.get("action") == "restore"
-    back = [url_for("editors.flags")]
-
-    def work():
-        target, _revision = history.history_revision(kind, object_id, number, current_user)
-        back[0] = history.history_url(kind, target)
-        change = history.restore_revision if restore else history.suppress_revision
-        return change(current_user, kind, object_id, number, form.reason.data or "")
-
-    done, _ = attempt(work)
-    if done:
-        flash(f"Revision {number} is back in the history." if restore else
-              f"The text of revision {number} is removed from the history: only admins can "
-              "read it now.", "success")
-    return redirect(back[0])
-
-
 # ---------------------------------------------------------------- the audit log
 
 @bp.route("/editors/log")
@@ -459,86 +341,3 @@ def log():
                        page=_page(), per_page=LOG_PER_PAGE, error_out=False)
     return render_template("editors/log.html", page=page, action=action, actor=actor,
                            kind=kind, q=q, actions=audit_log.log_actions())
-
-
-# ---------------------------------------------------------------- collections for readers
-
-@bp.route("/collections/")
-def collections():
-    return render_template("editors/collections_public.html",
-                           collections=curated.collections_list(current_user))
-
-
-@bp.route("/collections/<slug>")
-def collection(slug: str):
-    collection = _collection(slug)
-    return render_template("editors/collection.html", collection=collection,
-                           items=curated.collection_items(collection, current_user),
-                           question_url=community.question_url)
-
-
-@bp.route("/feeds/collections/<slug>.atom")
-def collection_feed(slug: str):
-    try:
-        collection = curated.get_collection(slug, None)  # feeds are public: never hidden
-    except NotFound:
-        abort(404)
-    items = curated.collection_items(collection, None)
-    page = url_for("editors.collection", slug=collection.slug, _external=True)
-    newest = sorted(items, key=lambda item: (item.added_at, item.id), reverse=True)
-    return atom_response(
-        feed_id=page, title=f"Commonplace collection: {collection.title}",
-        subtitle=strip_unsafe(excerpt(collection.intro_html, 300)) or
-        "A reading list curated by Commonplace's editors.",
-        self_url=request.url, page_url=page, author="Commonplace's editors",
-        updated=collection.updated_at,
-        entries=[_reading(page, item) for item in newest[:FEED_SIZE]])
-
-
-def _reading(page: str, item) -> FeedEntry:
-    thing = item.article or item.question
-    link = url_for("wiki.article", slug=thing.slug, _external=True) if item.article else \
-        absolute_url(community.question_url(thing))
-    return FeedEntry(
-        id=f"{page}#reading-{item.id}", title=thing.title, link=link,
-        published=item.added_at, updated=item.added_at,
-        summary=strip_unsafe(excerpt(item.note_html, 600)) or
-        ("An article on Commonplace." if item.article else "A solved question on Commonplace."))
-
-
-# ---------------------------------------------------------------- reporting a problem
-
-@bp.route("/report", methods=["GET", "POST"])
-def report():
-    _sign_in_first("Please sign in to report a problem.")
-    form = FlagForm()
-    try:
-        page = flagging.report_page(request.values.get("on"), current_user)
-        items = flagging.flaggable_items(page.kind, page.object_id, current_user)
-    except NotFound:
-        abort(404)
-    form.target.choices = [SelectChoice(key, text) for key, _thing, text in items]
-    status = 200
-    if request.method == "GET":
-        wanted = request.args.get("item") or page.item
-        form.target.data = wanted if wanted in {key for key, *_ in items} else items[0][0]
-        form.on.data = request.args.get("on")
-    elif form.validate_on_submit():
-        def work():
-            if form.target.data not in {key for key, *_ in items}:
-                raise ValidationFailed("Choose what you are reporting.", "target")
-            target_kind, target_id = common.parse_key(form.target.data)
-            return flagging.flag(current_user, target_kind, target_id,
-                                 form.reason.data or "", form.note.data or "")
-
-        done, item = attempt(work, form)
-        if done:
-            flash("You have already flagged this; the editors will look at it."
-                  if item.already_open else "Thank you: the editors will look at it.",
-                  "success")
-            return redirect(page.url)
-        status = 422
-    else:
-        abort(400)
-    return render_template("editors/report.html", form=form, page=page.url,
-                           reasons=FLAG_REASONS), status

@@ -10,10 +10,10 @@ from markupsafe import Markup
 from community import article_discussion
 from community.profile import profile_section
 from core import accounts
+from core.edge import attempt
 from core.errors import NotFound
 from core.extensions import db
 from core.forms import RoleForm
-from core.views import attempt
 from editors.home import home_sections
 from wiki import services as wiki
 

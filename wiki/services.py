@@ -46,13 +46,26 @@ HISTORY_FOR_ATTRIBUTION = 20
 TAG_RE = re.compile(r"^[\w][\w +&'.-]*$", re.UNICODE)
 
 
+@dataclass(frozen=True)
+class CurrentText:
+    """The revision an edit conflicted with, as plain values that outlive the rollback."""
+
+    number: int
+    body: str
+    author_name: str
+
+
 class EditConflict(CommonplaceError):
-    """Someone changed the same part of the article meanwhile; nothing was saved."""
+    """Someone changed the same part of the article meanwhile; nothing was saved.
+
+    Carries plain values (`base`, `current`, `yours`), never rows: the transaction that
+    raised it is rolled back, and the edit page is shown again from these alone.
+    """
 
     def __init__(self, current: Revision, yours: str, base: int):
         super().__init__("Someone else changed the same part of this article while you were "
                          "editing it, so your edit was not saved yet.")
-        self.current = current
+        self.current = CurrentText(current.number, current.body, current.author.name)
         self.yours = yours
         self.base = base
 

@@ -21,14 +21,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from core import render_error
-from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
+from core.edge import act, apply_errors, attempt
+from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
 from core.models import SECTORS
 from core.numbers import int_arg, page_arg
 from core.paging import paginate
-from core.transactions import TooBusy, run_in_transaction
-from core.views import apply_errors
 from wiki import citation, diffing, services
 from wiki.forms import OUTLINE, ArticleForm, RenameForm, RevertForm
 from wiki.models import Article, ArticleAuthor, Revision
@@ -109,7 +108,7 @@ def _preview(form) -> str | None:
 def new():
     _require(lambda: services.require_edit(current_user, None))
     form = ArticleForm()
-    preview = None
+    preview, status = None, 200
     if request.method == "GET":
         form.title.data = (request.args.get("title") or "")[:200]
         form.body.data = "" if request.args.get("blank") else OUTLINE
@@ -124,19 +123,13 @@ def new():
                 services.check_creation_rate(current_user)  # counts only articles made
                 return result
 
-            try:
-                result = run_in_transaction(publish)
-            except (ValidationFailed, RateLimited) as error:
-                db.session.rollback()
-                apply_errors(form, error)
-            except TooBusy:
-                return render_template("wiki/edit.html", form=form, article=None,
-                                       busy=True), 409
-            else:
+            outcome = attempt(publish, form)
+            if outcome.done:
                 flash("Your article is published. Thank you for sharing your practice.",
                       "success")
-                return redirect(url_for("wiki.article", slug=result.article.slug))
-    return render_template("wiki/edit.html", form=form, article=None, preview=preview)
+                return redirect(url_for("wiki.article", slug=outcome.value.article.slug))
+            status = outcome.status_or(200)
+    return render_template("wiki/edit.html", form=form, article=None, preview=preview), status
 
 
 @bp.route("/wiki/<slug>")
@@ -192,6 +185,7 @@ def edit(slug: str):
     current = article.current_revision
     form = ArticleForm()
     preview = conflict = None
+    status = 200
     if request.method == "GET":
         form.title.data, form.body.data = article.title, current.body
         form.tags.data = ", ".join(tag.name for tag in article.tags)
@@ -211,32 +205,27 @@ def edit(slug: str):
                     base_revision=form.base_revision.data)
 
             try:
-                result = run_in_transaction(save)
+                outcome = attempt(save, form)  # too busy: the text and base stay in the form
             except services.EditConflict as error:
-                db.session.rollback()
                 conflict = error
-                current = db.session.get(Article, article_id).current_revision
                 # The next save is on top of the text now current, with the member's text.
-                form.base_revision.data = str(current.number)
-            except ValidationFailed as error:
-                db.session.rollback()
-                apply_errors(form, error)
-            except TooBusy:
-                # The member's text and base revision stay in the form: saving again merges.
-                return render_template("wiki/edit.html", form=form, article=article,
-                                       busy=True), 409
+                form.base_revision.data = str(error.current.number)
             else:
-                if result.revision is None:
-                    flash("No changes to save.", "info")
-                elif result.merged_with:
-                    flash(f"Saved. Someone else saved revision {result.merged_with} while you "
-                          "were editing; your changes did not overlap and were merged.",
-                          "success")
-                else:
-                    flash("Your changes are saved.", "success")
-                return redirect(url_for("wiki.article", slug=result.article.slug))
+                if outcome.done:
+                    flash(*_saved_message(outcome.value))
+                    return redirect(url_for("wiki.article", slug=outcome.value.article.slug))
+                status = outcome.status_or(200)
     return render_template("wiki/edit.html", form=form, article=article, preview=preview,
-                           conflict=conflict, current=current)
+                           conflict=conflict), status
+
+
+def _saved_message(result: services.SaveResult) -> tuple[str, str]:
+    if result.revision is None:
+        return "No changes to save.", "info"
+    if result.merged_with:
+        return (f"Saved. Someone else saved revision {result.merged_with} while you were "
+                "editing; your changes did not overlap and were merged.", "success")
+    return "Your changes are saved.", "success"
 
 
 @bp.route("/wiki/<slug>/history")
@@ -303,14 +292,9 @@ def revert(slug: str, number: int):
     form = RevertForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        run_in_transaction(lambda: services.revert(
-            db.session.get(Article, article.id), current_user, number, form.summary.data or ""))
-    except NotFound:
-        abort(404)
-    except ValidationFailed as error:
-        db.session.rollback()
-        flash(error.message, "info")
+    outcome = attempt(lambda: services.revert(
+        db.session.get(Article, article.id), current_user, number, form.summary.data or ""))
+    if not outcome.done:
         return redirect(url_for("wiki.history", slug=article.slug))
     flash(f"Revision {number} is restored as the current text.", "success")
     return redirect(url_for("wiki.article", slug=article.slug))
@@ -340,43 +324,32 @@ def recent():
     return render_template("wiki/recent.html", page=page)
 
 
-def _editor_action(slug: str, action) -> Response:
+def _editor_action(slug: str, change, success: str) -> Response:
     article = _article(slug)
     _require(lambda: services.require_editor(current_user))
     if not EmptyForm().validate_on_submit():
         abort(400)
-    try:
-        message = action(article)
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    db.session.commit()
-    flash(message, "success")
-    return redirect(url_for("wiki.article", slug=article.slug))
+    article_id = article.id
+    return act(lambda: change(db.session.get(Article, article_id)), success,
+               url_for("wiki.article", slug=article.slug))
 
 
 @bp.route("/wiki/<slug>/protect", methods=["POST"])
 def protect(slug: str):
     protect = request.form.get("protect", "1") == "1"
-
-    def act(article):
-        services.set_protected(article, current_user, protect)
-        return ("The article is protected: only editors can change it." if protect
-                else "The article is open to all members again.")
-
-    return _editor_action(slug, act)
+    return _editor_action(
+        slug, lambda article: services.set_protected(article, current_user, protect),
+        "The article is protected: only editors can change it." if protect
+        else "The article is open to all members again.")
 
 
 @bp.route("/wiki/<slug>/hide", methods=["POST"])
 def hide(slug: str):
     hide = request.form.get("hide", "1") == "1"
-
-    def act(article):
-        services.set_hidden(article, current_user, hide)
-        return ("The article is hidden: only editors can see it, and links to it are red."
-                if hide else "The article is restored and visible to everyone.")
-
-    return _editor_action(slug, act)
+    return _editor_action(
+        slug, lambda article: services.set_hidden(article, current_user, hide),
+        "The article is hidden: only editors can see it, and links to it are red."
+        if hide else "The article is restored and visible to everyone.")
 
 
 @bp.route("/wiki/<slug>/rename", methods=["GET", "POST"])
@@ -384,16 +357,14 @@ def rename(slug: str):
     article = _article(slug, "wiki.rename")
     _require(lambda: services.require_editor(current_user))
     form = RenameForm()
+    status = 200
     if request.method == "GET":
         form.title.data = article.title
     elif form.validate_on_submit():
-        try:
-            result = run_in_transaction(lambda: services.rename(
-                db.session.get(Article, article.id), current_user, form.title.data))
-        except ValidationFailed as error:
-            db.session.rollback()
-            apply_errors(form, error)
-        else:
+        outcome = attempt(lambda: services.rename(
+            db.session.get(Article, article.id), current_user, form.title.data), form)
+        if outcome.done:
             flash("The article is renamed; links to its old title still lead here.", "success")
-            return redirect(url_for("wiki.article", slug=result.article.slug))
-    return render_template("wiki/rename.html", article=article, form=form)
+            return redirect(url_for("wiki.article", slug=outcome.value.article.slug))
+        status = outcome.status_or(200)
+    return render_template("wiki/rename.html", article=article, form=form), status

@@ -12,10 +12,10 @@ from werkzeug.exceptions import NotFound as HTTPNotFound
 from wtforms import StringField
 
 from core import accounts
+from core.edge import act, attempt
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.models import User
-from core.views import act, attempt
 
 
 class NameForm(FlaskForm):

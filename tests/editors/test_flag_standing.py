@@ -2,7 +2,6 @@
 editor's post by themselves, and a member holds one open flag per item, even in a race
 (issue 12, items 4 and 13)."""
 
-import threading
 from datetime import timedelta
 
 import pytest
@@ -16,7 +15,7 @@ from core.models import User
 from core.transactions import run_in_transaction
 from editors import features, flags
 from editors.models import Flag, ModerationHold
-from tests.conftest import PASSWORD
+from tests.races import in_threads, lockstep, same_post_at_once
 from wiki import services as wiki
 
 
@@ -111,83 +110,32 @@ def test_the_database_allows_one_open_flag_per_member_and_item(app, other_member
     assert db.session.scalar(select(func.count(Flag.id))) == 2
 
 
-def _in_lockstep(count: int):
+def _in_lockstep(monkeypatch, count: int = 2):
     """Patch flags._open_flag so that `count` threads all look for an open flag (and
     find none) before any of them writes one: the race of two identical reports."""
-    barrier = threading.Barrier(count, timeout=20)
-    real = flags._open_flag
-
-    def looked_then_wait(*args):
-        found = real(*args)
-        state = threading.current_thread()
-        if not getattr(state, "waited", False):
-            state.waited = True
-            barrier.wait()
-        return found
-
-    return barrier, real, looked_then_wait
+    return lockstep(monkeypatch, flags, "_open_flag", count, after=True)
 
 
-def test_two_sessions_flagging_at_once_make_one_flag(app, other_member, spam):
-    barrier, real, patched = _in_lockstep(2)
-    results, errors = [], []
+def test_two_sessions_flagging_at_once_make_one_flag(app, monkeypatch, other_member, spam):
+    barrier = _in_lockstep(monkeypatch)
     user_id, answer_id = other_member.id, spam.id  # read here: the threads have own sessions
 
-    def worker():
-        with app.app_context():
-            try:
-                user = db.session.get(User, user_id)
-                item = run_in_transaction(
-                    lambda: flags.flag(user, "answer", answer_id, "spam"))
-                results.append(item.id)
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(error)
-                barrier.abort()
-            finally:
-                db.session.remove()
+    def flag(_index):
+        user = db.session.get(User, user_id)
+        return run_in_transaction(lambda: flags.flag(user, "answer", answer_id, "spam")).id
 
-    flags._open_flag = patched
-    try:
-        threads = [threading.Thread(target=worker) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
-    finally:
-        flags._open_flag = real
-    assert not errors, errors
+    results = in_threads(app, flag, 2, barrier)
     db.session.expire_all()
     assert db.session.scalar(select(func.count(Flag.id))) == 1
     assert len(results) == 2 and len(set(results)) == 1  # both got the one flag
 
 
-def test_two_identical_reports_at_once_both_succeed_once(app, other_member, spam, solved):
-    barrier, real, patched = _in_lockstep(2)
-    responses, errors = [], []
-    clients = [app.test_client() for _ in range(2)]
-    for each in clients:
-        each.login(other_member.username, PASSWORD)
+def test_two_identical_reports_at_once_both_succeed_once(app, monkeypatch, other_member, spam,
+                                                         solved):
     data = {"on": f"question:{solved.id}", "target": f"answer:{spam.id}", "reason": "spam"}
-    tokens = [each.csrf_token() for each in clients]
-
-    def worker(each, token):
-        try:
-            responses.append(each.post("/report", data={**data, "csrf_token": token}))
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-            barrier.abort()
-
-    flags._open_flag = patched
-    try:
-        threads = [threading.Thread(target=worker, args=pair)
-                   for pair in zip(clients, tokens, strict=True)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
-    finally:
-        flags._open_flag = real
-    assert not errors, errors
-    assert sorted(response.status_code for response in responses) == [302, 302]
+    _in_lockstep(monkeypatch)
+    statuses = same_post_at_once(app, monkeypatch, "/report", data,
+                                 login=other_member.username)
+    assert sorted(statuses) == [302, 302]
     db.session.expire_all()
     assert db.session.scalar(select(func.count(Flag.id))) == 1

@@ -1,9 +1,7 @@
 """Ordinary input that used to end in a 500: huge numbers anywhere a number goes, query
 parameters named like the address's own, and two identical requests at once."""
 
-import contextlib
 import re
-import threading
 
 import pytest
 from sqlalchemy import func, select
@@ -12,6 +10,7 @@ from community.models import Vote, Watch, WorkgroupMember
 from core.extensions import db
 from core.numbers import DB_INT_MAX, parse_int
 from tests.conftest import PASSWORD
+from tests.races import same_post_at_once
 from tests.security.test_authorisation_matrix import concrete
 
 HUGE = "9" * 25
@@ -116,37 +115,8 @@ def test_an_old_slug_redirect_keeps_any_query_parameter(app, world, member_clien
 def _twice_at_once(app, monkeypatch, module, name, path, data, login="otto"):
     """Send the same POST from two signed-in browsers at the same moment; both reach the
     service before either has committed (the service waits for the other once)."""
-    original = getattr(module, name)
-    barrier = threading.Barrier(2, timeout=10)
-    first_calls = set()
-
-    def together(*args, **kwargs):
-        me = threading.get_ident()
-        if me not in first_calls:  # the first attempt; a redo goes straight on
-            first_calls.add(me)
-            with contextlib.suppress(threading.BrokenBarrierError):
-                barrier.wait()
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, together)
-    clients = [app.test_client() for _ in range(2)]
-    tokens = []
-    for client in clients:
-        client.login(login, PASSWORD)
-        tokens.append(client.csrf_token())
-    results = [None, None]
-
-    def send(index):
-        response = clients[index].post(path, data={**data, "csrf_token": tokens[index]})
-        results[index] = response.status_code
-        response.close()
-
-    threads = [threading.Thread(target=send, args=(index,)) for index in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return results
+    return same_post_at_once(app, monkeypatch, path, data, module=module, name=name,
+                             login=login)
 
 
 def _count(model, **where):

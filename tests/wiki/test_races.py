@@ -5,62 +5,38 @@ try to insert revision 2 at once. The unique (article, number) constraint lets o
 in; the other is redone on top of it by run_in_transaction (merge or conflict).
 """
 
-import threading
-
 import pytest
 
 from core.extensions import db
 from core.models import User
 from core.transactions import run_in_transaction
+from tests.races import in_threads, lockstep
 from wiki import services
 from wiki.models import Article, Revision
 
 BASE = "Alpha paragraph.\n\nBeta paragraph.\n\nGamma paragraph.\n"
 
 
-def race(app, article_id, saves):
-    """Run each (username, body) save in its own thread and connection, in lockstep."""
-    barrier = threading.Barrier(len(saves), timeout=20)
-    results, errors = {}, []
-    real_render = services.render
+def race(app, monkeypatch, article_id, saves):
+    """Run each (username, body) save in its own thread and connection, in lockstep: each
+    renders (so has read revision 1) only once every thread has read it."""
+    barrier = lockstep(monkeypatch, services, "render", len(saves))
 
-    def render_after_everyone_has_read(text):
-        state = threading.current_thread()
-        if not getattr(state, "waited", False):
-            state.waited = True
-            barrier.wait()
-        return real_render(text)
+    def save_as(index):
+        username, body = saves[index]
+        user = db.session.query(User).filter_by(username=username).one()
 
-    def worker(username, body):
-        with app.app_context():
-            try:
-                user = db.session.query(User).filter_by(username=username).one()
+        def save():
+            article = db.session.get(Article, article_id)
+            return services.save_edit(article, user, title=article.title, body=body,
+                                      base_revision=1).revision.number
 
-                def save():
-                    article = db.session.get(Article, article_id)
-                    return services.save_edit(article, user, title=article.title, body=body,
-                                              base_revision=1).revision.number
+        try:
+            return username, run_in_transaction(save)
+        except services.EditConflict as conflict:
+            return username, conflict
 
-                results[username] = run_in_transaction(save)
-            except services.EditConflict as conflict:
-                results[username] = conflict
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(error)
-                barrier.abort()
-            finally:
-                db.session.remove()
-
-    services.render = render_after_everyone_has_read
-    try:
-        threads = [threading.Thread(target=worker, args=save) for save in saves]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
-    finally:
-        services.render = real_render
-    assert not errors, errors
-    return results
+    return dict(in_threads(app, save_as, len(saves), barrier))
 
 
 @pytest.fixture
@@ -70,9 +46,10 @@ def article_id(app, member, other_member):
     return article.id
 
 
-def test_same_instant_non_overlapping_saves_both_land(app, article_id):
-    results = race(app, article_id, [("mina", BASE.replace("Alpha", "Alpha changed")),
-                                     ("otto", BASE.replace("Gamma", "Gamma changed"))])
+def test_same_instant_non_overlapping_saves_both_land(app, monkeypatch, article_id):
+    results = race(app, monkeypatch, article_id,
+                   [("mina", BASE.replace("Alpha", "Alpha changed")),
+                    ("otto", BASE.replace("Gamma", "Gamma changed"))])
     assert sorted(results.values()) == [2, 3]
     db.session.expire_all()
     article = db.session.get(Article, article_id)
@@ -82,9 +59,10 @@ def test_same_instant_non_overlapping_saves_both_land(app, article_id):
     assert sorted(numbers) == [1, 2, 3]
 
 
-def test_same_instant_overlapping_saves_one_lands_one_conflicts(app, article_id):
-    results = race(app, article_id, [("mina", BASE.replace("Beta", "Beta by Mina")),
-                                     ("otto", BASE.replace("Beta", "Beta by Otto"))])
+def test_same_instant_overlapping_saves_one_lands_one_conflicts(app, monkeypatch, article_id):
+    results = race(app, monkeypatch, article_id,
+                   [("mina", BASE.replace("Beta", "Beta by Mina")),
+                    ("otto", BASE.replace("Beta", "Beta by Otto"))])
     outcomes = sorted(results.values(), key=lambda value: isinstance(value, Exception))
     assert outcomes[0] == 2
     conflict = outcomes[1]
