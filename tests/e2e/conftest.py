@@ -75,6 +75,12 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+# The browser keeps the site's static files for the length of a test's browser profile
+# instead of asking for each again on every page (a 304 each, served by the same Python
+# process as the pages): nginx serves static/ in production, with its own headers.
+SERVER_CONFIG = {"SEND_FILE_MAX_AGE_DEFAULT": 3600}
+
+
 @dataclass
 class LiveServer:
     app: Flask
@@ -106,7 +112,7 @@ def serving(app: Flask) -> Iterator[LiveServer]:
 def live_server(tmp_path, pg_schema) -> Iterator[LiveServer]:
     """The app served by a real threaded server on a free port of 127.0.0.1: a server and
     an empty database of the test's own."""
-    with serving(make_app(tmp_path, pg_schema)) as server:
+    with serving(make_app(tmp_path, pg_schema, **SERVER_CONFIG)) as server:
         yield server
 
 
@@ -121,7 +127,8 @@ def module_server(tmp_path_factory, pg_schema) -> Iterator[LiveServer]:
             return module_server
 
     Each test still gets a fresh browser context (no cookies) and page."""
-    with serving(make_app(tmp_path_factory.mktemp("e2e-module"), pg_schema)) as server:
+    app = make_app(tmp_path_factory.mktemp("e2e-module"), pg_schema, **SERVER_CONFIG)
+    with serving(app) as server:
         yield server
 
 
