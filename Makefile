@@ -24,12 +24,19 @@ run: $(STAMP)
 # The suite on SQLite (Whoosh search; its search tests again without the Whoosh speed-ups)
 # and on PostgreSQL (SEARCH_ENGINE=postgres) when 127.0.0.1:5432 answers, side by side: each
 # run is one process, so on two cores they take little more than the longer one alone.
+# The search tests without the speed-ups (SQLite) run after whichever side ends first,
+# so that neither core idles while the other finishes (the first to make the directory
+# $(TEST_RUNS)/plain.claimed runs them).
 # Each writes its own log, temp dir (tmp_path, search indexes) and pytest cache under
-# .pytest-runs/; the logs are printed whole when both are done, and both must pass.
+# .pytest-runs/; the logs are printed whole when both are done, and all must pass.
 # TEST_SIDE_BY_SIDE=0 runs them one after the other, printing as they go.
 TEST_RUNS := .pytest-runs
 TEST_SIDE_BY_SIDE ?= 1
 PYTEST_ARGS ?=
+PLAIN_SEARCH := SEARCH_WHOOSH_SPEEDUPS=false $(BIN)/pytest --basetemp=$(TEST_RUNS)/plain -q \
+	-o cache_dir=.pytest_cache/plain tests/search
+PLAIN_AFTER := if mkdir $(TEST_RUNS)/plain.claimed 2>/dev/null; then \
+	$(PLAIN_SEARCH) >$(TEST_RUNS)/plain.log 2>&1; echo $$? >$(TEST_RUNS)/plain.status; fi
 test: $(STAMP)
 	@rm -rf $(TEST_RUNS) && mkdir -p $(TEST_RUNS)
 	@if ! $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
@@ -41,30 +48,38 @@ test: $(STAMP)
 		echo "== test suite on SQLite =="; \
 		$(BIN)/pytest --basetemp=$(TEST_RUNS)/sqlite $(PYTEST_ARGS) || exit 1; \
 		echo "== search tests without the Whoosh speed-ups =="; \
-		SEARCH_WHOOSH_SPEEDUPS=false $(BIN)/pytest --basetemp=$(TEST_RUNS)/plain -q \
-			-o cache_dir=.pytest_cache/plain tests/search || exit 1; \
+		$(PLAIN_SEARCH) || exit 1; \
 		echo "== test suite on PostgreSQL ($(PG_TEST_URL)) =="; \
 		TEST_DATABASE_URL=$(PG_TEST_URL) SEARCH_ENGINE=postgres $(BIN)/pytest --basetemp=$(TEST_RUNS)/postgres \
 			-o cache_dir=.pytest_cache/postgres $(PYTEST_ARGS); \
 	else \
-		echo "== test suite on SQLite and on PostgreSQL ($(PG_TEST_URL)), side by side;" \
-			"logs in $(TEST_RUNS)/, printed when both end =="; \
-		( $(BIN)/pytest --basetemp=$(TEST_RUNS)/sqlite $(PYTEST_ARGS) && \
-		  echo "== search tests without the Whoosh speed-ups ==" && \
-		  SEARCH_WHOOSH_SPEEDUPS=false $(BIN)/pytest --basetemp=$(TEST_RUNS)/plain -q \
-			-o cache_dir=.pytest_cache/plain tests/search ) \
-			>$(TEST_RUNS)/sqlite.log 2>&1 & sqlite=$$!; \
-		TEST_DATABASE_URL=$(PG_TEST_URL) SEARCH_ENGINE=postgres $(BIN)/pytest --basetemp=$(TEST_RUNS)/postgres \
-			-o cache_dir=.pytest_cache/postgres $(PYTEST_ARGS) \
-			>$(TEST_RUNS)/postgres.log 2>&1 & postgres=$$!; \
+		echo "== test suite on SQLite and on PostgreSQL ($(PG_TEST_URL)), side by side," \
+			"then the search tests without the Whoosh speed-ups after whichever ends first;" \
+			"logs in $(TEST_RUNS)/, printed when all end =="; \
+		start=$$(date +%s); \
+		( $(BIN)/pytest --basetemp=$(TEST_RUNS)/sqlite $(PYTEST_ARGS) \
+			>$(TEST_RUNS)/sqlite.log 2>&1; status=$$?; \
+		  echo "== SQLite side: suite ended after $$(( $$(date +%s) - start )) s" >$(TEST_RUNS)/sqlite.time; \
+		  $(PLAIN_AFTER); exit $$status ) & sqlite=$$!; \
+		( TEST_DATABASE_URL=$(PG_TEST_URL) SEARCH_ENGINE=postgres $(BIN)/pytest \
+			--basetemp=$(TEST_RUNS)/postgres -o cache_dir=.pytest_cache/postgres $(PYTEST_ARGS) \
+			>$(TEST_RUNS)/postgres.log 2>&1; status=$$?; \
+		  echo "== PostgreSQL side: suite ended after $$(( $$(date +%s) - start )) s" >$(TEST_RUNS)/postgres.time; \
+		  $(PLAIN_AFTER); exit $$status ) & postgres=$$!; \
 		trap 'kill $$sqlite $$postgres 2>/dev/null' INT TERM; \
 		wait $$sqlite; sqlite_status=$$?; wait $$postgres; postgres_status=$$?; \
+		plain_status=$$(cat $(TEST_RUNS)/plain.status 2>/dev/null || echo 1); \
 		echo "== test suite on SQLite (exit $$sqlite_status) =="; cat $(TEST_RUNS)/sqlite.log; \
 		echo "== test suite on PostgreSQL ($(PG_TEST_URL)) (exit $$postgres_status) =="; \
 		cat $(TEST_RUNS)/postgres.log; \
+		echo "== search tests without the Whoosh speed-ups (exit $$plain_status) =="; \
+		cat $(TEST_RUNS)/plain.log 2>/dev/null; \
+		cat $(TEST_RUNS)/sqlite.time $(TEST_RUNS)/postgres.time 2>/dev/null; \
+		echo "== all ended after $$(( $$(date +%s) - start )) s"; \
 		echo "== SQLite: $$(tail -n 1 $(TEST_RUNS)/sqlite.log)"; \
 		echo "== PostgreSQL: $$(tail -n 1 $(TEST_RUNS)/postgres.log)"; \
-		[ $$sqlite_status -eq 0 ] && [ $$postgres_status -eq 0 ]; \
+		echo "== without the Whoosh speed-ups: $$(tail -n 1 $(TEST_RUNS)/plain.log 2>/dev/null)"; \
+		[ $$sqlite_status -eq 0 ] && [ $$postgres_status -eq 0 ] && [ "$$plain_status" = 0 ]; \
 	fi
 
 lint: $(STAMP)

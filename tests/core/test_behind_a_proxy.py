@@ -53,14 +53,23 @@ def start_gunicorn(tmp_path: Path, database: Path, proxy_count: int):
 
 
 def wait_until_serving(server, port: int, log_path: Path) -> None:
-    deadline = time.monotonic() + 30
+    """Until the app itself answers: gunicorn's master listens at once, but its worker
+    imports and builds the app first, which takes seconds on a busy machine (the first
+    visitor's request must not spend its own timeout on it). A static file: it counts
+    towards no limit."""
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         assert server.poll() is None, log_path.read_text()
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
-            socket.create_connection(("127.0.0.1", port), 0.2).close()
-            return
+            connection.request("GET", "/static/css/site.css")
+            if connection.getresponse().status == 200:
+                return
         except OSError:
-            time.sleep(0.05)
+            pass
+        finally:
+            connection.close()
+        time.sleep(0.05)
     raise AssertionError(f"gunicorn did not start: {log_path.read_text()}")
 
 

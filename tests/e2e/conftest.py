@@ -2,7 +2,8 @@
 
 Every test gets a server of its own (built with `tests.conftest.make_app`, so on
 the same database as the rest of the suite: a fresh SQLite file, or the run's
-PostgreSQL schema, emptied afterwards) and a fresh browser context. CSRF and rate
+PostgreSQL schema, emptied afterwards) and a fresh browser context; a module whose
+tests only read shares one server, seeded once (`module_server`). CSRF and rate
 limits stay on: the browser sends the tokens itself.
 
 A page that logs a console error or throws fails its test; Chromium reports a
@@ -17,6 +18,7 @@ axe-playwright-python packages are dev dependencies, like pytest itself.)
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -73,6 +75,12 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+# The browser keeps the site's static files for the length of a test's browser profile
+# instead of asking for each again on every page (a 304 each, served by the same Python
+# process as the pages): nginx serves static/ in production, with its own headers.
+SERVER_CONFIG = {"SEND_FILE_MAX_AGE_DEFAULT": 3600}
+
+
 @dataclass
 class LiveServer:
     app: Flask
@@ -82,10 +90,10 @@ class LiveServer:
         return self.url + path
 
 
-@pytest.fixture
-def live_server(tmp_path, pg_schema) -> Iterator[LiveServer]:
-    """The app served by a real threaded server on a free port of 127.0.0.1."""
-    app = make_app(tmp_path, pg_schema)
+@contextlib.contextmanager
+def serving(app: Flask) -> Iterator[LiveServer]:
+    """`app` served by a real threaded server on a free port of 127.0.0.1; its database
+    is emptied when the server stops."""
     server: BaseWSGIServer = make_server("127.0.0.1", 0, app, threaded=True,
                                          request_handler=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
@@ -98,6 +106,30 @@ def live_server(tmp_path, pg_schema) -> Iterator[LiveServer]:
         server.server_close()
         thread.join(timeout=5)
         empty_database(app)
+
+
+@pytest.fixture
+def live_server(tmp_path, pg_schema) -> Iterator[LiveServer]:
+    """The app served by a real threaded server on a free port of 127.0.0.1: a server and
+    an empty database of the test's own."""
+    with serving(make_app(tmp_path, pg_schema, **SERVER_CONFIG)) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def module_server(tmp_path_factory, pg_schema) -> Iterator[LiveServer]:
+    """One server (and database) for a whole module, for modules whose tests only read
+    what the module seeded once: such a module says so with
+
+        @pytest.fixture(scope="module")
+        def live_server(module_server):
+            seed(module_server.app)
+            return module_server
+
+    Each test still gets a fresh browser context (no cookies) and page."""
+    app = make_app(tmp_path_factory.mktemp("e2e-module"), pg_schema, **SERVER_CONFIG)
+    with serving(app) as server:
+        yield server
 
 
 # --- the browser --------------------------------------------------------------------

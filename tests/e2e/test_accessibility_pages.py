@@ -1,5 +1,6 @@
 """axe-core finds no serious or critical problem on the wiki, community and search pages
-a reader browses, with real content on them (and on the empty search and the 404)."""
+a reader browses, with real content on them (and on the empty search and the 404).
+The pages only read: the module seeds one server once."""
 
 from __future__ import annotations
 
@@ -47,6 +48,13 @@ def _seed(app) -> None:
         db.session.commit()
 
 
+@pytest.fixture(scope="module")
+def live_server(module_server):
+    """One server for the module, seeded once: these tests only read."""
+    _seed(module_server.app)
+    return module_server
+
+
 PAGES = {
     "/wiki/": "Articles",
     "/wiki/recent": "Recent changes",
@@ -61,8 +69,7 @@ PAGES = {
 
 
 @pytest.mark.parametrize("path", list(PAGES))
-def test_page_has_no_serious_accessibility_problems(page, live_server, path):
-    _seed(live_server.app)
+def test_page_has_no_serious_accessibility_problems(page, path):
     page.goto(path)
     expect(page.get_by_role("heading", level=1)).to_have_text(PAGES[path])
     if path.startswith("/search"):

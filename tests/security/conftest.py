@@ -7,6 +7,8 @@ from sqlalchemy import select
 
 from community import services as community
 from core.extensions import db
+from core.models import User
+from tests.conftest import PEOPLE, make_person
 from wiki import services as wiki
 
 
@@ -21,9 +23,7 @@ class World:
     username: str
 
 
-@pytest.fixture
-def world(app, member, other_member, editor, admin) -> World:
-    app.config["RATELIMIT_ENABLED"] = False
+def _make_world(member, admin) -> World:
     article = wiki.create_article(member, title="Readers' advisory", body="Ask what they loved.",
                                   tags="advisory").article
     wiki.save_edit(article, member, title=article.title, body="Ask what they loved most.",
@@ -39,6 +39,38 @@ def world(app, member, other_member, editor, admin) -> World:
                  question_slug=community.question_url(question).rsplit("/", 1)[1],
                  answer_id=answer.id, comment_id=remark.id, workgroup=group.slug,
                  username=member.username)
+
+
+WORLD_PEOPLE = ("member", "other_member", "editor", "admin")  # in the fixture's order
+
+
+def _build_world(loader) -> World:
+    """The world as the fixture makes it, in the snapshot's own database: the four
+    members made as their fixtures make them, in the same order (so with the same ids)."""
+    loader.config["RATELIMIT_ENABLED"] = False
+    people = {name: make_person(name) for name in WORLD_PEOPLE}
+    return _make_world(people["member"], people["admin"])
+
+
+@pytest.fixture
+def world(app, member, other_member, editor, admin, snapshots) -> World:
+    """The member's small world of content, copied from a snapshot made once per run (a
+    dozen services and the search index: a few tenths of a second each time otherwise,
+    for about a hundred tests). The four members the test holds are the snapshot's
+    (same ids, names and profiles); if a test made them in another order, the world is
+    made in its database instead, as it always was."""
+    app.config["RATELIMIT_ENABLED"] = False
+    people = (member, other_member, editor, admin)
+    ids = [person.id for person in people]
+    alone = db.session.query(User).count() == len(people)
+    db.session.rollback()  # the snapshot replaces the database: hold no transaction open
+    if alone and ids == list(range(1, len(people) + 1)):
+        made = snapshots.get("security-world", _build_world).fill(app)
+        db.session.expire_all()
+        assert [person.username for person in people] == \
+            [PEOPLE[name][0] for name in WORLD_PEOPLE]
+        return made
+    return _make_world(member, admin)
 
 
 def fingerprint() -> dict:
