@@ -195,6 +195,10 @@ def init_core(app: Flask) -> None:
     app.after_request(_security_headers)
     _register_errors(app)
 
+    from core.permissions import init_permissions
+
+    init_permissions(app)
+
     app.jinja_env.filters["ago"] = timeutil.ago
     app.jinja_env.filters["long_date"] = timeutil.long_date
     app.jinja_env.filters["iso"] = timeutil.iso

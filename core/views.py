@@ -20,7 +20,7 @@ from flask import (
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 
-from core import accounts
+from core import accounts, permissions
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db, limiter
 from core.forms import (
@@ -31,6 +31,7 @@ from core.forms import (
     RegisterForm,
     RoleForm,
 )
+from core.permissions import NotSignedIn
 from core.transactions import run_in_transaction
 
 bp = Blueprint("core", __name__)
@@ -98,6 +99,9 @@ def attempt(work: Callable[[], T], form=None) -> tuple[bool, T | None]:
     except NotFound:
         db.session.rollback()
         abort(404)
+    except NotSignedIn:
+        db.session.rollback()
+        raise  # answered with the sign-in page (core.permissions)
     except PermissionDenied:
         db.session.rollback()
         abort(403)
@@ -188,7 +192,7 @@ def _profile_page(user, role_form=None):
 
     for provider in profile_sections:
         contributions.update(provider(user))
-    if role_form is None and accounts.can_change_roles(current_user):
+    if role_form is None and permissions.may_change_roles(current_user):
         role_form = RoleForm(formdata=None, role=user.role)
     return render_template("auth/profile.html", user=user, role_form=role_form,
                            **contributions)
@@ -204,9 +208,7 @@ def profile(username: str):
 
 @bp.route("/users/<username>/role", methods=["POST"])
 def change_role(username: str):
-    if not current_user.is_authenticated:
-        flash("Please sign in to do that.", "info")
-        return redirect(url_for("core.login", next=url_for("core.profile", username=username)))
+    permissions.require_member(current_user)
     user = _member(username)
     form = RoleForm()
     if not form.validate_on_submit():

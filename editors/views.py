@@ -24,6 +24,7 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from community import services as community
+from core import permissions
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
@@ -61,11 +62,8 @@ FEED_SIZE = 50
 
 # ---------------------------------------------------------------- helpers
 
-def _sign_in_first(message: str = "Please sign in to do that.") -> None:
-    if not current_user.is_authenticated:
-        flash(message, "info")
-        target = request.full_path.rstrip("?") if request.method == "GET" else None
-        abort(redirect(url_for("core.login", next=target)))
+def _sign_in_first(message: str = permissions.SIGN_IN) -> None:
+    permissions.require_member(current_user, message)
 
 
 def editors_only(view):
@@ -74,8 +72,7 @@ def editors_only(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
         _sign_in_first()
-        if not wiki.is_editor(current_user):
-            abort(403)
+        permissions.require(permissions.may_use_desk(current_user), "Only editors may do that.")
         return view(*args, **kwargs)
 
     return wrapper
@@ -369,7 +366,7 @@ def moderate(kind: str, object_id: int):
             return flagging.outdated_from_flags(current_user, object_id,
                                                 form.note.data or reason)
         if action == "merge" and kind == "question":
-            common.require_editor(current_user)
+            permissions.require_editor(current_user)
             source = common.load_target("question", object_id, current_user)
             target = common.resolve_address(form.merge_into.data, kinds=("question",),
                                               field_name="merge_into")
