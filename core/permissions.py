@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from flask import Flask, current_app, flash, redirect, request, url_for
+from flask import Flask, current_app, flash, redirect, request
 
 from core.errors import PermissionDenied
 
@@ -285,9 +285,10 @@ class Rules:
 def sign_in_first(message: str = SIGN_IN):
     """The answer to NotSignedIn: the sign-in page, back to this page afterwards (a GET's
     own address; after a POST, which cannot be repeated by a redirect, the home page)."""
+    from flask_login import login_url
+
     flash(message, "info")
-    target = request.full_path.rstrip("?") if request.method == "GET" else None
-    return redirect(url_for("core.login", next=target))
+    return redirect(login_url("core.login", request.url if request.method == "GET" else None))
 
 
 def init_permissions(app: Flask) -> None:
