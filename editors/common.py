@@ -1,5 +1,5 @@
-"""What every editors' module shares: who may act, input rules, settings, and what an
-address on the site points at."""
+"""What every editors' module shares: input rules, settings, and what an address on the
+site points at (who may act is asked of core.permissions)."""
 
 from __future__ import annotations
 
