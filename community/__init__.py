@@ -10,9 +10,11 @@ def init_community(app: Flask) -> None:
     from community.views import bp
 
     app.register_blueprint(bp)
-    from community.services import question_slug
+    from community.services import moderates, question_slug
+    from core import permissions
 
     app.jinja_env.filters["question_slug"] = question_slug
+    permissions.provide(app, "moderates", moderates)
     from community.people import init_people
 
     init_people(app)

@@ -23,8 +23,8 @@ from community.models import (
     Workgroup,
     WorkgroupMember,
 )
-from core import audit, signals
-from core.errors import NotFound, PermissionDenied, Problems, RateLimited, ValidationFailed
+from core import audit, permissions, signals
+from core.errors import NotFound, Problems, RateLimited, ValidationFailed
 from core.extensions import db, limiter
 from core.markup import render, slugify
 from core.models import SECTORS, User
@@ -42,15 +42,11 @@ TITLE_MIN, TITLE_MAX = 10, 200
 BODY_MAX = 30_000
 COMMENT_MAX = 600
 NEW_ACCOUNT_AGE = timedelta(days=1)
+TAKE_PART = "Please sign in to take part."
 POSTING_LIMITS = {"new": "5 per 10 minutes", "member": "30 per 10 minutes"}
 
 
 # ---------------------------------------------------------------- rules shared by all posts
-
-def require_member(user) -> None:
-    if not wiki.is_member(user):
-        raise PermissionDenied("Please sign in to take part.")
-
 
 def check_posting_rate(user: User) -> None:
     """Posting is limited per member, more strictly for accounts less than a day old."""
@@ -165,21 +161,6 @@ def question_url(question: Question, anchor: str | None = None) -> str:
                      slug=question_slug(question.title), anchor=anchor)
 
 
-def is_moderator(user, workgroup_id: int | None) -> bool:
-    if wiki.is_editor(user):
-        return True
-    if not wiki.is_member(user) or workgroup_id is None:
-        return False
-    row = db.session.get(WorkgroupMember, (workgroup_id, user.id))
-    return bool(row and row.moderator)
-
-
-def can_edit_post(user, post) -> bool:
-    if not wiki.is_member(user):
-        return False
-    return post.author_id == user.id or wiki.is_editor(user)
-
-
 # ---------------------------------------------------------------- workgroups
 
 def get_workgroup(slug: str) -> Workgroup:
@@ -190,8 +171,8 @@ def get_workgroup(slug: str) -> Workgroup:
 
 
 def create_workgroup(admin: User, name: str, description: str) -> Workgroup:
-    if not (wiki.is_member(admin) and admin.is_admin):
-        raise PermissionDenied("Only admins may create workgroups.")
+    permissions.require(permissions.may_manage_workgroups(admin),
+                        "Only admins may create workgroups.")
     name = check_no_bidi_controls(" ".join(check_text(name, "name", "the name").split()),
                                   "name", "The name")
     if not 3 <= len(name) <= 120:
@@ -208,8 +189,8 @@ def create_workgroup(admin: User, name: str, description: str) -> Workgroup:
 
 def edit_workgroup(admin: User, workgroup: Workgroup, name: str, description: str,
                    archived: bool) -> Workgroup:
-    if not (wiki.is_member(admin) and admin.is_admin):
-        raise PermissionDenied("Only admins may change workgroups.")
+    permissions.require(permissions.may_manage_workgroups(admin),
+                        "Only admins may change workgroups.")
     name = check_no_bidi_controls(" ".join(check_text(name, "name", "the name").split()),
                                   "name", "The name")
     if not 3 <= len(name) <= 120:
@@ -223,7 +204,7 @@ def edit_workgroup(admin: User, workgroup: Workgroup, name: str, description: st
 
 
 def join(user: User, workgroup: Workgroup) -> None:
-    require_member(user)
+    permissions.require_member(user, TAKE_PART)
     if workgroup.archived:
         raise ValidationFailed("This workgroup is archived and takes no new members.")
     if db.session.get(WorkgroupMember, (workgroup.id, user.id)) is None:
@@ -233,7 +214,7 @@ def join(user: User, workgroup: Workgroup) -> None:
 
 
 def leave(user: User, workgroup: Workgroup) -> None:
-    require_member(user)
+    permissions.require_member(user, TAKE_PART)
     # One statement, counted: of two identical leaves at once, only the one that deleted
     # the row takes one from the count (the other deletes nothing and changes nothing).
     gone = db.session.execute(delete(WorkgroupMember).where(
@@ -245,8 +226,8 @@ def leave(user: User, workgroup: Workgroup) -> None:
 
 
 def set_moderator(admin: User, workgroup: Workgroup, member: User, moderator: bool) -> None:
-    if not (wiki.is_member(admin) and admin.is_admin):
-        raise PermissionDenied("Only admins may appoint moderators.")
+    permissions.require(permissions.may_manage_workgroups(admin),
+                        "Only admins may appoint moderators.")
     row = db.session.get(WorkgroupMember, (workgroup.id, member.id))
     if row is None:
         raise ValidationFailed(f"{member.username} is not a member of this workgroup.")
@@ -255,15 +236,22 @@ def set_moderator(admin: User, workgroup: Workgroup, member: User, moderator: bo
 
 
 def is_member_of(user, workgroup: Workgroup) -> bool:
-    return wiki.is_member(user) and db.session.get(
+    return permissions.is_member(user) and db.session.get(
         WorkgroupMember, (workgroup.id, user.id)) is not None
+
+
+def moderates(user, workgroup_id: int) -> bool:
+    """Whether this member moderates that workgroup: the fact core.permissions.may_moderate
+    looks up (registered by init_community)."""
+    row = db.session.get(WorkgroupMember, (workgroup_id, user.id))
+    return bool(row and row.moderator)
 
 
 # ---------------------------------------------------------------- questions
 
 def get_question(question_id: int, viewer=None) -> Question:
     question = db.session.get(Question, question_id)
-    if question is None or (question.hidden and not wiki.is_editor(viewer)):
+    if question is None or not permissions.may_see(viewer, question):
         raise NotFound("There is no such question.")
     return question
 
@@ -280,7 +268,7 @@ def _chosen_workgroup(workgroup_id: int | str | None) -> Workgroup | None:
 
 def ask(author: User, *, title: str, body: str, tags: str | list[str] = "",
         workgroup_id: int | str | None = None) -> Question:
-    require_member(author)
+    permissions.require_member(author, TAKE_PART)
     problems = Problems()  # every field is checked: the form shows all its problems at once
     title = problems.check(clean_question_title, title)
     body = problems.check(clean_text, body, what="question")
@@ -308,8 +296,8 @@ def ask(author: User, *, title: str, body: str, tags: str | list[str] = "",
 
 def edit_question(user: User, question: Question, *, title: str, body: str,
                   tags: str | list[str] = "", summary: str = "") -> Question:
-    if not can_edit_post(user, question):
-        raise PermissionDenied("Only the asker or an editor may edit this question.")
+    permissions.require(permissions.may_edit_post(user, question),
+                        "Only the asker or an editor may edit this question.")
     title, body = clean_question_title(title), clean_text(body, what="question")
     names, summary = wiki.parse_tags(tags), wiki.clean_summary(summary)
     if title == question.title and body == question.body and \
@@ -328,8 +316,8 @@ def edit_question(user: User, question: Question, *, title: str, body: str,
 
 
 def close(editor: User, question: Question, reason: str) -> Question:
-    if not is_moderator(editor, question.workgroup_id):
-        raise PermissionDenied("Only editors and workgroup moderators may close questions.")
+    permissions.require(permissions.may_moderate(editor, question),
+                        "Only editors and workgroup moderators may close questions.")
     reason = " ".join(check_text(reason, "reason", "the reason").split())
     if not reason:
         raise ValidationFailed("Say why the question is closed.", "reason")
@@ -342,8 +330,8 @@ def close(editor: User, question: Question, reason: str) -> Question:
 
 
 def reopen(editor: User, question: Question) -> Question:
-    if not is_moderator(editor, question.workgroup_id):
-        raise PermissionDenied("Only editors and workgroup moderators may reopen questions.")
+    permissions.require(permissions.may_moderate(editor, question),
+                        "Only editors and workgroup moderators may reopen questions.")
     if question.closed_reason:
         _audit(editor, "question.reopened", "question", question)
     question.closed_reason = None
@@ -352,8 +340,7 @@ def reopen(editor: User, question: Question) -> Question:
 
 
 def set_locked(editor: User, question: Question, locked: bool) -> Question:
-    if not wiki.is_editor(editor):
-        raise PermissionDenied("Only editors may lock threads.")
+    permissions.require(permissions.may_lock(editor), "Only editors may lock threads.")
     if bool(question.locked) != bool(locked):
         _audit(editor, "question.locked" if locked else "question.unlocked", "question",
                question)
@@ -365,8 +352,7 @@ def set_locked(editor: User, question: Question, locked: bool) -> Question:
 def set_question_hidden(editor: User, question: Question, hidden: bool, *,
                         audited: bool = True) -> Question:
     """Hide or show a question. `audited=False`: the caller writes the log's entry."""
-    if not wiki.is_editor(editor):
-        raise PermissionDenied("Only editors may hide questions.")
+    permissions.require(permissions.may_hide(editor, question), "Only editors may hide questions.")
     if audited and bool(question.hidden) != bool(hidden):
         _audit(editor, "question.hidden" if hidden else "question.shown", "question", question)
     question.hidden = hidden
@@ -378,16 +364,16 @@ def set_question_hidden(editor: User, question: Question, hidden: bool, *,
 
 def get_answer(answer_id: int, viewer=None) -> Answer:
     answer = db.session.get(Answer, answer_id)
-    if answer is None or (answer.hidden and not wiki.is_editor(viewer)) or \
-            (answer.question.hidden and not wiki.is_editor(viewer)):
+    if answer is None or not permissions.may_see(viewer, answer) or \
+            not permissions.may_see(viewer, answer.question):
         raise NotFound("There is no such answer.")
     return answer
 
 
 def answer(author: User, question: Question, body: str) -> Answer:
-    require_member(author)
-    if question.locked:
-        raise PermissionDenied("This thread is locked: it takes no new answers.")
+    permissions.require_member(author, TAKE_PART)
+    permissions.require(permissions.may_answer(author, question),
+                        "This thread is locked: it takes no new answers.")
     if question.closed_reason:
         raise ValidationFailed(f"This question is closed ({question.closed_reason}) and takes "
                                "no new answers.", "body")
@@ -418,8 +404,8 @@ def answer(author: User, question: Question, body: str) -> Answer:
 
 
 def edit_answer(user: User, reply: Answer, body: str, summary: str = "") -> Answer:
-    if not can_edit_post(user, reply):
-        raise PermissionDenied("Only the answer's author or an editor may edit it.")
+    permissions.require(permissions.may_edit_post(user, reply),
+                        "Only the answer's author or an editor may edit it.")
     body, summary = clean_text(body, what="answer"), wiki.clean_summary(summary)
     if body == reply.body:
         return reply
@@ -433,8 +419,7 @@ def edit_answer(user: User, reply: Answer, body: str, summary: str = "") -> Answ
 def set_answer_hidden(editor: User, reply: Answer, hidden: bool, *,
                       audited: bool = True) -> Answer:
     """Hide or show an answer. `audited=False`: the caller writes the log's entry."""
-    if not wiki.is_editor(editor):
-        raise PermissionDenied("Only editors may hide answers.")
+    permissions.require(permissions.may_hide(editor, reply), "Only editors may hide answers.")
     if audited and bool(reply.hidden) != bool(hidden):
         _audit(editor, "answer.hidden" if hidden else "answer.shown", "answer", reply)
     if reply.hidden != hidden:
@@ -456,19 +441,19 @@ def comment_target(target_type: str, target_id: int, viewer=None):
         from wiki.models import Article
 
         article = db.session.get(Article, target_id)
-        if article is None or not wiki.can_view(viewer, article):
+        if article is None or not permissions.may_see(viewer, article):
             raise NotFound("There is no such article.")
         return article
     raise NotFound("Comments go on questions, answers and articles.")
 
 
 def add_comment(author: User, target_type: str, target_id: int, body: str) -> Comment:
-    require_member(author)
+    permissions.require_member(author, TAKE_PART)
     target = comment_target(target_type, target_id, author)
     thread = target if target_type == "question" else (
         target.question if target_type == "answer" else None)
-    if thread is not None and thread.locked:
-        raise PermissionDenied("This thread is locked: it takes no new comments.")
+    permissions.require(permissions.may_comment(author, thread),
+                        "This thread is locked: it takes no new comments.")
     body = clean_text(body, limit=COMMENT_MAX, what="comment")
     check_post(author, body)
     check_posting_rate(author)
@@ -500,8 +485,7 @@ def add_comment(author: User, target_type: str, target_id: int, body: str) -> Co
 def set_comment_hidden(editor: User, remark: Comment, hidden: bool, *,
                        audited: bool = True) -> Comment:
     """Hide or show a comment. `audited=False`: the caller writes the log's entry."""
-    if not wiki.is_editor(editor):
-        raise PermissionDenied("Only editors may hide comments.")
+    permissions.require(permissions.may_hide(editor, remark), "Only editors may hide comments.")
     if audited and bool(remark.hidden) != bool(hidden):
         _audit(editor, "comment.hidden" if hidden else "comment.shown", "comment", remark)
     remark.hidden = hidden
@@ -521,7 +505,7 @@ def comments_for(target_type: str, ids: list[int], viewer=None) -> dict[int, lis
     query = (select(Comment).where(Comment.target_type == target_type,
                                    Comment.target_id.in_(ids))
              .options(selectinload(Comment.author)).order_by(Comment.created_at, Comment.id))
-    if not wiki.is_editor(viewer):
+    if not permissions.may_see_hidden(viewer):
         query = query.where(Comment.hidden.is_(False))
     grouped: dict[int, list[Comment]] = {}
     for remark in db.session.scalars(query):
@@ -533,7 +517,7 @@ def comments_for(target_type: str, ids: list[int], viewer=None) -> dict[int, lis
 
 def vote(user: User, target_type: str, target_id: int, value: int | str) -> int:
     """Vote +1 or -1 (0 withdraws); returns the post's new score."""
-    require_member(user)
+    permissions.require_member(user, TAKE_PART)
     try:
         value = int(value)
     except (TypeError, ValueError):
@@ -543,10 +527,8 @@ def vote(user: User, target_type: str, target_id: int, value: int | str) -> int:
     post = get_question(target_id, user) if target_type == "question" else \
         get_answer(target_id, user)
     thread = post if target_type == "question" else post.question
-    if post.author_id == user.id:
-        raise PermissionDenied("You cannot vote on your own post.")
-    if thread.locked:
-        raise PermissionDenied("This thread is locked.")
+    refusal = permissions.vote_refusal(user, post, thread)
+    permissions.require(not refusal, refusal)
     existing = db.session.get(Vote, (user.id, target_type, target_id))
     if value == 0:  # a statement, not a row: of two withdrawals at once, one deletes it
         db.session.execute(delete(Vote).where(Vote.user_id == user.id,
@@ -565,21 +547,17 @@ def vote(user: User, target_type: str, target_id: int, value: int | str) -> int:
 
 
 def my_votes(user, target_type: str, ids: list[int]) -> dict[int, int]:
-    if not wiki.is_member(user) or not ids:
+    if not permissions.is_member(user) or not ids:
         return {}
     return dict(db.session.execute(select(Vote.target_id, Vote.value).where(
         Vote.user_id == user.id, Vote.target_type == target_type,
         Vote.target_id.in_(ids))).all())
 
 
-def can_accept(user, question: Question) -> bool:
-    return wiki.is_member(user) and (question.author_id == user.id or wiki.is_editor(user))
-
-
 def accept(user: User, reply: Answer) -> Question:
     question = reply.question
-    if not can_accept(user, question):
-        raise PermissionDenied("Only the asker or an editor may accept an answer.")
+    permissions.require(permissions.may_accept(user, question),
+                        "Only the asker or an editor may accept an answer.")
     if reply.hidden:
         raise ValidationFailed("A hidden answer cannot be accepted.")
     first = question.accepted_answer_id is None
@@ -595,8 +573,8 @@ def accept(user: User, reply: Answer) -> Question:
 
 
 def withdraw_acceptance(user: User, question: Question) -> Question:
-    if not can_accept(user, question):
-        raise PermissionDenied("Only the asker or an editor may change the accepted answer.")
+    permissions.require(permissions.may_accept(user, question),
+                        "Only the asker or an editor may change the accepted answer.")
     question.accepted_answer_id = None
     question.solved_at = None
     _changed(question)
@@ -609,7 +587,7 @@ def ordered_answers(question: Question, viewer=None) -> list[Answer]:
              .options(selectinload(Answer.author))
              .order_by(case((Answer.id == (question.accepted_answer_id or 0), 0), else_=1),
                        Answer.score.desc(), Answer.created_at, Answer.id))
-    if not wiki.is_editor(viewer):
+    if not permissions.may_see_hidden(viewer):
         query = query.where(Answer.hidden.is_(False))
     return list(db.session.scalars(query))
 
@@ -628,7 +606,7 @@ def question_query(*, tab: str = "newest", tag: str | None = None,
                    viewer=None):
     query = select(Question).options(selectinload(Question.author), selectinload(Question.tags),
                                      selectinload(Question.workgroup))
-    if not wiki.is_editor(viewer):
+    if not permissions.may_see_hidden(viewer):
         query = query.where(Question.hidden.is_(False))
     if tag:
         query = query.where(Question.tags.any(Tag.name == tag))
@@ -660,15 +638,10 @@ class Draft:
     sources: list[tuple[User, str, str]]  # (author, summary, text added)
 
 
-def can_promote(user, question: Question) -> bool:
-    return question.solved and question.promoted_article_id is None and can_accept(user,
-                                                                                   question)
-
-
 def promotion_draft(user: User, question: Question) -> Draft:
     """An article drafted from the thread: the question as context, the answers as practice."""
-    if not can_promote(user, question):
-        raise PermissionDenied("Only the asker or an editor may promote a solved thread, once.")
+    permissions.require(permissions.may_promote(user, question),
+                        "Only the asker or an editor may promote a solved thread, once.")
     answers = ordered_answers(question)
     chosen = [reply for reply in answers if reply.id == question.accepted_answer_id]
     chosen += [reply for reply in answers if reply.id != question.accepted_answer_id
@@ -734,7 +707,7 @@ def workgroup_counts() -> dict[int, tuple[int, int]]:
 
 
 def my_workgroup_ids(user) -> set[int]:
-    if not wiki.is_member(user):
+    if not permissions.is_member(user):
         return set()
     return set(db.session.scalars(select(WorkgroupMember.workgroup_id).where(
         WorkgroupMember.user_id == user.id)))

@@ -28,6 +28,7 @@ from community.forms import (
     QuestionEditForm,
 )
 from community.models import Answer, Comment, Question, Workgroup
+from core import permissions
 from core.edge import attempt
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
@@ -37,7 +38,6 @@ from core.numbers import page_arg, parse_int
 from core.paging import paginate
 from core.slugs import sub_route_names
 from wiki import diffing
-from wiki import services as wiki
 from wiki.models import Article
 
 bp = Blueprint("community", __name__)
@@ -56,9 +56,7 @@ def _load(function, *args):
 
 
 def _signed_in() -> None:
-    if not current_user.is_authenticated:
-        flash("Please sign in to take part.", "info")
-        abort(redirect(url_for("core.login", next=request.full_path.rstrip("?"))))
+    permissions.require_member(current_user, services.TAKE_PART)
 
 
 def _check_form() -> None:
@@ -184,9 +182,6 @@ def question(question_id: int, slug: str | None = None):
             question.id, 0),
         my_votes=services.my_votes(current_user, "answer", answer_ids),
         answer_form=AnswerForm(), close_form=CloseForm(),
-        can_accept=services.can_accept(current_user, question),
-        can_moderate=services.is_moderator(current_user, question.workgroup_id),
-        can_promote=services.can_promote(current_user, question),
         watching=notifications.is_watching(current_user, "question", question.id),
         promoted=db.session.get(Article, question.promoted_article_id)
         if question.promoted_article_id else None)
@@ -196,8 +191,8 @@ def question(question_id: int, slug: str | None = None):
 def edit_question(question_id: int):
     _signed_in()
     question = _load(services.get_question, question_id)
-    if not services.can_edit_post(current_user, question):
-        abort(403)
+    permissions.require(permissions.may_edit_post(current_user, question),
+                        "Only the asker or an editor may edit this question.")
     form = QuestionEditForm()
     status = 200
     if request.method == "GET":
@@ -241,17 +236,15 @@ def _render_thread_with(question: Question, answer_form: AnswerForm) -> str:
                                                 current_user).get(question.id, []),
         answer_comments=services.comments_for("answer", ids, current_user),
         my_question_vote=0, my_votes={}, answer_form=answer_form, close_form=CloseForm(),
-        can_accept=services.can_accept(current_user, question),
-        can_moderate=services.is_moderator(current_user, question.workgroup_id),
-        can_promote=False, watching=False, promoted=None)
+        watching=False, promoted=None)
 
 
 @bp.route("/answers/<int:answer_id>/edit", methods=["GET", "POST"])
 def edit_answer(answer_id: int):
     _signed_in()
     reply = _load(services.get_answer, answer_id)
-    if not services.can_edit_post(current_user, reply):
-        abort(403)
+    permissions.require(permissions.may_edit_post(current_user, reply),
+                        "Only the answer's author or an editor may edit it.")
     form = AnswerForm()
     status = 200
     if request.method == "GET":
@@ -278,9 +271,7 @@ def post_history(kind: str, post_id: int):
     revisions = services.revisions_of(post_type, post.id)
     return render_template("community/history.html", post=post, question=question,
                            revisions=revisions, kind=post_type,
-                           diff=diffing.render_diff_html,
-                           can_suppress=wiki.can_suppress(current_user),
-                           can_read_suppressed=wiki.can_read_suppressed(current_user))
+                           diff=diffing.render_diff_html)
 
 
 # ---------------------------------------------------------------- votes

@@ -12,6 +12,7 @@ from community import services
 from community.forms import WorkgroupForm
 from community.models import Question, Workgroup, WorkgroupMember
 from community.views import _check_form, _signed_in, bp
+from core import permissions
 from core.edge import act, attempt
 from core.errors import NotFound
 from core.extensions import db
@@ -29,8 +30,8 @@ def workgroups():
 @bp.route("/workgroups/new", methods=["GET", "POST"])
 def new_workgroup():
     _signed_in()
-    if not current_user.is_admin:
-        abort(403)
+    permissions.require(permissions.may_manage_workgroups(current_user),
+                        "Only admins may create workgroups.")
     form = WorkgroupForm()
     status = 200
     if form.validate_on_submit():
@@ -70,8 +71,8 @@ def _load_group(slug: str) -> Workgroup:
 def edit_workgroup(slug: str):
     _signed_in()
     group = _load_group(slug)
-    if not current_user.is_admin:
-        abort(403)
+    permissions.require(permissions.may_manage_workgroups(current_user),
+                        "Only admins may change workgroups.")
     form = WorkgroupForm(obj=group)
     status = 200
     if form.validate_on_submit():

@@ -97,21 +97,6 @@ def render_error(code: int, message: str | None = None, *, without_database: boo
         return page, code, {"Content-Type": "text/html; charset=utf-8"}
 
 
-def _signed_out():
-    """A visitor who is not signed in (or whose session ended during a long edit) asked
-    for a member's page: to the sign-in page; but a form they sent comes back with its text
-    and a plain reason, never silently dropped by a redirect."""
-    from flask import flash, redirect
-    from flask_login.utils import login_url
-
-    if request.method == "POST" and sent_text():
-        return render_error(401, "You are not signed in (your session may have ended while "
-                                 "you wrote), so nothing was saved. Copy your text below, "
-                                 "sign in, and send it again.")
-    flash(login_manager.login_message, login_manager.login_message_category)
-    return redirect(login_url(login_manager.login_view, next_url=request.url))
-
-
 def _security_headers(response):
     headers = response.headers
     headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -213,7 +198,6 @@ def init_core(app: Flask) -> None:
     login_manager.login_view = "core.login"
     login_manager.login_message = "Please sign in to do that."
     login_manager.login_message_category = "info"
-    login_manager.unauthorized_handler(_signed_out)
     login_manager.session_protection = "basic"
 
     from core import accounts
@@ -226,6 +210,10 @@ def init_core(app: Flask) -> None:
 
     app.after_request(_security_headers)
     _register_errors(app)
+
+    from core.permissions import init_permissions
+
+    init_permissions(app)
 
     app.jinja_env.filters["ago"] = timeutil.ago
     app.jinja_env.filters["long_date"] = timeutil.long_date

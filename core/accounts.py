@@ -16,9 +16,9 @@ from flask import current_app, has_app_context
 from sqlalchemy import delete, func, or_, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from core import signals
+from core import permissions, signals
 from core.config import SIGN_IN_DAYS
-from core.errors import NotFound, PermissionDenied, ValidationFailed
+from core.errors import NotFound, ValidationFailed
 from core.extensions import db
 from core.models import ROLES, SECTORS, SignIn, User
 from core.spoofing import check_no_bidi_controls, skeleton
@@ -247,15 +247,11 @@ def a_role(role: str) -> str:
     return f"{'an' if role[:1] in 'aeiou' else 'a'} {role}"
 
 
-def can_change_roles(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_admin)
-
-
 def change_role(actor: User, user: User, role: str, reason: str) -> User:
     """An admin gives a member another role on the web, saying why (the audit log keeps
     who, what, when and why)."""
-    if not can_change_roles(actor):
-        raise PermissionDenied("Only admins may change a member's role.")
+    permissions.require(permissions.may_change_roles(actor),
+                        "Only admins may change a member's role.")
     _check_role(role)
     reason = " ".join(check_text(reason, "reason", "the reason").split())
     if not reason:

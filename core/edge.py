@@ -7,9 +7,8 @@ errors become answers here, the same way everywhere:
 
 - `ValidationFailed` (one field or several) and `RateLimited`: onto the form's fields, or
   flashed when no field is named; the view shows the form again (422 or 429);
-- `PermissionDenied`: a 403, or where the view says so the reason and a way back (a
-  visitor is asked to sign in before this, at the view's door: `login_required`,
-  `_signed_in`, `_require`);
+- `NotSignedIn`: passed on, to be answered by the sign-in page (core.permissions);
+- `PermissionDenied`: a 403, or where the view says so the reason and a way back;
 - `NotFound`: a 404;
 - `TooBusy` (every attempt lost): a form is shown again with the member's text and a plain
   message (409); a button with no text to keep gets the 409 page.
@@ -29,6 +28,7 @@ from wtforms import Field
 
 from core.errors import CommonplaceError, NotFound, PermissionDenied, RateLimited, ValidationFailed
 from core.extensions import db
+from core.permissions import NotSignedIn
 from core.transactions import TooBusy, run_in_transaction
 
 BUSY = ("Not saved yet: many people were saving at the same moment and yours could not be "
@@ -80,6 +80,9 @@ def attempt(work: Callable[[], Any], form=None, *, denied: Denied = None) -> Out
     except NotFound:
         db.session.rollback()
         abort(404)
+    except NotSignedIn:
+        db.session.rollback()
+        raise  # answered by the sign-in page (core.permissions.sign_in_first)
     except PermissionDenied as error:
         db.session.rollback()
         if isinstance(denied, str):

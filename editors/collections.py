@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from community.models import Question
+from core import permissions
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
 from core.markup import slugify
@@ -20,7 +21,6 @@ from editors.common import (
     clean_line,
     clean_markdown,
     is_showable_target,
-    require_editor,
     require_showable,
     resolve_address,
 )
@@ -28,12 +28,11 @@ from editors.models import (
     Collection,
     CollectionItem,
 )
-from wiki import services as wiki
 
 
 def get_collection(slug: str, viewer=None) -> Collection:
     collection = db.session.scalar(select(Collection).where(Collection.slug == slug))
-    if collection is None or (collection.hidden and not wiki.is_editor(viewer)):
+    if collection is None or not permissions.may_see(viewer, collection):
         raise NotFound("There is no such collection.")
     return collection
 
@@ -47,7 +46,7 @@ def _clean_collection(title: str, intro: str) -> tuple[str, str, str]:
 
 
 def create_collection(editor, title: str, intro: str = "") -> Collection:
-    require_editor(editor)
+    permissions.require_editor(editor)
     title, intro, intro_html = _clean_collection(title, intro)
     # Never the name of a page beside it (/editors/collections/new).
     slug = free_slug(slugify(title), "/editors/collections/<slug>", "collection",
@@ -65,7 +64,7 @@ def create_collection(editor, title: str, intro: str = "") -> Collection:
 def edit_collection(editor, collection: Collection, title: str, intro: str = "",
                     hidden: bool = False) -> Collection:
     """Change the title and introduction (the address stays, so links keep working)."""
-    require_editor(editor)
+    permissions.require_editor(editor)
     title, intro, intro_html = _clean_collection(title, intro)
     was_hidden = collection.hidden
     collection.title, collection.intro, collection.intro_html = title, intro, intro_html
@@ -80,7 +79,7 @@ def edit_collection(editor, collection: Collection, title: str, intro: str = "",
 
 def add_to_collection(editor, collection: Collection, address: str,
                       note: str = "") -> CollectionItem:
-    require_editor(editor)
+    permissions.require_editor(editor)
     target = resolve_address(address, kinds=("article", "question"))
     require_showable(target)
     note, note_html = clean_markdown(note, NOTE_MAX, "the note", "note")
@@ -107,7 +106,7 @@ def get_item(collection: Collection, item_id: int) -> CollectionItem:
 
 
 def move_item(editor, item: CollectionItem, direction: str) -> CollectionItem:
-    require_editor(editor)
+    permissions.require_editor(editor)
     if direction not in ("up", "down"):
         raise ValidationFailed("Move a reading up or down.")
     items = list(item.collection.items)
@@ -123,7 +122,7 @@ def move_item(editor, item: CollectionItem, direction: str) -> CollectionItem:
 
 
 def edit_item_note(editor, item: CollectionItem, note: str) -> CollectionItem:
-    require_editor(editor)
+    permissions.require_editor(editor)
     item.note, item.note_html = clean_markdown(note, NOTE_MAX, "the note", "note")
     item.collection.updated_at = utcnow()
     db.session.flush()
@@ -131,7 +130,7 @@ def edit_item_note(editor, item: CollectionItem, note: str) -> CollectionItem:
 
 
 def remove_item(editor, item: CollectionItem) -> Collection:
-    require_editor(editor)
+    permissions.require_editor(editor)
     collection = item.collection
     label = (item.article or item.question).title
     collection.items.remove(item)
@@ -151,9 +150,9 @@ def collection_items(collection: Collection, viewer=None) -> list[CollectionItem
         .options(joinedload(CollectionItem.article),
                  joinedload(CollectionItem.question).joinedload(Question.author))
         .order_by(CollectionItem.position, CollectionItem.id)).all()
-    editor = wiki.is_editor(viewer)
+    sees_hidden = permissions.may_see_hidden(viewer)
     return [item for item in items
-            if editor or is_showable_target(Target(item.kind, item.article or item.question))]
+            if sees_hidden or is_showable_target(Target(item.kind, item.article or item.question))]
 
 
 def collections_list(viewer=None) -> list[tuple[Collection, int]]:
@@ -163,6 +162,6 @@ def collections_list(viewer=None) -> list[tuple[Collection, int]]:
     query = (select(Collection, func.coalesce(counts.c["items"], 0))
              .outerjoin(counts, counts.c.collection_id == Collection.id)
              .order_by(Collection.updated_at.desc(), Collection.id.desc()))
-    if not wiki.is_editor(viewer):
+    if not permissions.may_see_hidden(viewer):
         query = query.where(Collection.hidden.is_(False))
     return [(collection, count) for collection, count in db.session.execute(query)]

@@ -1,5 +1,5 @@
-"""What every editors' module shares: who may act, input rules, settings, and what an
-address on the site points at."""
+"""What every editors' module shares: input rules, settings, and what an address on the
+site points at (who may act is asked of core.permissions)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from community import services as community
 from community.models import Answer, Comment, Question
-from core.errors import NotFound, PermissionDenied, ValidationFailed
+from core import permissions
+from core.errors import NotFound, ValidationFailed
 from core.extensions import db
 from core.markup import render
 from core.numbers import parse_int
@@ -42,15 +43,6 @@ DEFAULTS = {
 
 def setting(name: str) -> int:
     return int(current_app.config.get(name, DEFAULTS[name]))
-
-
-def require_editor(user) -> None:
-    if not wiki.is_editor(user):
-        raise PermissionDenied("Only editors may do that.")
-
-
-def can_read_log(user) -> bool:
-    return wiki.is_editor(user)
 
 
 def clean_line(text: str | None, limit: int, what: str, field_name: str,
@@ -146,7 +138,7 @@ def load_target(kind: str, object_id: int, viewer=None):
     if kind == "answer":
         return community.get_answer(object_id, viewer)
     remark = db.session.get(Comment, object_id)
-    if remark is None or (remark.hidden and not wiki.is_editor(viewer)):
+    if remark is None or not permissions.may_see(viewer, remark):
         raise NotFound("There is no such comment.")
     community.comment_target(remark.target_type, remark.target_id, viewer)  # parent visible
     return remark

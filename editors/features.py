@@ -10,6 +10,7 @@ from flask import current_app
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
+from core import permissions
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
 from core.markup import url_scheme
@@ -23,7 +24,6 @@ from editors.common import (
     clean_line,
     clean_markdown,
     is_showable_target,
-    require_editor,
     require_showable,
     resolve_address,
 )
@@ -96,7 +96,7 @@ def feature(editor, address: str, *, blurb: str, icon: str = "", image: str = ""
             image_alt: str = "", starts_on: date | None = None, ends_on: date | None = None,
             position: int | None = None) -> Feature:
     """Feature an article, a solved thread or a collection on the home page."""
-    require_editor(editor)
+    permissions.require_editor(editor)
     now = utcnow()
     target = resolve_address(address)
     require_showable(target)
@@ -123,7 +123,7 @@ def feature(editor, address: str, *, blurb: str, icon: str = "", image: str = ""
 def edit_feature(editor, item: Feature, *, blurb: str, icon: str = "", image: str = "",
                  image_alt: str = "", starts_on: date | None = None,
                  ends_on: date | None = None) -> Feature:
-    require_editor(editor)
+    permissions.require_editor(editor)
     if item.retired_at is not None:
         raise ValidationFailed("This feature is retired; feature the content again instead.")
     now = utcnow()
@@ -139,7 +139,7 @@ def edit_feature(editor, item: Feature, *, blurb: str, icon: str = "", image: st
 
 def move_feature(editor, item: Feature, direction: str) -> Feature:
     """Move a feature one place up or down among those current or scheduled."""
-    require_editor(editor)
+    permissions.require_editor(editor)
     if direction not in ("up", "down"):
         raise ValidationFailed("Move a feature up or down.")
     ordered = _ordered_features()
@@ -155,7 +155,7 @@ def move_feature(editor, item: Feature, direction: str) -> Feature:
 
 
 def retire_feature(editor, item: Feature, reason: str = "") -> Feature:
-    require_editor(editor)
+    permissions.require_editor(editor)
     if item.retired_at is not None:
         return item
     reason = clean_line(reason, REASON_MAX, "the reason", "reason")
@@ -200,7 +200,7 @@ class Desk:
 
 def features_for_desk(editor, past_limit: int = 20) -> Desk:
     """Every feature an editor arranges, with its target, in a fixed number of queries."""
-    require_editor(editor)
+    permissions.require_editor(editor)
     now = utcnow()
     options = (joinedload(Feature.article), joinedload(Feature.question),
                joinedload(Feature.collection))

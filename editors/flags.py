@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload
 
 from community import services as community
 from community.models import Answer, Comment, Question
-from core import signals
+from core import permissions, signals
 from core.audit import AUTOMATIC
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
@@ -28,7 +28,6 @@ from editors.common import (
     clean_line,
     load_target,
     lock_target,
-    require_editor,
     setting,
 )
 from editors.history import HISTORY_KINDS, latest_number, suppress_revision
@@ -58,7 +57,7 @@ def flag_weight(user) -> float:
     """How much this member's spam or abuse flag counts towards hiding content before an
     editor looks. A member of a month's standing with no flags dismissed counts 1; an
     account a few hours old counts 0.1, so throwaway accounts cannot hide anything."""
-    if wiki.is_editor(user):
+    if permissions.is_editor(user):
         return 1.0
     age = utcnow() - user.created_at
     weight = next((value for limit, value in STANDING_BY_AGE if age < limit), 1.0)
@@ -87,7 +86,7 @@ def hold_exemption(kind: str, target) -> str:
         if live is not None:
             return "featured"
     author = target.created_by if kind == "article" else target.author
-    if wiki.is_editor(author):
+    if permissions.is_editor(author):
         return "written by an editor"
     return ""
 
@@ -106,7 +105,7 @@ def flag(user, kind: str, object_id: int, reason: str, note: str = "") -> Flag:
     that flag. Two reports at once are told apart by a partial unique index; the loser's
     request is redone by run_in_transaction and finds the winner's flag.
     """
-    community.require_member(user)
+    permissions.require_member(user, community.TAKE_PART)
     if reason not in FLAG_REASONS:
         raise ValidationFailed("Choose what is wrong.", "reason")
     target = load_target(kind, object_id, user)
@@ -197,7 +196,7 @@ def release_hold(kind: str, object_id: int) -> bool:
 
 def dismiss_flags(editor, kind: str, object_id: int, reason: str = "") -> int:
     """Nothing wrong: close the flags, and show again what their number had hidden."""
-    require_editor(editor)
+    permissions.require_editor(editor)
     target = load_target(kind, object_id, editor)
     why = reason_or_summary(reason, kind, object_id)
     count = resolve_flags(editor, kind, object_id, "dismissed", "dismissed")
@@ -210,7 +209,7 @@ def dismiss_flags(editor, kind: str, object_id: int, reason: str = "") -> int:
 
 def hide_content(editor, kind: str, object_id: int, reason: str = "") -> object:
     """Hide flagged content (it leaves pages and search) and close its flags."""
-    require_editor(editor)
+    permissions.require_editor(editor)
     target = load_target(kind, object_id, editor)
     why = reason_or_summary(reason, kind, object_id)
     if not target.hidden:
@@ -227,7 +226,7 @@ def edit_flagged(editor, kind: str, object_id: int, *, body: str, title: str = "
     """Correct flagged content through its own service, then close its flags. With
     `suppress_previous`, the text it replaced is removed from the history as well (an
     article's, question's or answer's; a comment keeps no history)."""
-    require_editor(editor)
+    permissions.require_editor(editor)
     target = load_target(kind, object_id, editor)
     why = reason_or_summary(reason, kind, object_id)
     summary = clean_line(f"Moderated: {why}" if why else "Moderated", 300, "", "reason")
@@ -263,7 +262,7 @@ def edit_flagged(editor, kind: str, object_id: int, *, body: str, title: str = "
 
 
 def outdated_from_flags(editor, article_id: int, note: str) -> OutdatedMark:
-    require_editor(editor)
+    permissions.require_editor(editor)
     article = load_target("article", article_id, editor)
     mark = mark_outdated(editor, article, note or _flag_summary("article", article_id))
     resolve_flags(editor, "article", article_id, "outdated", "actioned")
@@ -304,7 +303,7 @@ _QUESTION_ADDRESS = re.compile(r"\S*/questions/\d+\S*|#\d+\b")
 
 def flag_groups(editor, status: str = "open", limit: int = 200) -> list[FlagGroup]:
     """Flags grouped by what they are about, oldest first, in a fixed number of queries."""
-    require_editor(editor)
+    permissions.require_editor(editor)
     query = select(Flag).options(joinedload(Flag.flagger), joinedload(Flag.resolved_by))
     if status == "open":
         query = query.where(Flag.status == "open").order_by(Flag.created_at, Flag.id)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from community.models import PostRevision
-from core.errors import NotFound, PermissionDenied, ValidationFailed
+from core import permissions
+from core.errors import NotFound, ValidationFailed
 from core.extensions import db
 from core.timeutil import utcnow
 from core.urls import site_path
@@ -51,8 +52,8 @@ def suppress_revision(editor, kind: str, object_id: int, number: int,
     """Remove a revision's text from the history (kept for admins): its text, summary and
     diffs are shown to everyone else as removed by an editor, and only editors may restore
     it as the current text. The current revision cannot be removed: edit it first."""
-    if not wiki.can_suppress(editor):
-        raise PermissionDenied("Only editors may remove text from the history.")
+    permissions.require(permissions.may_suppress(editor),
+                        "Only editors may remove text from the history.")
     target, revision = history_revision(kind, object_id, number, editor)
     if number >= latest_number(kind, target):
         raise ValidationFailed("This is the current text: edit it first, then remove the "
@@ -71,8 +72,8 @@ def suppress_revision(editor, kind: str, object_id: int, number: int,
 def restore_revision(admin, kind: str, object_id: int, number: int,
                      reason: str = "") -> object:
     """Put a removed revision's text back in the history (admins only)."""
-    if not wiki.can_read_suppressed(admin):
-        raise PermissionDenied("Only admins may put removed text back in the history.")
+    permissions.require(permissions.may_read_suppressed(admin),
+                        "Only admins may put removed text back in the history.")
     target, revision = history_revision(kind, object_id, number, admin)
     reason = clean_line(reason, REASON_MAX, "the reason", "reason")
     if revision.suppressed_at is not None:

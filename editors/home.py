@@ -15,13 +15,13 @@ from sqlalchemy.orm import aliased, joinedload, raiseload
 
 from community.models import Question, Workgroup, WorkgroupMember
 from community.services import SOLVED, open_questions_in, question_url
+from core import permissions
 from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
 from core.urls import site_path
 from editors.features import HOME_FEATURES, live_features_condition
 from editors.models import Collection, CollectionItem, Feature
-from wiki import services as wiki
 from wiki.models import Article, ArticleAuthor
 
 HOME_LIST = 5
@@ -152,7 +152,7 @@ def home_sections(viewer) -> dict:
         "active_workgroups": active_workgroups(),
         "question_url": question_url,
     }
-    if wiki.is_member(viewer):
+    if permissions.is_member(viewer):
         # The unread count comes from the header's own (once per request) count.
         context["my_workgroup_questions"] = my_workgroup_questions(viewer)
     return context

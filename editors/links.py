@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from core import permissions
 from core.errors import ValidationFailed
 from core.markup import browser_url, is_external, render, url_scheme
 from editors.common import setting
-from wiki import services as wiki
 
 _HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
 _RAW_URL = re.compile(r"https?://[^\s<>\"'\]\[]+", re.IGNORECASE)
@@ -40,7 +40,7 @@ def member_reputation(user) -> int:
 
 def check_links(_app, *, user, text: str, previous: str = "") -> None:
     """Receives core.signals.checking_post: new members may add only a few links."""
-    if not wiki.is_member(user) or user.is_editor:
+    if not permissions.is_member(user) or permissions.is_editor(user):
         return
     limit = setting("EDITORS_NEW_MEMBER_LINKS")
     added = external_links(text) - external_links(previous)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from sqlalchemy import func, or_, select
 
-from core.errors import PermissionDenied
+from core import permissions
 from core.extensions import db
 from core.models import AuditEntry, User
 from editors import audit
-from editors.common import can_read_log
 
 
 def log_query(viewer, *, action: str | None = None, actor: str | None = None,
               kind: str | None = None, q: str | None = None):
-    if not can_read_log(viewer):
-        raise PermissionDenied("Only editors and admins may read the log.")
+    permissions.require(permissions.may_read_log(viewer),
+                        "Only editors and admins may read the log.")
     query = select(AuditEntry).order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
     if action:
         query = query.where(AuditEntry.action == action)

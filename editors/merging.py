@@ -7,11 +7,10 @@ from sqlalchemy import select, update
 from community import notifications
 from community import services as community
 from community.models import Answer, Comment, Question, Watch
-from core import signals
+from core import permissions, signals
 from core.errors import ValidationFailed
 from core.extensions import db
 from editors import audit
-from editors.common import require_editor
 from editors.flags import reason_or_summary, release_hold, resolve_flags
 
 
@@ -25,7 +24,7 @@ def _bump(question: Question) -> None:
 def merge_questions(editor, source: Question, target: Question, reason: str = "") -> Question:
     """Merge a duplicate into another question: its answers and comments move there, its
     address redirects there, and both askers are told."""
-    require_editor(editor)
+    permissions.require_editor(editor)
     if source.id == target.id:
         raise ValidationFailed("A question cannot be merged into itself.", "merge_into")
     if source.merged_into_id is not None:

@@ -9,11 +9,12 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload
 
+from core import permissions
 from core.errors import ValidationFailed
 from core.extensions import db
 from core.timeutil import utcnow
 from editors import audit
-from editors.common import REASON_MAX, clean_line, require_editor
+from editors.common import REASON_MAX, clean_line
 from editors.models import (
     OutdatedMark,
     ReviewMark,
@@ -33,7 +34,7 @@ class ArticleStatus:
 
 def mark_reviewed(editor, article: Article, note: str = "") -> ReviewMark:
     """Vouch for the article's current text (review is a mark of trust, not a gate)."""
-    require_editor(editor)
+    permissions.require_editor(editor)
     if article.hidden:
         raise ValidationFailed("A hidden article cannot be marked as reviewed.")
     note = clean_line(note, 300, "the note", "note")
@@ -78,7 +79,7 @@ class ReviewItem:
 
 def review_queue(editor, limit: int = 100) -> list[ReviewItem]:
     """Visible articles whose current text nobody has reviewed, longest waiting first."""
-    require_editor(editor)
+    permissions.require_editor(editor)
     reviewed = (select(ReviewMark.article_id,
                        func.max(ReviewMark.revision_number).label("number"))
                 .group_by(ReviewMark.article_id).subquery())
@@ -98,7 +99,7 @@ def review_queue(editor, limit: int = 100) -> list[ReviewItem]:
 
 
 def mark_outdated(editor, article: Article, note: str) -> OutdatedMark:
-    require_editor(editor)
+    permissions.require_editor(editor)
     note = clean_line(note, 300, "a note on what is out of date", "note", required=True)
     mark = db.session.get(OutdatedMark, article.id)
     if mark is None:
@@ -113,7 +114,7 @@ def mark_outdated(editor, article: Article, note: str) -> OutdatedMark:
 
 
 def clear_outdated(editor, article: Article, reason: str = "") -> None:
-    require_editor(editor)
+    permissions.require_editor(editor)
     mark = db.session.get(OutdatedMark, article.id)
     if mark is None:
         return

@@ -22,6 +22,7 @@ from flask import (
 )
 from flask_login import current_user
 
+from core import permissions
 from core.edge import act, attempt, form_status
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
@@ -55,11 +56,8 @@ FEED_SIZE = 50
 
 # ---------------------------------------------------------------- helpers
 
-def _sign_in_first(message: str = "Please sign in to do that.") -> None:
-    if not current_user.is_authenticated:
-        flash(message, "info")
-        target = request.full_path.rstrip("?") if request.method == "GET" else None
-        abort(redirect(url_for("core.login", next=target)))
+def _sign_in_first(message: str = permissions.SIGN_IN) -> None:
+    permissions.require_member(current_user, message)
 
 
 def editors_only(view):
@@ -68,8 +66,7 @@ def editors_only(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
         _sign_in_first()
-        if not wiki.is_editor(current_user):
-            abort(403)
+        permissions.require(permissions.may_use_desk(current_user), "Only editors may do that.")
         return view(*args, **kwargs)
 
     return wrapper

@@ -7,6 +7,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from wtforms import SelectChoice
 
+from core import permissions
 from core.edge import act, attempt, form_status
 from core.errors import NotFound, PermissionDenied, ValidationFailed
 from editors import common, history, merging
@@ -53,7 +54,7 @@ def moderate(kind: str, object_id: int):
             return flagging.outdated_from_flags(current_user, object_id,
                                                 form.note.data or reason)
         if action == "merge" and kind == "question":
-            common.require_editor(current_user)
+            permissions.require_editor(current_user)
             source = common.load_target("question", object_id, current_user)
             target = common.resolve_address(form.merge_into.data, kinds=("question",),
                                               field_name="merge_into")

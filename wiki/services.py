@@ -14,8 +14,8 @@ from flask import current_app
 from sqlalchemy import exists, false, func, select, update
 from sqlalchemy.orm import contains_eager, defer, joinedload, selectinload
 
-from core import audit, signals
-from core.errors import CommonplaceError, NotFound, PermissionDenied, ValidationFailed
+from core import audit, permissions, signals
+from core.errors import CommonplaceError, NotFound, ValidationFailed
 from core.extensions import db
 from core.markup import Rendered, article_slug, render, wiki_href
 from core.models import SECTORS, User
@@ -77,68 +77,6 @@ class SaveResult:
     merged_with: int | None = None  # the revision a concurrent edit was merged with
 
 
-# ---------------------------------------------------------------- permissions
-
-def is_member(user) -> bool:
-    return bool(user is not None and getattr(user, "is_authenticated", False))
-
-
-def is_editor(user) -> bool:
-    return is_member(user) and user.is_editor
-
-
-def can_view(user, article: Article) -> bool:
-    return not article.hidden or is_editor(user)
-
-
-def can_edit(user, article: Article | None) -> bool:
-    if not is_member(user):
-        return False
-    if article is None:
-        return True
-    if article.hidden:
-        return False
-    return not article.protected or is_editor(user)
-
-
-def require_edit(user, article: Article | None) -> None:
-    if not is_member(user):
-        raise PermissionDenied("Please sign in to write or edit articles.")
-    if article is not None and article.hidden:
-        raise PermissionDenied("This article is hidden and cannot be edited.")
-    if not can_edit(user, article):
-        raise PermissionDenied("This article is protected: only editors may change it.")
-
-
-def require_editor(user) -> None:
-    if not is_editor(user):
-        raise PermissionDenied("Only editors may do that.")
-
-
-# Suppressed revisions (of articles, questions and answers): an editor removes a revision's
-# text from the history; admins still read it (and may put it back), everyone else sees
-# "removed by an editor". Every page and service asks these, and nothing else decides it.
-
-def can_suppress(user) -> bool:
-    """Whether this person may remove a revision's text from the history."""
-    return is_editor(user)
-
-
-def can_read_suppressed(user) -> bool:
-    """Whether this person may read (and restore) text removed from the history."""
-    return is_member(user) and user.is_admin
-
-
-def can_read_revision(user, revision) -> bool:
-    """Whether this person may read this revision's text (an article's or a post's)."""
-    return revision.suppressed_at is None or can_read_suppressed(user)
-
-
-def can_revert_to(user, article: Article, revision: Revision) -> bool:
-    """Restoring a suppressed revision would put its removed text back: editors only."""
-    return can_edit(user, article) and (revision.suppressed_at is None or is_editor(user))
-
-
 # ---------------------------------------------------------------- lookups
 
 ARTICLE_PAGE_OPTIONS = (joinedload(Article.current_revision),
@@ -149,7 +87,7 @@ ARTICLE_PAGE_OPTIONS = (joinedload(Article.current_revision),
 def get_article_by_id(article_id: int, viewer=None) -> Article:
     article = db.session.scalar(select(Article).where(Article.id == article_id)
                                 .options(*ARTICLE_PAGE_OPTIONS))
-    if article is None or not can_view(viewer, article):
+    if article is None or not permissions.may_see(viewer, article):
         raise NotFound("There is no article here.")
     return article
 
@@ -165,7 +103,7 @@ def get_article(slug: str, viewer=None, options=ARTICLE_PAGE_OPTIONS) -> Article
         article = db.session.scalar(
             select(Article).join(ArticleSlug, ArticleSlug.article_id == Article.id)
             .where(ArticleSlug.slug == slug).options(*options))
-    if article is None or not can_view(viewer, article):
+    if article is None or not permissions.may_see(viewer, article):
         raise NotFound("There is no article here.")
     return article
 
@@ -293,7 +231,7 @@ def _changed(article: Article) -> None:
 def title_taken(owner: Article, author) -> ValidationFailed:
     """The refusal of a title another article has. A hidden article's existence is shown
     only to those who may see it: to others the title is merely unavailable."""
-    if can_view(author, owner):
+    if permissions.may_see(author, owner):
         note = " (it is hidden)" if owner.hidden else ""
         return ValidationFailed(f"Another article already has this title{note}: “{owner.title}”"
                                 f" at /wiki/{owner.slug}. Choose another title or edit that "
@@ -455,7 +393,7 @@ def _write_revision(article: Article, author: User, *, title: str, body: str, su
 
 def create_article(author: User, *, title: str, body: str, summary: str = "",
                    tags: str | list[str] = "", sectors: list[str] | None = None) -> SaveResult:
-    require_edit(author, None)
+    permissions.require_edit_article(author, None)
     title, body = clean_title(title), clean_body(body)
     summary, tag_names, sectors = clean_summary(summary), parse_tags(tags), clean_sectors(sectors)
     check_post(author, body)
@@ -480,7 +418,7 @@ def save_edit(article: Article, author: User, *, title: str, body: str, summary:
               tags: str | list[str] = "", sectors: list[str] | None = None,
               base_revision: int | str | None = None) -> SaveResult:
     """Save an edit made on top of `base_revision`, merging with any edit saved meanwhile."""
-    require_edit(author, article)
+    permissions.require_edit_article(author, article)
     title, body = clean_title(title), clean_body(body)
     summary, tag_names, sectors = clean_summary(summary), parse_tags(tags), clean_sectors(sectors)
     current = article.current_revision
@@ -529,9 +467,9 @@ def _base_number(base_revision, latest: int) -> int:
 
 def revert(article: Article, author: User, number: int, summary: str = "") -> SaveResult:
     """Restore revision `number` as a new revision, with its original authors."""
-    require_edit(author, article)
+    permissions.require_edit_article(author, article)
     old = get_revision(article, number)
-    if not can_revert_to(author, article, old):
+    if not permissions.may_revert_to(author, article, old):
         raise ValidationFailed(f"An editor removed the text of revision {number} from the "
                                "history, so it cannot be restored.")
     current = article.current_revision
@@ -546,8 +484,8 @@ def revert(article: Article, author: User, number: int, summary: str = "") -> Sa
 
 
 def rename(article: Article, editor: User, title: str) -> SaveResult:
-    if not is_editor(editor):
-        raise PermissionDenied("Only editors may rename articles.")
+    permissions.require(permissions.may_rename_article(editor),
+                        "Only editors may rename articles.")
     current = article.current_revision
     return save_edit(article, editor, title=title, body=current.body,
                      summary=f"Renamed from “{article.title}”",
@@ -561,8 +499,8 @@ def _audit(actor, action: str, article: Article) -> None:
 
 
 def set_protected(article: Article, editor: User, protected: bool) -> Article:
-    if not is_editor(editor):
-        raise PermissionDenied("Only editors may protect articles.")
+    permissions.require(permissions.may_protect_article(editor),
+                        "Only editors may protect articles.")
     if bool(article.protected) != bool(protected):
         _audit(editor, "article.protected" if protected else "article.unprotected", article)
     article.protected = protected
@@ -573,10 +511,11 @@ def set_protected(article: Article, editor: User, protected: bool) -> Article:
 
 def set_hidden(article: Article, user: User, hidden: bool, *, audited: bool = True) -> Article:
     """Hide or show an article. `audited=False`: the caller writes the log's entry."""
-    if hidden and not is_editor(user):
-        raise PermissionDenied("Only editors may hide articles.")
-    if not hidden and not (is_member(user) and user.is_admin):
-        raise PermissionDenied("Only admins may restore hidden articles.")
+    if hidden:
+        permissions.require(permissions.may_hide(user, article), "Only editors may hide articles.")
+    else:
+        permissions.require(permissions.may_restore_article(user),
+                            "Only admins may restore hidden articles.")
     if audited and bool(article.hidden) != bool(hidden):
         _audit(user, "article.hidden" if hidden else "article.shown", article)
     if article.hidden != hidden:
@@ -598,13 +537,6 @@ def page_key(slug: str):
         .where(Article.slug == slug)).first()
 
 
-def viewer_kind(user) -> str:
-    if not is_member(user):
-        return "reader"
-    return user.role
-
-
-
 def missing_link_slugs(article: Article, viewer=None) -> set[str]:
     """Targets of this article's wikilinks that no visible article answers to."""
     targets = set(db.session.scalars(select(ArticleLink.target_slug).where(
@@ -613,7 +545,7 @@ def missing_link_slugs(article: Article, viewer=None) -> set[str]:
         return set()
     query = (select(ArticleSlug.slug).join(Article, Article.id == ArticleSlug.article_id)
              .where(ArticleSlug.slug.in_(targets)))
-    if not is_editor(viewer):
+    if not permissions.may_see_hidden(viewer):
         query = query.where(Article.hidden.is_(False))
     return targets - set(db.session.scalars(query))
 
@@ -640,7 +572,7 @@ def backlinks(article: Article, viewer=None) -> list[Article]:
     query = (select(Article).join(ArticleLink, ArticleLink.source_id == Article.id)
              .where(ArticleLink.target_slug.in_(slugs), Article.id != article.id)
              .order_by(Article.title).distinct())
-    if not is_editor(viewer):
+    if not permissions.may_see_hidden(viewer):
         query = query.where(Article.hidden.is_(False))
     return list(db.session.scalars(query))
 
@@ -664,7 +596,7 @@ def article_query(*, sort: str = "title", tag: str | None = None, sector: str | 
     query = select(Article).options(
         selectinload(Article.tags), selectinload(Article.sector_rows),
         selectinload(Article.lead_authors).joinedload(ArticleAuthor.user))
-    if not is_editor(viewer):
+    if not permissions.may_see_hidden(viewer):
         query = query.where(Article.hidden.is_(False))
     if tag:
         query = query.where(_tagged(tag))
@@ -713,7 +645,7 @@ def recent_changes_query(viewer=None):
              .options(selectinload(Revision.author), selectinload(Revision.article),
                       *REVISION_LIST_OPTIONS)
              .order_by(Revision.created_at.desc(), Revision.id.desc()))
-    if not is_editor(viewer):
+    if not permissions.may_see_hidden(viewer):
         query = query.where(exists().where(Article.id == Revision.article_id,
                                            Article.hidden.is_(False)))
     return query

@@ -10,7 +10,6 @@ from flask import (
     abort,
     current_app,
     flash,
-    make_response,
     redirect,
     render_template,
     request,
@@ -20,9 +19,9 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from core import render_error
+from core import permissions, render_error
 from core.edge import act, apply_errors, attempt
-from core.errors import NotFound, PermissionDenied, ValidationFailed
+from core.errors import NotFound, ValidationFailed
 from core.extensions import db
 from core.forms import EmptyForm
 from core.models import SECTORS
@@ -58,16 +57,6 @@ def _article(slug: str, endpoint: str | None = None, options=services.ARTICLE_PA
     return article
 
 
-def _require(check) -> None:
-    try:
-        check()
-    except PermissionDenied as error:
-        if not current_user.is_authenticated:
-            if request.method == "POST":  # a session that ended mid-edit: keep the text
-                abort(make_response(current_app.login_manager.unauthorized()))
-            flash(error.message, "info")
-            abort(redirect(url_for("core.login", next=request.full_path.rstrip("?"))))
-        abort(403)
 
 
 @bp.route("/wiki/")
@@ -106,7 +95,7 @@ def _preview(form) -> str | None:
 
 @bp.route("/wiki/new", methods=["GET", "POST"])
 def new():
-    _require(lambda: services.require_edit(current_user, None))
+    permissions.require_edit_article(current_user, None)
     form = ArticleForm()
     preview, status = None, 200
     if request.method == "GET":
@@ -137,11 +126,11 @@ def article(slug: str):
     key = services.page_key(slug)
     if key is None:  # an old slug redirects; anything else offers to write the article
         return _missing(slug)
-    viewer = services.viewer_kind(current_user)
-    if key.hidden and viewer not in ("editor", "admin"):
+    if key.hidden and not permissions.may_see_hidden(current_user):
         abort(404)
+    viewer = permissions.viewer_kind(current_user)
     render = partial(_article_body, key.id)
-    if viewer in ("editor", "admin"):  # their page carries forms with per-session tokens
+    if permissions.is_editor(current_user):  # their page carries forms with per-session tokens
         fragment = render()
     else:
         pages = current_app.extensions["wiki.article_pages"]
@@ -174,14 +163,13 @@ def _article_body(article_id: int) -> str:
     return render_template("wiki/_article_body.html", article=article, revision=revision,
                            html=services.mark_red_links(revision.html, article, current_user),
                            toc=revision.toc_html, byline=byline,
-                           can_edit=services.can_edit(current_user, article),
                            permalink=permalink, citations=citation.cite(cited))
 
 
 @bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])
 def edit(slug: str):
     article = _article(slug, "wiki.edit")
-    _require(lambda: services.require_edit(current_user, article))
+    permissions.require_edit_article(current_user, article)
     current = article.current_revision
     form = ArticleForm()
     preview = conflict = None
@@ -236,15 +224,7 @@ def history(slug: str):
                                 *services.REVISION_LIST_OPTIONS)
                        .order_by(Revision.number.desc()),
                        page=_page(), per_page=50, error_out=False)
-    return render_template("wiki/history.html", article=article, page=page,
-                           can_edit=services.can_edit(current_user, article),
-                           **_suppression_rights())
-
-
-def _suppression_rights() -> dict:
-    """What this viewer may do with revisions removed from the history (for templates)."""
-    return {"can_suppress": services.can_suppress(current_user),
-            "can_read_suppressed": services.can_read_suppressed(current_user)}
+    return render_template("wiki/history.html", article=article, page=page)
 
 
 @bp.route("/wiki/<slug>/revisions/<int:number>")
@@ -255,10 +235,7 @@ def revision(slug: str, number: int):
     except NotFound:
         abort(404)
     return render_template("wiki/revision.html", article=article, revision=revision,
-                           html=revision.html, form=RevertForm(),
-                           readable=services.can_read_revision(current_user, revision),
-                           can_edit=services.can_revert_to(current_user, article, revision),
-                           **_suppression_rights())
+                           html=revision.html, form=RevertForm())
 
 
 @bp.route("/wiki/<slug>/diff")
@@ -272,7 +249,7 @@ def diff(slug: str):
         new = services.get_revision(article, to_number)
     except NotFound:
         abort(404)
-    if not all(services.can_read_revision(current_user, each) for each in (old, new)):
+    if not all(permissions.may_read_revision(current_user, each) for each in (old, new)):
         return render_error(403, "This comparison includes a revision whose text an editor "
                                  "removed from the history, so it cannot be shown.")
     # Revisions never change, so neither does their diff: each pair is worked out once
@@ -288,7 +265,7 @@ def diff(slug: str):
 @bp.route("/wiki/<slug>/revert/<int:number>", methods=["POST"])
 def revert(slug: str, number: int):
     article = _article(slug)
-    _require(lambda: services.require_edit(current_user, article))
+    permissions.require_edit_article(current_user, article)
     form = RevertForm()
     if not form.validate_on_submit():
         abort(400)
@@ -326,7 +303,7 @@ def recent():
 
 def _editor_action(slug: str, change, success: str) -> Response:
     article = _article(slug)
-    _require(lambda: services.require_editor(current_user))
+    permissions.require_editor(current_user)
     if not EmptyForm().validate_on_submit():
         abort(400)
     article_id = article.id
@@ -355,7 +332,7 @@ def hide(slug: str):
 @bp.route("/wiki/<slug>/rename", methods=["GET", "POST"])
 def rename(slug: str):
     article = _article(slug, "wiki.rename")
-    _require(lambda: services.require_editor(current_user))
+    permissions.require_editor(current_user)
     form = RenameForm()
     status = 200
     if request.method == "GET":
