@@ -11,7 +11,7 @@ from __future__ import annotations
 import builtins
 
 from flask import request
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import IntegerConverter, ValidationError
 
 DB_INT_MAX = 2**31 - 1  # the largest value of an Integer column on PostgreSQL (and SQLite)
 
@@ -24,6 +24,14 @@ class BoundedIntConverter(IntegerConverter):
         super().__init__(map, fixed_digits=fixed_digits, min=min,
                          max=DB_INT_MAX if max is None else builtins.min(max, DB_INT_MAX),
                          signed=signed)
+
+    def to_python(self, value: str) -> int:
+        # One address per thing: "/answers/0001" is not "/answers/1" (and thirty zeros
+        # before a 1 are not a number any column was asked to hold).
+        if not self.fixed_digits and len(value.lstrip("-")) > 1 and \
+                value.lstrip("-").startswith("0"):
+            raise ValidationError()
+        return super().to_python(value)
 
 
 def parse_int(value, default: int | None = None, *, low: int = -DB_INT_MAX,

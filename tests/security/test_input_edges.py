@@ -240,3 +240,17 @@ def test_workgroups_and_collections_named_like_a_page_have_their_own_address(
     assert group.slug == "new-workgroup" and collection.slug == "new-collection"
     page = admin_client.get(f"/workgroups/{group.slug}").get_data(as_text=True)
     assert "A workgroup called New." in page
+
+
+def test_an_id_with_leading_zeros_is_not_another_address_of_the_same_thing(app, client, member):
+    """One address per thing: /questions/0001 is no match, as thirty zeros and a 1 is not."""
+    from community import services as community
+    from core.extensions import db
+
+    app.config["RATELIMIT_ENABLED"] = False
+    question = community.ask(member, title="How do you weed a collection?", body="Gently.")
+    db.session.commit()
+    assert client.get(f"/questions/{question.id}/x").status_code in (200, 301, 302)
+    for path in (f"/questions/000{question.id}/x",
+                 "/questions/" + "0" * 30 + f"{question.id}/x"):
+        assert client.get(path).status_code == 404, path
