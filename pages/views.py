@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from community import article_discussion
 from community.profile import profile_section
-from core import accounts
+from core import accounts, permissions
 from core.edge import attempt
 from core.errors import NotFound
 from core.extensions import db
@@ -41,7 +41,7 @@ def _member(username: str):
 
 
 def _profile_page(user, role_form=None):
-    if role_form is None and accounts.can_change_roles(current_user):
+    if role_form is None and permissions.may_change_roles(current_user):
         role_form = RoleForm(formdata=None, role=user.role)
     return render_template("pages/profile.html", user=user, role_form=role_form,
                            **wiki.articles_of(user), **profile_section(user))
@@ -57,9 +57,7 @@ def profile(username: str):
 
 @bp.route("/users/<username>/role", methods=["POST"])
 def change_role(username: str):
-    if not current_user.is_authenticated:
-        flash("Please sign in to do that.", "info")
-        return redirect(url_for("core.login", next=url_for("pages.profile", username=username)))
+    permissions.require_member(current_user)
     user = _member(username)
     form = RoleForm()
     if not form.validate_on_submit():

@@ -182,7 +182,7 @@ def test_a_member_flags_an_answer_and_an_editor_hides_it(page, live_server, brow
 
         desk.goto("/editors/log")
         row = desk.locator("tbody tr").first
-        expect(row).to_contain_text("answer.hidden")
+        expect(row).to_contain_text("Answer hidden")
         expect(row).to_contain_text("edith")
         expect(row).to_contain_text("Advertising")
         assert_accessible(desk, "the audit log")
@@ -223,5 +223,5 @@ def test_an_admin_changes_a_role_from_the_profile_page(page, live_server, consol
 
     page.goto("/editors/log")
     row = page.locator("tbody tr").first
-    for text in ("role.changed", "adam", "mina", "member → editor", "Runs the makerspace group"):
+    for text in ("Role changed", "adam", "mina", "member → editor", "Runs the makerspace group"):
         expect(row).to_contain_text(text)
