@@ -282,16 +282,22 @@ class Rules:
         return partial(rule, self._viewer)
 
 
+# A form field this long is writing a member would be sorry to lose (a line or more), not a
+# word or two they can type again after signing in.
+WORTH_KEEPING = 30
+
+
 def sign_in_first(message: str = SIGN_IN):
     """The answer to NotSignedIn: the sign-in page, back to this page afterwards (a GET's
     own address; after a POST, which cannot be repeated by a redirect, the home page). A
-    form that carried the member's text (their session ended while they wrote) is answered
-    instead by a 401 page that shows the text to copy: a redirect would drop it."""
+    form that carried the member's writing (their session ended while they wrote) is
+    answered instead by a 401 page that shows it to copy: a redirect would drop it."""
     from flask_login import login_url
 
     from core import render_error, sent_text
 
-    if request.method == "POST" and sent_text():
+    if request.method == "POST" and any(len(value) >= WORTH_KEEPING for _name, value
+                                        in sent_text()):
         return render_error(401, "You are not signed in (your session may have ended while "
                                  "you wrote), so nothing was saved. Copy your text below, "
                                  "sign in, and send it again.")
