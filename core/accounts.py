@@ -18,7 +18,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from core import permissions, signals
 from core.config import SIGN_IN_DAYS
-from core.errors import NotFound, ValidationFailed
+from core.errors import NotFound, Problems, ValidationFailed
 from core.extensions import db
 from core.models import ROLES, SECTORS, SignIn, User
 from core.spoofing import check_no_bidi_controls, skeleton
@@ -143,20 +143,23 @@ def get_by_username(username: str) -> User:
 
 def register(username: str, email: str, password: str, *, role: str = "member",
              display_name: str = "", library: str = "", sector: str = "", bio: str = "") -> User:
-    username = check_username(username)
-    email = check_email(email)
-    check_text(display_name, "display_name", "the display name")
-    check_text(library, "library", "the library's name")
-    check_text(bio, "bio", "the bio", multiline=True)
-    check_password(password, username=username, email=email)
+    """A new member. Every field is checked before anything is refused, so the form shows
+    all its problems at once (the username taken and the password too short, together)."""
     if role not in ROLES:
         raise ValidationFailed(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.", "role")
-    if db.session.scalar(select(func.count()).where(User.username_key == username.lower())):
-        raise ValidationFailed("That username is taken.", "username")
-    check_username_unlike_others(username)
-    display_name = check_display_name(display_name)
-    if db.session.scalar(select(func.count()).where(User.email == email)):
-        raise ValidationFailed("An account with that e-mail already exists.", "email")
+    problems = Problems()
+    username = problems.check(check_username, username)
+    email = problems.check(check_email, email)
+    problems.check(check_text, display_name, "display_name", "the display name")
+    problems.check(check_text, library, "library", "the library's name")
+    problems.check(check_text, bio, "bio", "the bio", multiline=True)
+    problems.check(check_password, password, username=username or "", email=email or "")
+    if username is not None:
+        problems.check(_check_username_free, username)
+    display_name = problems.check(check_display_name, display_name)
+    if email is not None and db.session.scalar(select(func.count()).where(User.email == email)):
+        problems.add("An account with that e-mail already exists.", "email")
+    problems.raise_any()
     user = User(username=username, username_key=username.lower(), email=email,
                 password_hash=hash_password(password), role=role,
                 display_name=display_name, library=library.strip(),
@@ -164,6 +167,12 @@ def register(username: str, email: str, password: str, *, role: str = "member",
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def _check_username_free(username: str) -> None:
+    if db.session.scalar(select(func.count()).where(User.username_key == username.lower())):
+        raise ValidationFailed("That username is taken.", "username")
+    check_username_unlike_others(username)
 
 
 # A hash of a random password, so that a login for an unknown account takes as long

@@ -53,6 +53,9 @@ class Problems:
             self.errors.extend(error.errors)
             return None
 
+    def add(self, message: str, field: str | None = None) -> None:
+        self.errors.append((field, message))
+
     def raise_any(self) -> None:
         if self.errors:
             raise ValidationFailed(errors=self.errors)

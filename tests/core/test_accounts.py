@@ -129,3 +129,12 @@ def test_get_by_username(app, member):
     assert accounts.get_by_username("MiNa") == member
     with pytest.raises(NotFound):
         accounts.get_by_username("ghost")
+
+
+def test_registration_reports_every_problem_at_once(app, member):
+    from core.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as refused:
+        accounts.register(member.username, member.email, "short")
+    fields = {field for field, _message in refused.value.errors}
+    assert {"username", "email", "password"} <= fields

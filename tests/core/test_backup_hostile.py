@@ -157,7 +157,8 @@ def test_a_restore_into_a_database_never_migrated_says_to_run_the_upgrade(tmp_pa
     from app import create_app
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'bare.db'}",
-                      "SECRET_KEY": "x", "SEARCH_INDEX_DIR": str(tmp_path / "ix")})
+                      "SECRET_KEY": "x", "SEARCH_INDEX_DIR": str(tmp_path / "ix"),
+                      "SEARCH_ENGINE": "whoosh"})
     path = tmp_path / "backup.tar.gz"
     _write(path, good)
     with app.app_context():
