@@ -412,10 +412,28 @@ def test_cite_this_article_gives_four_styles_to_copy(page, live_server):
 
 # --- 16: dark mode, and axe at every impact level in both schemes ---------------------------
 
+# Every kind of page a member or an editor sees (signed in as an admin, so that the
+# editors' controls are on them too), and the pages of refusal.
+EVERY_PAGE_TYPE = (
+    "/", "/wiki/", "/wiki/?tag=homework", "/wiki/recent", "/wiki/tags/",
+    "/wiki/homework-help-clubs", "/wiki/homework-help-clubs/history",
+    "/wiki/homework-help-clubs/diff?from=1&to=3", "/wiki/homework-help-clubs/revisions/1",
+    "/wiki/homework-help-clubs/contributors", "/wiki/makerspace-rules/backlinks",
+    "/wiki/homework-help-clubs/edit", "/wiki/new", "/wiki/no-such-article", "{question}",
+    "/questions/", "/questions/ask", "/answers/{answer}/history", "/solutions/",
+    "/workgroups/", "/search?q=homework", "/search?q=xylophone", "/users/tomas",
+    "/notifications", "/badges", "/settings", "/editors/", "/editors/flags",
+    "/editors/review", "/editors/featured", "/editors/log", "/collections/", "/report",
+    "/no/such/page")
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_pages_have_no_accessibility_problems_at_any_impact_light_or_dark(page, live_server,
-                                                                          scheme):
+                                                                          console, scheme):
+    """axe-core at every impact level, on every page type, at 320 and 1280 px."""
     from tests.e2e.helpers import axe_violations, format_violations, sign_in
+
+    console.allow(r"status of 404")  # the pages of a missing article and a missing page
 
     ids = seed(live_server.app)
     sign_in(page, "rosa")
@@ -423,11 +441,14 @@ def test_pages_have_no_accessibility_problems_at_any_impact_light_or_dark(page, 
     background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     assert (background == "rgb(22, 25, 27)") == (scheme == "dark"), background
     problems = []
-    for path in ("/", "/wiki/homework-help-clubs", "/wiki/homework-help-clubs/history",
-                 ids["question_path"], "/questions/", "/search?q=homework", "/settings"):
-        page.goto(path)
-        page.locator("details.cite-box").evaluate_all("(all) => all.forEach((d) => d.open = true)")
-        violations = axe_violations(page)
-        if violations:
-            problems.append(f"{path}:\n{format_violations(violations)}")
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in EVERY_PAGE_TYPE:
+            path = path.format(question=ids["question_path"], answer=ids["answer_mina"])
+            page.goto(path)
+            page.locator("details.cite-box").evaluate_all(
+                "(all) => all.forEach((d) => d.open = true)")
+            violations = axe_violations(page)
+            if violations:
+                problems.append(f"{path} at {width} px:\n{format_violations(violations)}")
     assert not problems, f"axe-core ({scheme}):\n" + "\n".join(problems)
