@@ -60,12 +60,17 @@ NAME_MAX, LIBRARY_MAX, BIO_MAX = 80, 120, 2000  # what accounts.update_profile k
 NOTE_COLLECTIONS = 4  # collections whose readings carry the notes
 REVISIONS_PER_PAGE = 50  # article history and recent changes
 PREFIX = 14  # "Question 001: ", "Collection 01 ": titles get a number, then vectors
-TAG_LINES = ["#" + tag for tag in XSS_TAGS]
-
-
 def _line(text: str) -> str:
     """As one-line fields store text: whitespace collapsed."""
     return " ".join(text.split())
+
+
+def _tag(text: str) -> str:
+    """As a tag is kept: lower case, its words joined by hyphens."""
+    return "-".join(text.split()).lower()
+
+
+TAG_LINES = ["#" + _tag(tag) for tag in XSS_TAGS]
 
 
 def _block(text: str) -> str:
@@ -307,7 +312,7 @@ class Site:
                     assert error.field == "tags", f"{payload!r}: {error.message}"
                     refused += 1
                 else:  # shown on the question list and on /wiki/tags/
-                    self.accepted_tags.append("#" + _line(payload).lower())
+                    self.accepted_tags.append("#" + _tag(payload))
         self.tally("tag name", len(self.accepted_tags) // 2, "tags, with "
                    f"{len(XSS_TAGS)} of quotes and ampersands", refused)
 
