@@ -65,17 +65,8 @@ def common_prefix_length(a: Sequence, b: Sequence, alo: int = 0, blo: int = 0,
     """
     if limit is None:
         limit = min(len(a) - alo, len(b) - blo)
-    n, step = 0, 1
-    while n < limit:
-        step = min(step, limit - n)
-        if a[alo + n:alo + n + step] == b[blo + n:blo + n + step]:
-            n += step
-            step *= 2
-        elif step == 1:
-            break
-        else:
-            step //= 2
-    return n
+    return _matching_run(lambda n, step: a[alo + n:alo + n + step] == b[blo + n:blo + n + step],
+                         limit)
 
 
 def common_suffix_length(a: Sequence, b: Sequence, ahi: int | None = None,
@@ -85,10 +76,18 @@ def common_suffix_length(a: Sequence, b: Sequence, ahi: int | None = None,
     bhi = len(b) if bhi is None else bhi
     if limit is None:
         limit = min(ahi, bhi)
+    return _matching_run(lambda n, step: a[ahi - n - step:ahi - n] == b[bhi - n - step:bhi - n],
+                         limit)
+
+
+def _matching_run(same, limit: int) -> int:
+    """How many items match from one end, at most `limit`: `same(n, step)` compares the
+    `step` items after the first `n`. Steps double while they match and halve when they do
+    not, so a long run costs O(log n) slice comparisons."""
     n, step = 0, 1
     while n < limit:
         step = min(step, limit - n)
-        if a[ahi - n - step:ahi - n] == b[bhi - n - step:bhi - n]:
+        if same(n, step):
             n += step
             step *= 2
         elif step == 1:
