@@ -10,9 +10,10 @@ from sqlalchemy.orm import selectinload
 
 from community import notifications
 from community.models import Notification
-from community.people import bp, check_form
+from community.people import bp
 from core.edge import attempt
 from core.extensions import db
+from core.forms import check_button_form
 from core.numbers import page_arg, parse_int
 from core.urls import is_local_url
 
@@ -50,7 +51,7 @@ def notifications_page():
 @bp.route("/notifications/read", methods=["POST"])
 @login_required
 def mark_read():
-    check_form()
+    check_button_form()
     raw = request.form.get("id", "").strip()
     if not raw:
         count = attempt(lambda: notifications.mark_read(current_user)).value

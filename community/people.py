@@ -5,9 +5,7 @@ live in community.notifications, community.reputation and community.services."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort
-
-from core.forms import EmptyForm
+from flask import Blueprint, Flask
 
 bp = Blueprint("people", __name__)
 
@@ -21,7 +19,3 @@ def init_people(app: Flask) -> None:
     app.context_processor(header_context)
 
 
-def check_form() -> None:
-    """The CSRF token of a button's empty form, or 400."""
-    if not EmptyForm().validate_on_submit():
-        abort(400)

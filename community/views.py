@@ -32,7 +32,7 @@ from core import permissions
 from core.edge import attempt
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
-from core.forms import EmptyForm
+from core.forms import check_button_form
 from core.models import SECTORS
 from core.numbers import page_arg, parse_int
 from core.paging import paginate
@@ -58,10 +58,6 @@ def _load(function, *args):
 def _signed_in() -> None:
     permissions.require_member(current_user, services.TAKE_PART)
 
-
-def _check_form() -> None:
-    if not EmptyForm().validate_on_submit():
-        abort(400)
 
 
 def _thread_url(question: Question, anchor: str = "") -> str:
@@ -284,7 +280,7 @@ def vote(kind: str, post_id: int):
         if wants_json:
             return jsonify({"error": "Please sign in to vote."}), 401
         _signed_in()
-    _check_form()
+    check_button_form()
     post_type = kind[:-1]
     # Two identical votes at once: the loser is redone and finds the winner's vote.
     outcome = attempt(lambda: services.vote(current_user, post_type, post_id,
@@ -315,7 +311,7 @@ def _vote_back(post_type: str, post_id: int) -> str:
 @bp.route("/answers/<int:answer_id>/accept", methods=["POST"])
 def accept(answer_id: int):
     _signed_in()
-    _check_form()
+    check_button_form()
     reply = _load(services.get_answer, answer_id)
     withdraw = request.form.get("withdraw") == "1"
 

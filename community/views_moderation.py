@@ -8,17 +8,17 @@ from flask_login import current_user
 
 from community import services
 from community.models import Answer, Comment, Question
-from community.views import _check_form, _comment_url, _load, _signed_in, _thread_url, bp
+from community.views import _comment_url, _load, _signed_in, _thread_url, bp
 from core.edge import act, attempt
 from core.errors import PermissionDenied
 from core.extensions import db
-from core.forms import EmptyForm
+from core.forms import EmptyForm, check_button_form
 from wiki.forms import ArticleForm
 
 
 def _moderate(question_id: int, action, message: str):
     _signed_in()
-    _check_form()
+    check_button_form()
     question = _load(services.get_question, question_id)
     return act(lambda: action(db.session.get(Question, question_id)), message,
                _thread_url(question))
@@ -52,7 +52,7 @@ def hide_question(question_id: int):
 @bp.route("/answers/<int:answer_id>/hide", methods=["POST"])
 def hide_answer(answer_id: int):
     _signed_in()
-    _check_form()
+    check_button_form()
     reply = _load(services.get_answer, answer_id)
     hidden = request.form.get("hidden", "1") == "1"
     return act(lambda: services.set_answer_hidden(current_user, db.session.get(
@@ -64,7 +64,7 @@ def hide_answer(answer_id: int):
 @bp.route("/comments/<int:comment_id>/hide", methods=["POST"])
 def hide_comment(comment_id: int):
     _signed_in()
-    _check_form()
+    check_button_form()
     remark = db.session.get(Comment, comment_id)
     if remark is None:
         abort(404)

@@ -11,11 +11,12 @@ from sqlalchemy.orm import selectinload
 from community import services
 from community.forms import WorkgroupForm
 from community.models import Question, Workgroup, WorkgroupMember
-from community.views import _check_form, _signed_in, bp
+from community.views import _signed_in, bp
 from core import permissions
 from core.edge import act, attempt
 from core.errors import NotFound
 from core.extensions import db
+from core.forms import check_button_form
 
 
 @bp.route("/workgroups/")
@@ -89,7 +90,7 @@ def edit_workgroup(slug: str):
 @bp.route("/workgroups/<slug>/<any(join, leave):action>", methods=["POST"])
 def membership(slug: str, action: str):
     _signed_in()
-    _check_form()
+    check_button_form()
     group = _load_group(slug)
     change = services.join if action == "join" else services.leave
     # Two identical requests at once: the loser is redone and finds the winner's row.
@@ -102,7 +103,7 @@ def membership(slug: str, action: str):
 @bp.route("/workgroups/<slug>/moderators", methods=["POST"])
 def moderators(slug: str):
     _signed_in()
-    _check_form()
+    check_button_form()
     group = _load_group(slug)
     from core import accounts
 

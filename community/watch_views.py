@@ -7,9 +7,10 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from community import notifications, services
-from community.people import bp, check_form
+from community.people import bp
 from core.edge import attempt
 from core.errors import NotFound
+from core.forms import check_button_form
 from wiki import services as wiki
 
 
@@ -23,7 +24,7 @@ def _watch_choice() -> bool:
 @bp.route("/questions/<int:question_id>/watch", methods=["POST"])
 @login_required
 def watch_question(question_id: int):
-    check_form()
+    check_button_form()
     try:
         question = services.get_question(question_id, current_user)
     except NotFound:
@@ -41,7 +42,7 @@ def watch_question(question_id: int):
 @bp.route("/wiki/<slug>/watch", methods=["POST"])
 @login_required
 def watch_article(slug: str):
-    check_form()
+    check_button_form()
     try:
         article = wiki.get_article(slug, current_user)
     except NotFound:

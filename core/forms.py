@@ -86,3 +86,11 @@ class RoleForm(FlaskForm):
 
 class EmptyForm(FlaskForm):
     """A form with only the CSRF token, for buttons that change state."""
+
+
+def check_button_form() -> None:
+    """A button's POST: its CSRF token (an EmptyForm), or 400."""
+    from flask import abort
+
+    if not EmptyForm().validate_on_submit():
+        abort(400)

@@ -26,7 +26,7 @@ from core import permissions
 from core.edge import act, attempt, form_status
 from core.errors import NotFound, ValidationFailed
 from core.extensions import db
-from core.forms import EmptyForm
+from core.forms import check_button_form
 from core.numbers import page_arg
 from core.views import safe_next
 from editors import collections as curated
@@ -71,10 +71,6 @@ def editors_only(view):
 
     return wrapper
 
-
-def _check_form() -> None:
-    if not EmptyForm().validate_on_submit():
-        abort(400)
 
 
 def _page() -> int:
@@ -170,7 +166,7 @@ def edit_feature(feature_id: int):
 @bp.route("/editors/featured/<int:feature_id>/move", methods=["POST"])
 @editors_only
 def move_feature(feature_id: int):
-    _check_form()
+    check_button_form()
     _feature(feature_id)
     direction = request.form.get("direction", "")
     return act(lambda: features.move_feature(
@@ -260,7 +256,7 @@ def add_item(slug: str):
 @bp.route("/editors/collections/<slug>/items/<int:item_id>", methods=["POST"])
 @editors_only
 def item_action(slug: str, item_id: int):
-    _check_form()
+    check_button_form()
     collection = _collection(slug)
     action = request.form.get("action", "")
     try:
