@@ -10,7 +10,8 @@ def init_community(app: Flask) -> None:
     from community.views import bp
 
     app.register_blueprint(bp)
-    from community.services import moderates, question_slug
+    from community.services import question_slug
+    from community.workgroups import moderates
     from core import permissions
 
     app.jinja_env.filters["question_slug"] = question_slug
@@ -41,7 +42,7 @@ def article_discussion(article, viewer) -> str:
     """The comments under an article (part of its cached page: comments bump its version)."""
     from flask import render_template
 
-    from community import services
+    from community import comments
 
-    items = services.comments_for("article", [article.id], viewer).get(article.id, [])
+    items = comments.comments_for("article", [article.id], viewer).get(article.id, [])
     return render_template("community/_article_discussion.html", items=items)

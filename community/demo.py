@@ -6,7 +6,8 @@ the answers' authors, votes and comments, which answer was `accepted`, and for o
 how it was promoted to an article) beside question.md, answer-1.md ... A voter written
 "-name" votes the post down.
 
-Everything goes through community.services, so the rules and notifications apply as they
+Everything goes through the community's services (community.workgroups, .questions,
+.answers, .comments, .votes, .promotion), so the rules and notifications apply as they
 would on the site; afterwards the dates are moved back so the community looks lived-in.
 Runs after the wiki's demo loader (the promoted article joins the demo articles).
 """
@@ -19,7 +20,7 @@ from flask import current_app
 from sqlalchemy import func, select, update
 
 import demo
-from community import services
+from community import answers, comments, promotion, questions, votes, workgroups
 from community.models import (
     Answer,
     Comment,
@@ -99,14 +100,14 @@ def _load(users: dict) -> None:
 
 
 def _workgroup(spec: dict, admin, users: dict, now: datetime):
-    group = services.create_workgroup(admin, spec["name"], spec["description"])
+    group = workgroups.create_workgroup(admin, spec["name"], spec["description"])
     group.created_at = now - timedelta(days=spec["days_ago"])
     for offset, username in enumerate(spec["members"]):
-        services.join(users[username], group)
+        workgroups.join(users[username], group)
         row = db.session.get(WorkgroupMember, (group.id, users[username].id))
         row.joined_at = group.created_at + timedelta(days=offset, hours=2)
     for username in spec["moderators"]:
-        services.set_moderator(admin, group, users[username], True)
+        workgroups.set_moderator(admin, group, users[username], True)
     db.session.flush()
     return group
 
@@ -121,14 +122,14 @@ def _vote(users: dict, voters: list[str], target_type: str, target_id: int,
     for offset, voter in enumerate(voters):
         value = -1 if voter.startswith("-") else 1
         user = users[voter.lstrip("-")]
-        services.vote(user, target_type, target_id, value)
+        votes.vote(user, target_type, target_id, value)
         db.session.get(Vote, (user.id, target_type, target_id)).created_at = moment + \
             timedelta(hours=3 * offset + 1)
 
 
 def _comment(users: dict, author: str, target_type: str, target_id: int, body: str,
              moment: datetime, clock: _Clock) -> None:
-    remark: Comment = services.add_comment(users[author], target_type, target_id, body)
+    remark: Comment = comments.add_comment(users[author], target_type, target_id, body)
     remark.created_at = moment
     clock.stamp(moment)
 
@@ -137,8 +138,8 @@ def _thread(spec: dict, users: dict, groups: dict, asked: datetime, now: datetim
             clock: _Clock) -> Question:
     asker = users[spec["asker"]]
     group = groups[spec["workgroup"]] if "workgroup" in spec else None
-    question = services.ask(asker, title=spec["title"], body=spec["body"], tags=spec["tags"],
-                            workgroup_id=group.id if group else None)
+    question = questions.ask(asker, title=spec["title"], body=spec["body"], tags=spec["tags"],
+                             workgroup_id=group.id if group else None)
     question.created_at = asked
     clock.stamp(asked)
     latest = asked
@@ -152,7 +153,7 @@ def _thread(spec: dict, users: dict, groups: dict, asked: datetime, now: datetim
     replies: list[Answer] = []
     for number, answer_spec in enumerate(spec.get("answers", [])):
         moment = _later(asked, now, hours=5 + 14 * number)
-        reply = services.answer(users[answer_spec["author"]], question, answer_spec["body"])
+        reply = answers.answer(users[answer_spec["author"]], question, answer_spec["body"])
         reply.created_at = moment
         clock.stamp(moment)
         replies.append(reply)
@@ -166,7 +167,7 @@ def _thread(spec: dict, users: dict, groups: dict, asked: datetime, now: datetim
 
     if "accepted" in spec:  # the number of the accepted answer, from 1
         solved = _later(latest, now, days=1)
-        services.accept(asker, replies[spec["accepted"] - 1])
+        answers.accept(asker, replies[spec["accepted"] - 1])
         question.solved_at = solved
         clock.stamp(solved)
         latest = solved
@@ -181,10 +182,10 @@ def _promote(spec: dict, users: dict, question: Question, solved: datetime, now:
              clock: _Clock) -> datetime:
     """Promote the thread as the site would: the draft, then the promoter's own edit."""
     promoter = users[spec["by"]]
-    draft = services.promotion_draft(promoter, question)
+    draft = promotion.promotion_draft(promoter, question)
     body = f"{spec['intro']}\n\n{draft.body}"
-    article = services.promote(promoter, question, title=spec["title"], body=body,
-                               tags=spec["tags"], sectors=spec["sectors"])
+    article = promotion.promote(promoter, question, title=spec["title"], body=body,
+                                tags=spec["tags"], sectors=spec["sectors"])
     revisions = db.session.scalars(select(Revision).where(Revision.article_id == article.id)
                                    .order_by(Revision.number)).all()
     start = _later(solved, now, days=3)

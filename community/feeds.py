@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import abort, request, url_for
 from sqlalchemy import select
 
-from community import services
+from community import questions, services, workgroups
 from community.people import bp
 from core.errors import NotFound
 from core.extensions import db
@@ -39,7 +39,7 @@ def questions_feed():
     return _question_feed("Commonplace: new questions",
                           "The newest questions librarians have asked on Commonplace.",
                           url_for("community.questions", _external=True),
-                          services.question_query(tab="newest"))
+                          questions.question_query(tab="newest"))
 
 
 @bp.route("/feeds/tags/<tag>.atom")
@@ -49,16 +49,16 @@ def tag_feed(tag: str):
     return _question_feed(f"Commonplace: questions tagged {tag}",
                           f"The newest questions tagged “{tag}” on Commonplace.",
                           url_for("community.questions", tag=tag, _external=True),
-                          services.question_query(tag=tag))
+                          questions.question_query(tag=tag))
 
 
 @bp.route("/feeds/workgroups/<slug>.atom")
 def workgroup_feed(slug: str):
     try:
-        group = services.get_workgroup(slug)
+        group = workgroups.get_workgroup(slug)
     except NotFound:
         abort(404)
     return _question_feed(f"Commonplace: questions to {group.name}",
                           f"The newest questions put to the {group.name} workgroup.",
                           url_for("community.workgroup", slug=group.slug, _external=True),
-                          services.question_query(workgroup=group))
+                          questions.question_query(workgroup=group))

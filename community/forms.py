@@ -1,4 +1,4 @@
-"""Community forms. Rules live in community.services."""
+"""Community forms. Rules live in the services (community.questions, community.answers...)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """People in the community: the `people` blueprint, which serves notifications
 (`notification_views`), watching (`watch_views`), badges (`badge_views`) and the question
 feeds (`feeds`), and the community part of each profile (`profile`). Thin views; the rules
-live in community.notifications, community.reputation and community.services."""
+live in community.notifications, community.reputation and the services (community.questions,
+community.answers...)."""
 
 from __future__ import annotations
 

@@ -19,7 +19,8 @@ from flask import (
 from flask_login import current_user
 from sqlalchemy import select
 
-from community import notifications, services
+from community import answers, comments, notifications, services, votes
+from community import questions as asking
 from community.forms import (
     AnswerForm,
     AskForm,
@@ -90,16 +91,16 @@ def _similar(text: str, limit: int = 5) -> list[dict]:
 
 @bp.route("/questions/")
 def questions():
-    tab = request.args.get("tab") if request.args.get("tab") in services.TABS else "newest"
+    tab = request.args.get("tab") if request.args.get("tab") in asking.TABS else "newest"
     tag = (request.args.get("tag") or "").strip().lower()[:40] or None
     slug = request.args.get("workgroup") or None
     workgroup = db.session.scalar(select(Workgroup).where(Workgroup.slug == slug)) \
         if slug else None
-    page = paginate(services.question_query(tab=tab, tag=tag, workgroup=workgroup,
+    page = paginate(asking.question_query(tab=tab, tag=tag, workgroup=workgroup,
                                             viewer=current_user),
                     page=_page(), per_page=PER_PAGE)
     return render_template("community/questions.html", page=page, tab=tab, tag=tag,
-                           workgroup=workgroup, tabs=services.TABS)
+                           workgroup=workgroup, tabs=asking.TABS)
 
 
 @bp.route("/solutions/")
@@ -109,7 +110,7 @@ def solutions():
     slug = request.args.get("workgroup") or None
     workgroup = db.session.scalar(select(Workgroup).where(Workgroup.slug == slug)) \
         if slug else None
-    page = paginate(services.question_query(tab="solved", tag=tag, workgroup=workgroup,
+    page = paginate(asking.question_query(tab="solved", tag=tag, workgroup=workgroup,
                                             sector=sector, viewer=current_user),
                     page=_page(), per_page=PER_PAGE)
     groups = db.session.scalars(select(Workgroup).order_by(Workgroup.name)).all()
@@ -133,7 +134,7 @@ def ask():
         if similar:
             form.confirmed.data = "1"
         else:
-            outcome = attempt(lambda: services.ask(
+            outcome = attempt(lambda: asking.ask(
                 current_user, title=form.title.data, body=form.body.data, tags=form.tags.data,
                 workgroup_id=form.workgroup.data), form)
             if outcome.done:
@@ -159,24 +160,24 @@ def question(question_id: int, slug: str | None = None):
     merged = db.session.get(Question, question_id)
     if merged is not None and merged.merged_into_id is not None:  # a duplicate, merged away
         # Only to a target this viewer may see: a hidden one's address is not revealed.
-        target = _load(services.get_question, merged.merged_into_id)
+        target = _load(asking.get_question, merged.merged_into_id)
         return redirect(url_for("community.question", question_id=target.id,
                                 slug=services.question_slug(target.title)), 301)
-    question = _load(services.get_question, question_id)
+    question = _load(asking.get_question, question_id)
     canonical = services.question_slug(question.title)
     if slug != canonical:
         return redirect(url_for("community.question", question_id=question.id,
                                 slug=canonical), 301)
-    answers = services.ordered_answers(question, current_user)
-    answer_ids = [reply.id for reply in answers]
+    replies = answers.ordered_answers(question, current_user)
+    answer_ids = [reply.id for reply in replies]
     return render_template(
-        "community/question.html", question=question, answers=answers,
-        question_comments=services.comments_for("question", [question.id],
+        "community/question.html", question=question, answers=replies,
+        question_comments=comments.comments_for("question", [question.id],
                                                 current_user).get(question.id, []),
-        answer_comments=services.comments_for("answer", answer_ids, current_user),
-        my_question_vote=services.my_votes(current_user, "question", [question.id]).get(
+        answer_comments=comments.comments_for("answer", answer_ids, current_user),
+        my_question_vote=votes.my_votes(current_user, "question", [question.id]).get(
             question.id, 0),
-        my_votes=services.my_votes(current_user, "answer", answer_ids),
+        my_votes=votes.my_votes(current_user, "answer", answer_ids),
         answer_form=AnswerForm(), close_form=CloseForm(),
         watching=notifications.is_watching(current_user, "question", question.id),
         promoted=db.session.get(Article, question.promoted_article_id)
@@ -186,7 +187,7 @@ def question(question_id: int, slug: str | None = None):
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
 def edit_question(question_id: int):
     _signed_in()
-    question = _load(services.get_question, question_id)
+    question = _load(asking.get_question, question_id)
     permissions.require(permissions.may_edit_post(current_user, question),
                         "Only the asker or an editor may edit this question.")
     form = QuestionEditForm()
@@ -195,7 +196,7 @@ def edit_question(question_id: int):
         form.title.data, form.body.data = question.title, question.body
         form.tags.data = ", ".join(tag.name for tag in question.tags)
     elif form.validate_on_submit():
-        outcome = attempt(lambda: services.edit_question(
+        outcome = attempt(lambda: asking.edit_question(
             current_user, db.session.get(Question, question_id), title=form.title.data,
             body=form.body.data, tags=form.tags.data, summary=form.summary.data), form)
         if outcome.done:
@@ -209,11 +210,11 @@ def edit_question(question_id: int):
 @bp.route("/questions/<int:question_id>/answers", methods=["POST"])
 def answer(question_id: int):
     _signed_in()
-    question = _load(services.get_question, question_id)
+    question = _load(asking.get_question, question_id)
     form = AnswerForm()
     if not form.validate_on_submit():
         abort(400)
-    outcome = attempt(lambda: services.answer(
+    outcome = attempt(lambda: answers.answer(
         current_user, db.session.get(Question, question_id), form.body.data), form,
         denied=_thread_url(question))
     if not outcome.done:  # the member's answer stays in the form, with why
@@ -224,13 +225,13 @@ def answer(question_id: int):
 
 def _render_thread_with(question: Question, answer_form: AnswerForm) -> str:
     """The thread page again, with the member's unsent answer and its error in the form."""
-    answers = services.ordered_answers(question, current_user)
-    ids = [reply.id for reply in answers]
+    replies = answers.ordered_answers(question, current_user)
+    ids = [reply.id for reply in replies]
     return render_template(
-        "community/question.html", question=question, answers=answers,
-        question_comments=services.comments_for("question", [question.id],
+        "community/question.html", question=question, answers=replies,
+        question_comments=comments.comments_for("question", [question.id],
                                                 current_user).get(question.id, []),
-        answer_comments=services.comments_for("answer", ids, current_user),
+        answer_comments=comments.comments_for("answer", ids, current_user),
         my_question_vote=0, my_votes={}, answer_form=answer_form, close_form=CloseForm(),
         watching=False, promoted=None)
 
@@ -238,7 +239,7 @@ def _render_thread_with(question: Question, answer_form: AnswerForm) -> str:
 @bp.route("/answers/<int:answer_id>/edit", methods=["GET", "POST"])
 def edit_answer(answer_id: int):
     _signed_in()
-    reply = _load(services.get_answer, answer_id)
+    reply = _load(answers.get_answer, answer_id)
     permissions.require(permissions.may_edit_post(current_user, reply),
                         "Only the answer's author or an editor may edit it.")
     form = AnswerForm()
@@ -246,7 +247,7 @@ def edit_answer(answer_id: int):
     if request.method == "GET":
         form.body.data = reply.body
     elif form.validate_on_submit():
-        outcome = attempt(lambda: services.edit_answer(
+        outcome = attempt(lambda: answers.edit_answer(
             current_user, db.session.get(Answer, answer_id), form.body.data,
             form.summary.data), form)
         if outcome.done:
@@ -261,7 +262,7 @@ def edit_answer(answer_id: int):
 @bp.route("/answers/<int:post_id>/history", defaults={"kind": "answers"})
 def post_history(kind: str, post_id: int):
     post_type = kind[:-1]
-    post = _load(services.get_question if post_type == "question" else services.get_answer,
+    post = _load(asking.get_question if post_type == "question" else answers.get_answer,
                  post_id)
     question = post if post_type == "question" else post.question
     revisions = services.revisions_of(post_type, post.id)
@@ -283,7 +284,7 @@ def vote(kind: str, post_id: int):
     check_button_form()
     post_type = kind[:-1]
     # Two identical votes at once: the loser is redone and finds the winner's vote.
-    outcome = attempt(lambda: services.vote(current_user, post_type, post_id,
+    outcome = attempt(lambda: votes.vote(current_user, post_type, post_id,
                                             request.form.get("value")),
                       denied=_json_error if wants_json else _vote_back(post_type, post_id))
     if wants_json:
@@ -312,13 +313,13 @@ def _vote_back(post_type: str, post_id: int) -> str:
 def accept(answer_id: int):
     _signed_in()
     check_button_form()
-    reply = _load(services.get_answer, answer_id)
+    reply = _load(answers.get_answer, answer_id)
     withdraw = request.form.get("withdraw") == "1"
 
     def work():  # redone if a concurrent request got there first
         fresh = db.session.get(Answer, answer_id)
-        return services.withdraw_acceptance(current_user, fresh.question) if withdraw \
-            else services.accept(current_user, fresh)
+        return answers.withdraw_acceptance(current_user, fresh.question) if withdraw \
+            else answers.accept(current_user, fresh)
 
     if not attempt(work).done:
         return _back(reply.question)
@@ -339,7 +340,7 @@ def comment():
     target_id = parse_int(form.target_id.data)
     if target_id is None:
         abort(400)
-    outcome = attempt(lambda: services.add_comment(current_user, target_type, target_id,
+    outcome = attempt(lambda: comments.add_comment(current_user, target_type, target_id,
                                                    form.body.data),
                       denied=request.referrer or url_for("pages.home"))
     if not outcome.done:  # the member's comment is shown again, with why

@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from community import services
+from community import answers, comments, promotion, questions
 from community.models import Answer, Comment, Question
 from community.views import _comment_url, _load, _signed_in, _thread_url, bp
 from core.edge import act, attempt
@@ -19,7 +19,7 @@ from wiki.forms import ArticleForm
 def _moderate(question_id: int, action, message: str):
     _signed_in()
     check_button_form()
-    question = _load(services.get_question, question_id)
+    question = _load(questions.get_question, question_id)
     return act(lambda: action(db.session.get(Question, question_id)), message,
                _thread_url(question))
 
@@ -27,17 +27,17 @@ def _moderate(question_id: int, action, message: str):
 @bp.route("/questions/<int:question_id>/close", methods=["POST"])
 def close(question_id: int):
     if request.form.get("reopen") == "1":
-        return _moderate(question_id, lambda q: services.reopen(current_user, q),
+        return _moderate(question_id, lambda q: questions.reopen(current_user, q),
                          "The question is open again.")
     reason = request.form.get("reason", "")
-    return _moderate(question_id, lambda q: services.close(current_user, q, reason),
+    return _moderate(question_id, lambda q: questions.close(current_user, q, reason),
                      "The question is closed.")
 
 
 @bp.route("/questions/<int:question_id>/lock", methods=["POST"])
 def lock(question_id: int):
     locked = request.form.get("locked", "1") == "1"
-    return _moderate(question_id, lambda q: services.set_locked(current_user, q, locked),
+    return _moderate(question_id, lambda q: questions.set_locked(current_user, q, locked),
                      "The thread is locked." if locked else "The thread is unlocked.")
 
 
@@ -45,7 +45,7 @@ def lock(question_id: int):
 def hide_question(question_id: int):
     hidden = request.form.get("hidden", "1") == "1"
     return _moderate(question_id,
-                     lambda q: services.set_question_hidden(current_user, q, hidden),
+                     lambda q: questions.set_question_hidden(current_user, q, hidden),
                      "The question is hidden." if hidden else "The question is visible again.")
 
 
@@ -53,9 +53,9 @@ def hide_question(question_id: int):
 def hide_answer(answer_id: int):
     _signed_in()
     check_button_form()
-    reply = _load(services.get_answer, answer_id)
+    reply = _load(answers.get_answer, answer_id)
     hidden = request.form.get("hidden", "1") == "1"
-    return act(lambda: services.set_answer_hidden(current_user, db.session.get(
+    return act(lambda: answers.set_answer_hidden(current_user, db.session.get(
         Answer, answer_id), hidden),
         "The answer is hidden." if hidden else "The answer is visible again.",
         _thread_url(reply.question))
@@ -69,7 +69,7 @@ def hide_comment(comment_id: int):
     if remark is None:
         abort(404)
     hidden = request.form.get("hidden", "1") == "1"
-    return act(lambda: services.set_comment_hidden(current_user, db.session.get(
+    return act(lambda: comments.set_comment_hidden(current_user, db.session.get(
         Comment, comment_id), hidden),
         "The comment is hidden." if hidden else "The comment is visible again.",
         _comment_url(remark))
@@ -80,9 +80,9 @@ def hide_comment(comment_id: int):
 @bp.route("/questions/<int:question_id>/promote", methods=["POST"])
 def promote(question_id: int):
     _signed_in()
-    question = _load(services.get_question, question_id)
+    question = _load(questions.get_question, question_id)
     try:
-        draft = services.promotion_draft(current_user, question)
+        draft = promotion.promotion_draft(current_user, question)
     except PermissionDenied:
         abort(403)
     form = ArticleForm()
@@ -96,7 +96,7 @@ def promote(question_id: int):
                                draft=draft)
     if not form.validate_on_submit():
         abort(400)
-    outcome = attempt(lambda: services.promote(
+    outcome = attempt(lambda: promotion.promote(
         current_user, db.session.get(Question, question_id), title=form.title.data,
         body=form.body.data, tags=form.tags.data, sectors=form.sectors.data), form)
     if not outcome.done:

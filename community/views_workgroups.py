@@ -8,7 +8,8 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from community import services
+from community import questions
+from community import workgroups as grouping
 from community.forms import WorkgroupForm
 from community.models import Question, Workgroup, WorkgroupMember
 from community.views import _signed_in, bp
@@ -23,9 +24,9 @@ from core.forms import check_button_form
 def workgroups():
     groups = db.session.scalars(select(Workgroup).order_by(Workgroup.archived,
                                                            Workgroup.name)).all()
-    counts = services.workgroup_counts()
+    counts = grouping.workgroup_counts()
     return render_template("community/workgroups.html", workgroups=groups, counts=counts,
-                           mine=services.my_workgroup_ids(current_user))
+                           mine=grouping.my_workgroup_ids(current_user))
 
 
 @bp.route("/workgroups/new", methods=["GET", "POST"])
@@ -36,7 +37,7 @@ def new_workgroup():
     form = WorkgroupForm()
     status = 200
     if form.validate_on_submit():
-        outcome = attempt(lambda: services.create_workgroup(
+        outcome = attempt(lambda: grouping.create_workgroup(
             current_user, form.name.data, form.description.data), form)
         if outcome.done:
             flash("The workgroup is open.", "success")
@@ -51,19 +52,19 @@ def workgroup(slug: str):
     members = db.session.scalars(select(WorkgroupMember).where(
         WorkgroupMember.workgroup_id == group.id).options(selectinload(WorkgroupMember.user))
         .order_by(WorkgroupMember.joined_at)).all()
-    open_questions = db.session.scalars(services.question_query(
+    open_questions = db.session.scalars(questions.question_query(
         tab="active", workgroup=group, viewer=current_user).where(
         Question.accepted_answer_id.is_(None)).limit(20)).all()
-    solved = db.session.scalars(services.question_query(
+    solved = db.session.scalars(questions.question_query(
         tab="solved", workgroup=group, viewer=current_user).limit(20)).all()
     return render_template("community/workgroup.html", workgroup=group, members=members,
                            open_questions=open_questions, solved=solved,
-                           is_member=services.is_member_of(current_user, group))
+                           is_member=grouping.is_member_of(current_user, group))
 
 
 def _load_group(slug: str) -> Workgroup:
     try:
-        return services.get_workgroup(slug)
+        return grouping.get_workgroup(slug)
     except NotFound:
         abort(404)
 
@@ -77,7 +78,7 @@ def edit_workgroup(slug: str):
     form = WorkgroupForm(obj=group)
     status = 200
     if form.validate_on_submit():
-        outcome = attempt(lambda: services.edit_workgroup(
+        outcome = attempt(lambda: grouping.edit_workgroup(
             current_user, _load_group(slug), form.name.data, form.description.data,
             form.archived.data), form)
         if outcome.done:
@@ -92,7 +93,7 @@ def membership(slug: str, action: str):
     _signed_in()
     check_button_form()
     group = _load_group(slug)
-    change = services.join if action == "join" else services.leave
+    change = grouping.join if action == "join" else grouping.leave
     # Two identical requests at once: the loser is redone and finds the winner's row.
     return act(lambda: change(current_user, _load_group(slug)),
                f"You joined {group.name}: you will hear of its new questions."
@@ -109,6 +110,6 @@ def moderators(slug: str):
 
     username, moderator = request.form.get("username", ""), request.form.get("moderator",
                                                                              "1") == "1"
-    return act(lambda: services.set_moderator(
+    return act(lambda: grouping.set_moderator(
         current_user, _load_group(slug), accounts.get_by_username(username), moderator),
         "Moderators updated.", url_for("community.workgroup", slug=group.slug))

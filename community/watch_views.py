@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
-from community import notifications, services
+from community import notifications, questions, services
 from community.people import bp
 from core.edge import attempt
 from core.errors import NotFound
@@ -26,7 +26,7 @@ def _watch_choice() -> bool:
 def watch_question(question_id: int):
     check_button_form()
     try:
-        question = services.get_question(question_id, current_user)
+        question = questions.get_question(question_id, current_user)
     except NotFound:
         abort(404)
     watching = _watch_choice()

@@ -26,8 +26,8 @@ _signals = Namespace()
 
 content_changed = _signals.signal("content-changed", doc="""\
 A piece of content that search indexes changed; sent by wiki.services (articles),
-community.services (questions, with their answers and comments) and editors.merging,
-after the change is flushed, inside its transaction.
+community.services.question_changed (questions, with their answers and comments) and
+editors.merging, after the change is flushed, inside its transaction.
 
 Arguments: `kind` ("article", "question"), `object_id`. Search writes its outbox row (Whoosh)
 or notes the document to rebuild before the commit (PostgreSQL).""")
@@ -54,7 +54,7 @@ Arguments: `user`, `old`, `new`, `actor` (None on the command line), `reason`. T
 desk writes it into the audit log.""")
 
 checking_post = _signals.signal("checking-post", doc="""\
-A member's text is about to be saved; sent by wiki.services and community.services (and
+A member's text is about to be saved; sent by the wiki's and the community's services (and
 the editors' desk when it corrects a comment) before anything is written.
 
 Arguments: `user`, `text`, `previous` (the text it replaces, '' for a new post). A

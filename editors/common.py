@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 from flask import current_app
 from sqlalchemy import select
 
-from community import services as community
+from community import answers, comments, questions
 from community.models import Answer, Comment, Question
 from core import permissions
 from core.errors import NotFound, ValidationFailed
@@ -134,13 +134,13 @@ def load_target(kind: str, object_id: int, viewer=None):
     if kind == "article":
         return wiki.get_article_by_id(object_id, viewer)
     if kind == "question":
-        return community.get_question(object_id, viewer)
+        return questions.get_question(object_id, viewer)
     if kind == "answer":
-        return community.get_answer(object_id, viewer)
+        return answers.get_answer(object_id, viewer)
     remark = db.session.get(Comment, object_id)
     if remark is None or not permissions.may_see(viewer, remark):
         raise NotFound("There is no such comment.")
-    community.comment_target(remark.target_type, remark.target_id, viewer)  # parent visible
+    comments.comment_target(remark.target_type, remark.target_id, viewer)  # parent visible
     return remark
 
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload
 
-from community import services as community
+from community import answers, comments, questions, services
 from community.models import Answer, Comment, Question
 from core import permissions, signals
 from core.audit import AUTOMATIC
@@ -105,7 +105,7 @@ def flag(user, kind: str, object_id: int, reason: str, note: str = "") -> Flag:
     that flag. Two reports at once are told apart by a partial unique index; the loser's
     request is redone by run_in_transaction and finds the winner's flag.
     """
-    permissions.require_member(user, community.TAKE_PART)
+    permissions.require_member(user, services.TAKE_PART)
     if reason not in FLAG_REASONS:
         raise ValidationFailed("Choose what is wrong.", "reason")
     target = load_target(kind, object_id, user)
@@ -154,11 +154,11 @@ def _set_hidden(kind: str, target, actor, hidden: bool) -> None:
     if kind == "article":
         wiki.set_hidden(target, actor, hidden, audited=False)
     elif kind == "question":
-        community.set_question_hidden(actor, target, hidden, audited=False)
+        questions.set_question_hidden(actor, target, hidden, audited=False)
     elif kind == "answer":
-        community.set_answer_hidden(actor, target, hidden, audited=False)
+        answers.set_answer_hidden(actor, target, hidden, audited=False)
     else:
-        community.set_comment_hidden(actor, target, hidden, audited=False)
+        comments.set_comment_hidden(actor, target, hidden, audited=False)
 
 
 def resolve_flags(editor, kind: str, object_id: int, resolution: str, status: str) -> int:
@@ -237,12 +237,12 @@ def edit_flagged(editor, kind: str, object_id: int, *, body: str, title: str = "
                        sectors=target.sectors,
                        base_revision=target.current_revision.number)
     elif kind == "question":
-        community.edit_question(editor, target, title=title or target.title, body=body,
+        questions.edit_question(editor, target, title=title or target.title, body=body,
                                 tags=[tag.name for tag in target.tags], summary=summary)
     elif kind == "answer":
-        community.edit_answer(editor, target, body, summary)
+        answers.edit_answer(editor, target, body, summary)
     else:
-        body = community.clean_text(body, limit=community.COMMENT_MAX, what="comment")
+        body = services.clean_text(body, limit=comments.COMMENT_MAX, what="comment")
         signals.check_post(editor, body, target.body)
         target.body, target.html = body, render(body).html
         if target.target_type == "article":
@@ -370,7 +370,7 @@ def flaggable_items(kind: str, object_id: int, viewer) -> list[tuple[str, object
     if kind == "article":
         article = load_target("article", object_id, viewer)
         items = [(f"article:{article.id}", article, f"The article “{article.title}”")]
-        for remark in community.comments_for("article", [article.id], viewer).get(
+        for remark in comments.comments_for("article", [article.id], viewer).get(
                 article.id, []):
             items.append((f"comment:{remark.id}", remark,
                           f"Comment by {remark.author.name}: {excerpt(remark.html, 90)}"))
@@ -379,14 +379,14 @@ def flaggable_items(kind: str, object_id: int, viewer) -> list[tuple[str, object
         raise NotFound("Report problems from an article or a question page.")
     question = load_target("question", object_id, viewer)
     items = [(f"question:{question.id}", question, f"The question “{question.title}”")]
-    answers = community.ordered_answers(question, viewer)
-    comments = community.comments_for("question", [question.id], viewer).get(question.id, [])
-    for remark in comments:
+    replies = answers.ordered_answers(question, viewer)
+    remarks = comments.comments_for("question", [question.id], viewer).get(question.id, [])
+    for remark in remarks:
         items.append((f"comment:{remark.id}", remark,
                       f"Comment by {remark.author.name} on the question: "
                       f"{excerpt(remark.html, 90)}"))
-    answer_comments = community.comments_for("answer", [a.id for a in answers], viewer)
-    for reply in answers:
+    answer_comments = comments.comments_for("answer", [a.id for a in replies], viewer)
+    for reply in replies:
         items.append((f"answer:{reply.id}", reply,
                       f"Answer by {reply.author.name}: {excerpt(reply.html, 90)}"))
         for remark in answer_comments.get(reply.id, []):
@@ -419,7 +419,7 @@ def report_page(on: str | None, viewer) -> ReportPage:
     thing = load_target(kind, int(key), viewer)
     item, anchor = f"{kind}:{thing.id}", f"{kind}-{thing.id}"
     if kind == "comment":
-        parent = community.comment_target(thing.target_type, thing.target_id, viewer)
+        parent = comments.comment_target(thing.target_type, thing.target_id, viewer)
         if thing.target_type == "article":
             return ReportPage("article", parent.id,
                               site_path("wiki.article", slug=parent.slug, anchor=anchor), item)
@@ -427,4 +427,4 @@ def report_page(on: str | None, viewer) -> ReportPage:
     question = thing.question if isinstance(thing, Answer) else thing
     if kind == "question":
         anchor = None
-    return ReportPage("question", question.id, community.question_url(question, anchor), item)
+    return ReportPage("question", question.id, services.question_url(question, anchor), item)

@@ -14,7 +14,9 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased, joinedload, raiseload
 
 from community.models import Question, Workgroup, WorkgroupMember
-from community.services import SOLVED, open_questions_in, question_url
+from community.questions import SOLVED
+from community.services import question_url
+from community.workgroups import open_questions_in
 from core import permissions
 from core.extensions import db
 from core.models import User

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
-from community import notifications
-from community import services as community
+from community import notifications, questions, services
 from community.models import Answer, Comment, Question, Watch
 from core import permissions, signals
 from core.errors import ValidationFailed
@@ -15,7 +14,7 @@ from editors.flags import reason_or_summary, release_hold, resolve_flags
 
 
 def _bump(question: Question) -> None:
-    """Search shows this question differently now (as community.services does on change)."""
+    """Search shows this question differently now (as community.services.question_changed does)."""
     question.version = (question.version or 0) + 1
     db.session.flush()
     signals.send(signals.content_changed, kind="question", object_id=question.id)
@@ -59,9 +58,9 @@ def merge_questions(editor, source: Question, target: Question, reason: str = ""
     source.merged_into_id = target.id
     db.session.flush()
     if not source.hidden:
-        community.set_question_hidden(editor, source, True, audited=False)
+        questions.set_question_hidden(editor, source, True, audited=False)
     _bump(target)
-    url = community.question_url(target)
+    url = services.question_url(target)
     answers = f"{visible} answer{'s' if visible != 1 else ''}"
     if source.author_id == target.author_id:
         notifications.notify({source.author_id}, "merged",

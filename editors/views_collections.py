@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, render_template, request, url_for
 from flask_login import current_user
 
-from community import services as community
+from community import services
 from core.errors import NotFound
 from core.feeds import FeedEntry, atom_response
 from core.text import excerpt, strip_unsafe
@@ -25,7 +25,7 @@ def collection(slug: str):
     collection = _collection(slug)
     return render_template("editors/collection.html", collection=collection,
                            items=curated.collection_items(collection, current_user),
-                           question_url=community.question_url)
+                           question_url=services.question_url)
 
 
 @bp.route("/feeds/collections/<slug>.atom")
@@ -49,7 +49,7 @@ def collection_feed(slug: str):
 def _reading(page: str, item) -> FeedEntry:
     thing = item.article or item.question
     link = url_for("wiki.article", slug=thing.slug, _external=True) if item.article else \
-        absolute_url(community.question_url(thing))
+        absolute_url(services.question_url(thing))
     return FeedEntry(
         id=f"{page}#reading-{item.id}", title=thing.title, link=link,
         published=item.added_at, updated=item.added_at,

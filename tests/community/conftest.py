@@ -2,7 +2,7 @@
 
 import pytest
 
-from community import services
+from community import answers, questions, workgroups
 from core.extensions import db
 from tests.wiki.conftest import edit, write  # noqa: F401 - shared fixtures
 
@@ -16,7 +16,7 @@ def no_rate_limit(app):
 def ask(app, no_rate_limit):
     def ask(author, title="How do you run a seed library?", body="We want to start one.",
             **kwargs):
-        question = services.ask(author, title=title, body=body, **kwargs)
+        question = questions.ask(author, title=title, body=body, **kwargs)
         db.session.commit()
         return question
 
@@ -26,7 +26,7 @@ def ask(app, no_rate_limit):
 @pytest.fixture
 def reply(app, no_rate_limit):
     def reply(author, question, body="Start small, with donated seeds."):
-        answer = services.answer(author, question, body)
+        answer = answers.answer(author, question, body)
         db.session.commit()
         return answer
 
@@ -35,6 +35,6 @@ def reply(app, no_rate_limit):
 
 @pytest.fixture
 def workgroup(app, admin):
-    group = services.create_workgroup(admin, "Makerspaces", "Making things in libraries.")
+    group = workgroups.create_workgroup(admin, "Makerspaces", "Making things in libraries.")
     db.session.commit()
     return group

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from community import questions as asking
 from community import services
 from core.extensions import db
 
@@ -26,7 +27,7 @@ def questions(ask, member, other_member, editor, workgroup):
                  tags="makerspaces", workgroup_id=workgroup.id)
     hidden = ask(other_member, title="Buy cheap pills here, best prices",
                  tags="seeds", workgroup_id=workgroup.id)
-    services.set_question_hidden(editor, hidden, True)
+    asking.set_question_hidden(editor, hidden, True)
     db.session.commit()
     return first, second, hidden
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from community import notifications, services
+from community import answers, comments, notifications, questions, services, workgroups
 from community.models import Notification
 from core.extensions import db
 
@@ -38,7 +38,7 @@ def test_a_comment_notifies_the_author_of_the_post(ask, reply, member, other_mem
     question = ask(member)
     answer = reply(other_member, question)
     third = make_user("thea")
-    services.add_comment(third, "answer", answer.id, "Which seed varieties did you use?")
+    comments.add_comment(third, "answer", answer.id, "Which seed varieties did you use?")
     db.session.commit()
     [item] = inbox(other_member, "comment")
     assert item.actor_id == third.id and "#comment-" in item.url
@@ -47,7 +47,7 @@ def test_a_comment_notifies_the_author_of_the_post(ask, reply, member, other_mem
 def test_accepting_notifies_the_answerer(ask, reply, member, other_member):
     question = ask(member)
     answer = reply(other_member, question)
-    services.accept(member, answer)
+    answers.accept(member, answer)
     db.session.commit()
     [item] = inbox(other_member, "accepted")
     assert item.url.endswith(f"#answer-{answer.id}")
@@ -63,7 +63,7 @@ def test_a_mention_notifies_the_member_named(ask, member, other_member, make_use
 def test_a_workgroup_question_notifies_members_but_never_the_asker(
         ask, workgroup, member, other_member, editor):
     for user in (member, other_member):
-        services.join(user, workgroup)
+        workgroups.join(user, workgroup)
     db.session.commit()
     ask(member, workgroup_id=workgroup.id)
     assert len(inbox(other_member, "workgroup_question")) == 1
@@ -77,8 +77,8 @@ def test_watchers_hear_of_answers_comments_and_edits(ask, reply, member, other_m
     watcher = make_user("wanda")
     notifications.watch(watcher, "question", question.id)
     reply(other_member, question)
-    services.add_comment(other_member, "question", question.id, "A follow-up thought.")
-    services.edit_question(member, question, title=question.title, body="More detail.")
+    comments.add_comment(other_member, "question", question.id, "A follow-up thought.")
+    questions.edit_question(member, question, title=question.title, body="More detail.")
     db.session.commit()
     [news] = inbox(watcher, "watched_change")  # three changes, one unread notification
     assert news.repeats == 3 and news.text == f"Mina Member edited “{question.title}”"

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from community import notifications, services
+from community import answers, notifications, questions, services, workgroups
 from community.models import Notification, Watch
 from core.extensions import db
 from wiki import services as wiki
@@ -111,7 +111,7 @@ def test_watching_and_unwatching_a_thread(ask, member_client, member, other_memb
     db.session.expire_all()
     assert not notifications.is_watching(member, "question", question.id)
     assert member_client.submit("/questions/999/watch", {"watch": "1"}).status_code == 404
-    services.set_question_hidden(editor, question, True)
+    questions.set_question_hidden(editor, question, True)
     db.session.commit()
     assert member_client.submit(url, {"watch": "1"}).status_code == 404
     assert db.session.query(Watch).filter_by(user_id=member.id).count() == 0
@@ -151,11 +151,11 @@ def test_the_profile_shows_reputation_badges_answers_and_workgroups(
         client, ask, reply, member, other_member, editor, workgroup):
     question = ask(other_member, title="How do you run a seed swap?")
     answer = reply(member, question)
-    services.accept(other_member, answer)
-    services.join(member, workgroup)
+    answers.accept(other_member, answer)
+    workgroups.join(member, workgroup)
     mine = ask(member, title="Which seeds store the longest?")
     hidden = ask(member, title="A question an editor has hidden")
-    services.set_question_hidden(editor, hidden, True)
+    questions.set_question_hidden(editor, hidden, True)
     db.session.commit()
     page = client.get("/users/mina").get_data(as_text=True)
     assert "In the community" in page

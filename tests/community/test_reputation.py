@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import event
 
-from community import reputation, services
+from community import answers, reputation, votes, workgroups
 from core.extensions import db
 from wiki import services as wiki
 
@@ -38,25 +38,25 @@ def test_reputation_counts_votes_acceptance_and_led_article_text(
     # An accepted answer to someone else's question, with three up-votes: 15 + 3 x 10.
     theirs = ask(other_member)
     answer = reply(member, theirs)
-    services.accept(other_member, answer)
+    answers.accept(other_member, answer)
     for voter in (other_member, editor, admin):
-        services.vote(voter, "answer", answer.id, 1)
+        votes.vote(voter, "answer", answer.id, 1)
     # Own question: one up-vote, one down-vote: +5 - 2.
     mine = ask(member, title="How do you label a seed library?")
-    services.vote(editor, "question", mine.id, 1)
-    services.vote(admin, "question", mine.id, -1)
+    votes.vote(editor, "question", mine.id, 1)
+    votes.vote(admin, "question", mine.id, -1)
     # Accepting an answer to one's own question earns nothing.
     own = reply(member, mine, "We used envelopes.")
-    services.accept(member, own)
+    answers.accept(member, own)
     # Votes on a hidden answer earn nothing.
     hidden = reply(member, theirs, "Spam, hidden by an editor.")
-    services.vote(voters[0], "answer", hidden.id, 1)
-    services.set_answer_hidden(editor, hidden, True)
+    votes.vote(voters[0], "answer", hidden.id, 1)
+    answers.set_answer_hidden(editor, hidden, True)
     # Leading an article of 125 words: 12 points; a hidden one earns nothing.
     wiki.create_article(member, title="Seed libraries", body=words(125))
     gone = wiki.create_article(member, title="Hidden article", body=words(300)).article
     wiki.set_hidden(gone, editor, True)
-    services.join(member, workgroup)
+    workgroups.join(member, workgroup)
     db.session.commit()
 
     stats = reputation.member_stats(member)
@@ -73,8 +73,8 @@ def test_reputation_counts_votes_acceptance_and_led_article_text(
 def test_reputation_never_goes_below_zero_and_article_points_are_capped(
         ask, member, other_member, editor):
     question = ask(member)
-    services.vote(other_member, "question", question.id, -1)
-    services.vote(editor, "question", question.id, -1)
+    votes.vote(other_member, "question", question.id, -1)
+    votes.vote(editor, "question", question.id, -1)
     db.session.commit()
     assert reputation.reputation(member) == 0
     wiki.create_article(member, title="A long article", body=words(900))
@@ -87,7 +87,7 @@ def test_well_received_regular_and_collaborator_badges(ask, reply, member, other
     question = ask(other_member)
     answers = [reply(member, question, f"Idea number {number}.") for number in range(10)]
     for voter in voters:
-        services.vote(voter, "answer", answers[0].id, 1)
+        votes.vote(voter, "answer", answers[0].id, 1)
     for number in range(5):
         article = wiki.create_article(other_member, title=f"Article {number}",
                                       body=words(40)).article
@@ -105,7 +105,7 @@ def test_stats_take_the_same_few_queries_however_much_a_member_did(ask, reply, m
     for number in range(6):
         question = ask(other_member, title=f"Question number {number} about seeds?")
         answer = reply(member, question)
-        services.vote(voters[number % 5], "answer", answer.id, 1)
+        votes.vote(voters[number % 5], "answer", answer.id, 1)
     db.session.commit()
     stats, after = count_queries(reputation.member_stats, member)
     assert stats.answers == 6 and stats.upvotes_on_answers == 6

@@ -2,7 +2,7 @@
 
 import pytest
 
-from community import services
+from community import services, votes
 from community.models import Answer, Comment, Question
 from core.extensions import db
 
@@ -190,7 +190,7 @@ def test_promotion_through_the_pages(member_client, thread):
 
 def test_counts_in_the_question_list_agree_with_their_number(client, ask, member, other_member):
     question = ask(member)
-    services.vote(other_member, "question", question.id, 1)
+    votes.vote(other_member, "question", question.id, 1)
     db.session.commit()
     page = client.get("/questions/").get_data(as_text=True)
     assert "<strong>1</strong> vote</span>" in page and "1 vote, 0 answers." in page

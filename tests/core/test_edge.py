@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from wtforms import StringField
 
-from community import services as community
+from community import questions
 from community.models import Question
 from core import transactions
 from core.edge import attempt
@@ -74,7 +74,7 @@ def test_the_edge_puts_every_error_on_its_field(app):
 def test_asking_reports_title_body_tags_and_workgroup_problems_in_one_pass(app, member):
     app.config["RATELIMIT_ENABLED"] = False
     with pytest.raises(ValidationFailed) as error:
-        community.ask(member, title="Short", body="  ", tags="no/slashes", workgroup_id="999")
+        questions.ask(member, title="Short", body="  ", tags="no/slashes", workgroup_id="999")
     assert [field for field, _message in error.value.errors] == ["title", "body", "tags",
                                                                   "workgroup"]
 
@@ -138,7 +138,7 @@ def test_a_button_that_keeps_losing_races_gets_the_409_page(app, world_question,
 @pytest.fixture
 def world_question(app, member):
     app.config["RATELIMIT_ENABLED"] = False
-    question = community.ask(member, title="How do you weed a collection?", body="Details.")
+    question = questions.ask(member, title="How do you weed a collection?", body="Details.")
     db.session.commit()
     return question.id
 

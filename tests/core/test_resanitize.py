@@ -3,7 +3,7 @@ item 15), idempotently."""
 
 from sqlalchemy import select
 
-from community import services as community
+from community import answers, comments, questions
 from core.extensions import db
 from wiki import services as wiki
 from wiki.models import Revision
@@ -15,9 +15,9 @@ DIRTY = ('<p><a href="/\\evil.example/1">x</a> <img src="x" onerror="alert(1)">'
 
 def test_resanitize_cleans_stored_html_and_is_idempotent(app, member):
     result = wiki.create_article(member, title="Stored HTML", body="Some *text*.")
-    question = community.ask(member, title="How do we store HTML safely?", body="Asking.")
-    community.answer(member, question, "An *answer*.")
-    community.add_comment(member, "question", question.id, "A comment.")
+    question = questions.ask(member, title="How do we store HTML safely?", body="Asking.")
+    answers.answer(member, question, "An *answer*.")
+    comments.add_comment(member, "question", question.id, "A comment.")
     db.session.commit()
     revision = result.revision
     revision.html = DIRTY

@@ -27,11 +27,11 @@ def feeds(client):
 
 
 def test_feeds_link_to_site_url_not_to_a_forged_host(app, site, member):
-    from community import services as community
+    from community import questions
     from wiki import services as wiki
 
     wiki.create_article(member, title="Weeding the stacks", body="Use CREW.")
-    community.ask(member, title="How often do you weed the stacks?", body="Yearly?")
+    questions.ask(member, title="How often do you weed the stacks?", body="Yearly?")
     db.session.commit()
     for path, feed in feeds(site.test_client()):
         assert "evil.example" not in feed, path

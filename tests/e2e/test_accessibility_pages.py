@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from community import services as community
+from community import answers, questions, workgroups
 from core import accounts
 from core.extensions import db
 from tests.e2e.helpers import PASSWORD, assert_accessible
@@ -35,16 +35,16 @@ def _seed(app) -> None:
         wiki.create_article(tomas, title="Volunteer rota",
                             body="A shared calendar lists who staffs each session.",
                             tags="volunteers", sectors=["public"])
-        group = community.create_workgroup(rosa,
-                                           "Teen services", "Programmes for teenagers.")
-        community.join(tomas, group)
-        community.ask(tomas, title="How do you recruit homework club volunteers?",
+        group = workgroups.create_workgroup(rosa,
+                                            "Teen services", "Programmes for teenagers.")
+        workgroups.join(tomas, group)
+        questions.ask(tomas, title="How do you recruit homework club volunteers?",
                       body="We need helpers for Thursdays.", tags="volunteers",
                       workgroup_id=group.id)
-        solved = community.ask(rosa, title="Where do you keep the homework club supplies?",
+        solved = questions.ask(rosa, title="Where do you keep the homework club supplies?",
                                body="Pencils and calculators go missing.", tags="homework")
-        reply = community.answer(tomas, solved, "A locked trolley, signed out at the desk.")
-        community.accept(rosa, reply)
+        reply = answers.answer(tomas, solved, "A locked trolley, signed out at the desk.")
+        answers.accept(rosa, reply)
         db.session.commit()
 
 

@@ -9,7 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from community import services as community
+from community import answers, questions, workgroups
+from community.models import Question
 from core import accounts
 from core.extensions import db
 from tests.e2e.helpers import assert_accessible, browser_page, create_user, sign_in
@@ -31,9 +32,9 @@ def _seed(app) -> None:
     create_user(app, "cyd", display_name="Cyd Voter")
     with app.app_context():
         admin = accounts.get_by_username("ada")
-        community.create_workgroup(admin, WORKGROUP, "Running and staffing library "
-                                   "makerspaces.")
-        community.ask(accounts.get_by_username("cyd"), title=EARLIER,
+        workgroups.create_workgroup(admin, WORKGROUP, "Running and staffing library "
+                                    "makerspaces.")
+        questions.ask(accounts.get_by_username("cyd"), title=EARLIER,
                       body="Teens arrive in groups after school.", tags="makerspaces")
         db.session.commit()
 
@@ -140,13 +141,13 @@ def test_notifications_page_is_accessible(page, live_server):
     _seed(live_server.app)
     with live_server.app.app_context():
         amara = accounts.get_by_username("amara")
-        group = community.get_workgroup("makerspaces")
-        community.join(amara, group)
-        community.ask(amara, title=TITLE, body="How do you train them?",
+        group = workgroups.get_workgroup("makerspaces")
+        workgroups.join(amara, group)
+        questions.ask(amara, title=TITLE, body="How do you train them?",
                       workgroup_id=group.id)
-        question = db.session.scalars(db.select(community.Question).where(
-            community.Question.title == TITLE)).one()
-        community.answer(accounts.get_by_username("bao"), question, ANSWER)
+        question = db.session.scalars(db.select(Question).where(
+            Question.title == TITLE)).one()
+        answers.answer(accounts.get_by_username("bao"), question, ANSWER)
         db.session.commit()
     sign_in(page, "amara", next_path="/notifications")
     expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")

@@ -17,7 +17,7 @@ def _content(app, *, spam: bool = False) -> dict:
     """An article and a solved thread written through the real services."""
     from sqlalchemy import select
 
-    from community import services as community
+    from community import answers, questions, services
     from core.extensions import db
     from core.models import User
     from wiki import services as wiki
@@ -28,17 +28,17 @@ def _content(app, *, spam: bool = False) -> dict:
         article = wiki.create_article(mina, title="Starting a makerspace",
                                       body="We began with three printers and a sewing machine.",
                                       tags="makerspaces").article
-        question = community.ask(mina, title="How do you run a seed library?",
+        question = questions.ask(mina, title="How do you run a seed library?",
                                  body="We want to start one next spring.")
-        answer = community.answer(otto, question, "Start small, with donated seeds.")
-        community.accept(mina, answer)
+        answer = answers.answer(otto, question, "Start small, with donated seeds.")
+        answers.accept(mina, answer)
         spam_id = None
         if spam:
             spammer = db.session.scalar(select(User).where(User.username == "spammer"))
-            spam_id = community.answer(spammer, question,
-                                       f"Buy cheap {WORD} pills at our shop today!").id
+            spam_id = answers.answer(spammer, question,
+                                     f"Buy cheap {WORD} pills at our shop today!").id
         db.session.commit()
-        return {"slug": article.slug, "question_url": community.question_url(question),
+        return {"slug": article.slug, "question_url": services.question_url(question),
                 "spam_id": spam_id}
 
 

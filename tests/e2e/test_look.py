@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from community import services as community
+from community import answers, questions, services, votes
 from core import accounts
 from core.extensions import db
 from tests.e2e.helpers import PASSWORD
@@ -42,15 +42,15 @@ def seed(app) -> dict:
         wiki.create_article(tomas, title="Makerspace rules",
                             body="Sign the safety sheet before using the laser cutter.",
                             tags="makerspace", sectors=["public"])
-        question = community.ask(rosa, title="Where do you keep the homework club supplies?",
+        question = questions.ask(rosa, title="Where do you keep the homework club supplies?",
                                  body="Pencils and calculators go missing.", tags="homework")
-        by_mina = community.answer(mina, question, "A locked trolley, signed out at the desk.")
-        by_tomas = community.answer(tomas, question, "Labelled boxes on a high shelf.")
-        community.accept(rosa, by_mina)
-        community.vote(rosa, "answer", by_tomas.id, 1)
+        by_mina = answers.answer(mina, question, "A locked trolley, signed out at the desk.")
+        by_tomas = answers.answer(tomas, question, "Labelled boxes on a high shelf.")
+        answers.accept(rosa, by_mina)
+        votes.vote(rosa, "answer", by_tomas.id, 1)
         db.session.commit()
         return {"question_path": f"/questions/{question.id}/"
-                                 f"{community.question_slug(question.title)}",
+                                 f"{services.question_slug(question.title)}",
                 "question_id": question.id, "answer_mina": by_mina.id}
 
 

@@ -39,8 +39,9 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy import select
 
-from community import services as community
+from community import answers, comments, questions, services, workgroups
 from community.profile import PROFILE_ITEMS
+from community.questions import question_query
 from community.views import PER_PAGE as QUESTIONS_PER_PAGE
 from core import accounts
 from core.errors import ValidationFailed
@@ -214,14 +215,14 @@ class Site:
     def display_names(self) -> None:
         """Every vector a member's display name (cut to 80 characters); they all join a
         workgroup, whose page lists them, and they write the comments."""
-        self.group = community.create_workgroup(
+        self.group = workgroups.create_workgroup(
             self.editor, f"Workgroup {_line(self.payloads[0])[:100]}", self.bio_packs[-1])
         self.members = []
         seen = set(db.session.scalars(select(User.display_skeleton)))  # the profiles'
         for number, payload in enumerate(self.payloads):
             name = _told_apart(payload, number, seen)
             self.members.append(_user(f"n{number:03d}", display_name=name))
-            community.join(self.members[-1], self.group)
+            workgroups.join(self.members[-1], self.group)
         self.tally("display name", len(self.payloads),
                    f"{len(self.members)} members, on a workgroup page and comments")
 
@@ -230,14 +231,14 @@ class Site:
         size = math.ceil(len(self.payloads) / CHUNKS)
         chunks = ["\n\n".join(self.payloads[start:start + size])
                   for start in range(0, len(self.payloads), size)]
-        self.titles_packed = _packs(self.payloads, community.TITLE_MAX - PREFIX, _line)
+        self.titles_packed = _packs(self.payloads, questions.TITLE_MAX - PREFIX, _line)
         self.pairs = []
         for number, chunk in enumerate(chunks):
-            question = community.ask(
+            question = questions.ask(
                 self.people[number], title=f"Question {number:03d}: "
                 f"{self.titles_packed.values[number]}", body=chunk, tags=XSS_TAGS)
-            reply = community.answer(self.people[number + CHUNKS], question,
-                                     chunks[(number + CHUNKS // 2) % CHUNKS])
+            reply = answers.answer(self.people[number + CHUNKS], question,
+                                   chunks[(number + CHUNKS // 2) % CHUNKS])
             self.pairs.append((question, reply))
         self.tally("question body", len(self.payloads), f"{CHUNKS} questions")
         self.tally("answer", len(self.payloads), f"{CHUNKS} answers")
@@ -246,15 +247,15 @@ class Site:
         """The other titles, asked in turn by the profiles' members (a profile lists its
         member's newest questions); a vector too long to share a title goes alone."""
         packed = self.titles_packed
-        alone = [_line(p) for p in packed.too_long if len(_line(p)) <= community.TITLE_MAX]
-        too_long = [p for p in packed.too_long if len(_line(p)) > community.TITLE_MAX]
+        alone = [_line(p) for p in packed.too_long if len(_line(p)) <= questions.TITLE_MAX]
+        too_long = [p for p in packed.too_long if len(_line(p)) > questions.TITLE_MAX]
         rest = [f"Question {number:03d}: {title}"
                 for number, title in enumerate(packed.values[CHUNKS:], start=CHUNKS)]
         for number, title in enumerate(rest + alone):
-            community.ask(self.people[number % len(self.people)], title=title,
+            questions.ask(self.people[number % len(self.people)], title=title,
                           body="Which of these have you seen?")
         refused = _refused("a question title", "title", too_long, lambda _number, payload: (
-            community.ask(self.editor, title=payload, body="Body")))
+            questions.ask(self.editor, title=payload, body="Body")))
         self.tally("question title", len(self.payloads) - refused,
                    f"{len(packed.values) + len(alone)} questions", refused)
 
@@ -267,29 +268,29 @@ class Site:
         targets = [("question", q.id) for q, _r in self.pairs] + \
             [("answer", r.id) for _q, r in self.pairs] + \
             [("article", article.id) for article in self.discussions]
-        packed = _packs(self.payloads, community.COMMENT_MAX, _block, "\n\n")
+        packed = _packs(self.payloads, comments.COMMENT_MAX, _block, "\n\n")
         self.commenters: dict[tuple[str, int], list[str]] = {target: [] for target in targets}
         for number, comment in enumerate(packed.values):
             target, author = targets[number % len(targets)], self.members[number]
-            community.add_comment(author, *target, comment)
+            comments.add_comment(author, *target, comment)
             self.commenters[target].append(author.name)
         refused = _refused("a comment", "body", packed.too_long, lambda _number, payload: (
-            community.add_comment(self.members[0], *targets[0], payload)))
+            comments.add_comment(self.members[0], *targets[0], payload)))
         self.tally("comment", len(self.payloads) - refused, f"{len(packed.values)} comments "
                    f"on {len(targets)} questions, answers and articles", refused)
 
     def question_summaries(self) -> None:
         self.summaries = _packs(self.payloads, wiki.SUMMARY_MAX, _line)
         for number, (question, _reply) in enumerate(self.pairs[:QUESTION_HISTORIES]):
-            community.edit_question(question.author, question, title=question.title,
+            questions.edit_question(question.author, question, title=question.title,
                                     body=question.body + "\n\nEdited.", tags=XSS_TAGS,
                                     summary=self.summaries.values[number])
         # edit_question checks the summary after changing the post (its view rolls that
         # back on the error), so the refusals go to a question of their own.
-        spare = community.ask(self.editor, title="Question for refused summaries",
+        spare = questions.ask(self.editor, title="Question for refused summaries",
                               body="Body")
         refused = _refused("a question's edit summary", "summary", self.summaries.too_long,
-                           lambda number, payload: community.edit_question(
+                           lambda number, payload: questions.edit_question(
                                self.editor, spare, title=spare.title, body=f"Edit {number}",
                                summary=payload))
         self.tally("question edit summary", sum(self.summaries.sizes[:QUESTION_HISTORIES]),
@@ -298,7 +299,7 @@ class Site:
     def tags(self) -> None:
         """Every vector alone as a tag, on a question and on an article."""
         senders = (
-            lambda number, tag: community.ask(self.editor, title=f"Tagged question {number}",
+            lambda number, tag: questions.ask(self.editor, title=f"Tagged question {number}",
                                               body="Body", tags=[tag]),
             lambda number, tag: wiki.create_article(
                 self.editor, title=f"Tagged article {number}", body="Body", tags=[tag]))
@@ -379,7 +380,7 @@ class Site:
 
     def pages(self) -> None:
         for question, reply in self.pairs:
-            self.visits.append(Visit(community.question_url(question), {
+            self.visits.append(Visit(services.question_url(question), {
                 "#question-title": [question.title],
                 ".thread-header": [question.author.name],
                 ".answers .item-meta": [reply.author.name],
@@ -388,9 +389,9 @@ class Site:
                 ".post-main .tags": TAG_LINES}))
         for question, _reply in self.pairs[:QUESTION_HISTORIES]:
             self.visits.append(Visit(f"/questions/{question.id}/history", {
-                ".card h2": [revision.summary for revision in community.revisions_of(
+                ".card h2": [revision.summary for revision in services.revisions_of(
                     "question", question.id)], ".eyebrow": [question.title]}))
-        questions = list(db.session.scalars(community.question_query()))
+        questions = list(db.session.scalars(question_query()))
         last = math.ceil(len(questions) / QUESTIONS_PER_PAGE)
         for page in (1, last):  # the list's template; every title is on its asker's profile
             shown = questions[(page - 1) * QUESTIONS_PER_PAGE:page * QUESTIONS_PER_PAGE]

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from community import services as community
+from community import questions
 from core import accounts
 from core.extensions import db
 from tests.e2e.helpers import PASSWORD, assert_accessible
@@ -31,7 +31,7 @@ def _seed(app) -> None:
                                    display_name="Sorrel Searcher")
         for title, body in ARTICLES.items():
             wiki.create_article(author, title=title, body=body, tags="library")
-        community.ask(author, title=QUESTION, body="Our library opens a seed library in "
+        questions.ask(author, title=QUESTION, body="Our library opens a seed library in "
                       "spring. What worked for you?", tags="seeds")
         db.session.commit()
 

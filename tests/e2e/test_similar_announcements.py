@@ -3,7 +3,7 @@ changed count, and the list is not rebuilt (or re-read) while it stays the same.
 
 from playwright.sync_api import expect
 
-from community import services as community
+from community import questions
 from core import accounts
 from core.extensions import db
 from tests.e2e.helpers import create_user, sign_in
@@ -26,7 +26,7 @@ def test_the_similar_list_is_announced_once_per_changed_count(page, live_server)
     create_user(live_server.app, "amara", display_name="Amara Asker")
     create_user(live_server.app, "cyd", display_name="Cyd Voter")
     with live_server.app.app_context():
-        community.ask(accounts.get_by_username("cyd"), title=EARLIER,
+        questions.ask(accounts.get_by_username("cyd"), title=EARLIER,
                       body="Teens arrive in groups after school.")
         db.session.commit()
     sign_in(page, "amara", next_path="/questions/ask")

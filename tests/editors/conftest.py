@@ -5,7 +5,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
-from community import services as community
+from community import answers
 from core.extensions import db
 from tests.community.conftest import ask, no_rate_limit, reply, workgroup  # noqa: F401
 from tests.wiki.conftest import edit, write  # noqa: F401
@@ -21,7 +21,7 @@ def solved(ask, reply, member, other_member):  # noqa: F811 - the community's fi
     """A solved thread: mina asked, otto answered, mina accepted."""
     question = ask(member, title="How do you run a seed library?", body="We want to start one.")
     answer = reply(other_member, question, "Start small, with donated seeds.")
-    community.accept(member, answer)
+    answers.accept(member, answer)
     db.session.commit()
     return question
 

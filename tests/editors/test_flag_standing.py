@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from community import services as community
+from community import answers
 from core.audit import AUTOMATIC
 from core.extensions import db
 from core.models import User
@@ -34,7 +34,7 @@ def aged(make_user):
 
 @pytest.fixture
 def spam(app, solved, make_user, no_rate_limit):
-    answer = community.answer(make_user("spammer"), solved, "Buy cheap pills today!")
+    answer = answers.answer(make_user("spammer"), solved, "Buy cheap pills today!")
     db.session.commit()
     return answer
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from community import services as community
+from community import questions, services
 from core.errors import ValidationFailed
 from core.extensions import db
 from editors import merging
@@ -13,15 +13,15 @@ def test_a_merged_question_does_not_redirect_to_its_hidden_target(
         app, ask, solved, member, editor, client, member_client, editor_client, no_rate_limit):
     source = ask(member, title="Seed libraries: how to begin?", body="Same again.")
     merging.merge_questions(editor, source, solved, "Same question")
-    community.set_question_hidden(editor, solved, True)
+    questions.set_question_hidden(editor, solved, True)
     db.session.commit()
-    target = community.question_url(solved)
+    target = services.question_url(solved)
     for who in (client, member_client):
-        response = who.get(community.question_url(source))
+        response = who.get(services.question_url(source))
         assert response.status_code == 404
         assert target not in response.get_data(as_text=True)
         assert who.get(f"/questions/{source.id}").status_code == 404
-    response = editor_client.get(community.question_url(source))
+    response = editor_client.get(services.question_url(source))
     assert response.status_code == 301 and response.location == target
 
 

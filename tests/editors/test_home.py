@@ -3,7 +3,7 @@ articles, active workgroups and open questions; a member's own part; a fixed que
 
 import pytest
 
-from community import services as community
+from community import answers, questions, workgroups
 from core.extensions import db
 from editors import collections as curated
 from editors import features
@@ -13,7 +13,7 @@ from wiki import services as wiki
 
 def test_a_visitor_sees_every_section(app, client, editor, article, solved, unsolved,
                                       workgroup, member):
-    community.join(member, workgroup)
+    workgroups.join(member, workgroup)
     features.feature(editor, f"/wiki/{article.slug}", blurb="Start *here*.", icon="tools")
     db.session.commit()
     page = client.get("/").get_data(as_text=True)
@@ -29,7 +29,7 @@ def test_a_visitor_sees_every_section(app, client, editor, article, solved, unso
 
 def test_a_member_also_sees_their_workgroups_questions_and_notifications(
         app, member_client, member, other_member, workgroup, ask):
-    community.join(member, workgroup)
+    workgroups.join(member, workgroup)
     db.session.commit()
     ask(other_member, title="What do you lend in a library of things?", body="Ideas?",
         workgroup_id=workgroup.id)
@@ -44,8 +44,8 @@ def test_answered_hidden_and_closed_questions_are_not_open_questions(app, client
                                                                      solved, unsolved, ask,
                                                                      member):
     closed = ask(member, title="An old question nobody needs now?", body="Old.")
-    community.close(editor, closed, "Out of date")
-    community.set_question_hidden(editor, unsolved, True)
+    questions.close(editor, closed, "Out of date")
+    questions.set_question_hidden(editor, unsolved, True)
     db.session.commit()
     page = client.get("/").get_data(as_text=True)
     start = page.index("Questions that need an answer")
@@ -64,11 +64,11 @@ def grow(count: int, start: int, editor, members, workgroup) -> None:
                                       tags=f"tag{number % 4}", sectors=["public"]).article
         wiki.save_edit(article, helper, title=article.title, body=f"Part {number}, revised.",
                        base_revision=1, tags=f"tag{number % 4}", sectors=["public"])
-        asked = community.ask(author, title=f"Question number {number} about practice?",
+        asked = questions.ask(author, title=f"Question number {number} about practice?",
                               body="Details.", workgroup_id=workgroup.id)
-        community.ask(helper, title=f"Open question number {number} for everyone?",
+        questions.ask(helper, title=f"Open question number {number} for everyone?",
                       body="Anyone?")
-        community.accept(author, community.answer(helper, asked, f"Answer {number}."))
+        answers.accept(author, answers.answer(helper, asked, f"Answer {number}."))
         collection = curated.create_collection(editor, f"Readings {number}")
         curated.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Read it.")
         curated.add_to_collection(editor, collection, f"/questions/{asked.id}")
@@ -90,9 +90,9 @@ def home_queries(client) -> int:
 def test_the_home_page_query_count_does_not_grow_with_content(app, editor, member,
                                                               other_member, admin,
                                                               no_rate_limit, who):
-    group = community.create_workgroup(admin, "Makerspaces", "Making.")
-    community.join(member, group)
-    community.join(other_member, group)
+    group = workgroups.create_workgroup(admin, "Makerspaces", "Making.")
+    workgroups.join(member, group)
+    workgroups.join(other_member, group)
     db.session.commit()
     client = app.test_client()
     if who == "member":

@@ -2,7 +2,7 @@
 
 import pytest
 
-from community import services as community
+from community import answers, comments, questions
 from core.errors import ValidationFailed
 from core.extensions import db
 from editors import links
@@ -32,11 +32,11 @@ def test_a_new_member_may_not_post_more_than_two_links(app, post, make_user, sol
                                                        no_rate_limit):
     newcomer = make_user("newcomer")
     actions = {
-        "ask": lambda: community.ask(newcomer, title="Where do I find seed suppliers?",
+        "ask": lambda: questions.ask(newcomer, title="Where do I find seed suppliers?",
                                      body=THREE_LINKS),
-        "answer": lambda: community.answer(newcomer, solved, THREE_LINKS),
-        "comment": lambda: community.add_comment(newcomer, "question", solved.id,
-                                                 THREE_LINKS),
+        "answer": lambda: answers.answer(newcomer, solved, THREE_LINKS),
+        "comment": lambda: comments.add_comment(newcomer, "question", solved.id,
+                                                THREE_LINKS),
         "article": lambda: wiki.create_article(newcomer, title="Suppliers", body=THREE_LINKS),
     }
     with pytest.raises(ValidationFailed) as error:
@@ -58,27 +58,27 @@ def test_edits_count_only_the_links_they_add(app, member, make_user, edit, no_ra
 
 def test_edits_of_questions_and_answers_are_checked(app, member, solved, make_user,
                                                    no_rate_limit):
-    answer = community.answer(make_user("newcomer"), solved, "Try the seed swap.")
+    answer = answers.answer(make_user("newcomer"), solved, "Try the seed swap.")
     with pytest.raises(ValidationFailed):
-        community.edit_answer(answer.author, answer, THREE_LINKS)
+        answers.edit_answer(answer.author, answer, THREE_LINKS)
     with pytest.raises(ValidationFailed):
-        community.edit_question(member, solved, title=solved.title, body=THREE_LINKS)
+        questions.edit_question(member, solved, title=solved.title, body=THREE_LINKS)
 
 
 def test_reputation_and_the_editor_role_lift_the_limit(app, member, editor, solved, monkeypatch,
                                                        no_rate_limit):
-    community.answer(editor, solved, THREE_LINKS)
+    answers.answer(editor, solved, THREE_LINKS)
     monkeypatch.setattr(links, "member_reputation", lambda user: 10)
-    community.answer(member, solved, THREE_LINKS)
+    answers.answer(member, solved, THREE_LINKS)
     app.config["EDITORS_NEW_MEMBER_LINKS"] = 5
     monkeypatch.setattr(links, "member_reputation", lambda user: 0)
-    community.answer(member, solved, THREE_LINKS)
+    answers.answer(member, solved, THREE_LINKS)
 
 
 def test_reputation_comes_from_the_community(app, member, other_member, solved, no_rate_limit):
     # otto's accepted answer to mina's question earns him 15 points.
     assert links.member_reputation(other_member) >= 10
-    community.answer(other_member, solved, THREE_LINKS)
+    answers.answer(other_member, solved, THREE_LINKS)
 
 
 def test_the_answer_form_shows_the_limit_and_keeps_the_text(app, make_user, solved, client,

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from community import services as community
+from community import answers, comments, questions, services
 from community.models import Answer, Comment, Notification, Question, Watch
 from core.audit import AUTOMATIC
 from core.errors import NotFound, PermissionDenied, ValidationFailed
@@ -22,7 +22,7 @@ WORD = "quokkanomics"  # a word only the flagged answer uses, to find it in sear
 @pytest.fixture
 def spam(app, solved, make_user, no_rate_limit):
     spammer = make_user("spammer")
-    answer = community.answer(spammer, solved, f"Buy cheap {WORD} pills today!")
+    answer = answers.answer(spammer, solved, f"Buy cheap {WORD} pills today!")
     db.session.commit()
     return answer
 
@@ -66,7 +66,7 @@ def test_a_member_flags_content_with_a_reason_and_a_note(app, other_member, spam
 def test_every_kind_of_content_can_be_flagged(app, kind, article, solved, other_member,
                                              member):
     answer = db.session.scalar(select(Answer))
-    remark = community.add_comment(member, "question", solved.id, "A remark.")
+    remark = comments.add_comment(member, "question", solved.id, "A remark.")
     target = {"article": article, "question": solved, "answer": answer,
               "comment": remark}[kind]
     flags.flag(other_member, kind, target.id, "other", "Please look")
@@ -88,7 +88,7 @@ def test_flags_are_checked(app, other_member, spam, editor):
     first = db.session.scalar(select(Flag))
     assert flags.flag(other_member, "answer", spam.id, "offensive") is first  # once only
     assert db.session.scalar(select(func.count(Flag.id))) == 1
-    community.set_answer_hidden(editor, spam, True)
+    answers.set_answer_hidden(editor, spam, True)
     with pytest.raises(NotFound):  # members cannot flag what they cannot see
         flags.flag(other_member, "answer", spam.id, "spam")
 
@@ -145,7 +145,7 @@ def test_hiding_a_flagged_answer_takes_it_off_the_page_and_out_of_search(
         app, spam, other_member, editor, client, solved):
     flags.flag(other_member, "answer", spam.id, "spam", "Pills")
     db.session.commit()
-    url = community.question_url(solved)
+    url = services.question_url(solved)
     assert WORD in client.get(url).get_data(as_text=True) and found(client, WORD)
     flags.hide_content(editor, "answer", spam.id, "Advertising")
     db.session.commit()
@@ -174,14 +174,14 @@ def test_editing_a_flagged_answer_saves_a_revision_and_closes_the_flags(
     db.session.commit()
     assert spam.body == "Seed swaps work well." and not spam.hidden
     assert db.session.scalar(select(Flag.resolution)) == "edited"
-    [revision] = community.revisions_of("answer", spam.id)[:1]
+    [revision] = services.revisions_of("answer", spam.id)[:1]
     assert revision.summary.startswith("Moderated: Removed the advertising")
     assert ("answer.edited", "edith") in actions()
 
 
 def test_editing_a_flagged_comment_and_article(app, article, member, other_member, editor,
                                               client):
-    remark = community.add_comment(member, "article", article.id, "Rude words here")
+    remark = comments.add_comment(member, "article", article.id, "Rude words here")
     db.session.commit()
     client.get(f"/wiki/{article.slug}")
     flags.flag(other_member, "comment", remark.id, "offensive")
@@ -226,7 +226,7 @@ def duplicate(app, ask, reply, make_user, member, no_rate_limit):
     question = ask(asker, title="Starting a seed library: where to begin?",
                    body="Same question, again.")
     answer = reply(member, question, "Ask the garden club for seeds.")
-    community.add_comment(member, "question", question.id, "See the other thread.")
+    comments.add_comment(member, "question", question.id, "See the other thread.")
     db.session.commit()
     return question, answer
 
@@ -242,11 +242,11 @@ def test_merging_moves_answers_redirects_and_tells_both_askers(app, solved, dupl
     assert source.merged_into_id == solved.id and source.hidden
     comments = db.session.scalars(select(Comment.target_id)).all()
     assert comments == [solved.id]
-    response = client.get(community.question_url(source))
+    response = client.get(services.question_url(source))
     assert response.status_code == 301
-    assert response.location == community.question_url(solved)
+    assert response.location == services.question_url(solved)
     assert client.get(f"/questions/{source.id}").status_code == 301
-    page = client.get(community.question_url(solved)).get_data(as_text=True)
+    page = client.get(services.question_url(solved)).get_data(as_text=True)
     assert "Ask the garden club for seeds." in page
     told = {row.user_id: row.text for row in db.session.scalars(
         select(Notification).where(Notification.kind == "merged"))}
@@ -264,10 +264,10 @@ def test_merging_a_question_into_itself_or_a_hidden_or_merged_one_is_refused(
     with pytest.raises(ValidationFailed, match="into itself"):
         merging.merge_questions(editor, source, source)
     third = ask(member, title="A third seed library question?", body="Again.")
-    community.set_question_hidden(editor, third, True)
+    questions.set_question_hidden(editor, third, True)
     with pytest.raises(ValidationFailed, match="hidden"):
         merging.merge_questions(editor, source, third)
-    community.set_question_hidden(editor, third, False)
+    questions.set_question_hidden(editor, third, False)
     merging.merge_questions(editor, third, solved)
     with pytest.raises(ValidationFailed, match="itself merged"):
         merging.merge_questions(editor, source, third)
@@ -293,7 +293,7 @@ def test_members_cannot_moderate(app, member, spam, solved, duplicate, article):
 # ---------------------------------------------------------------- on the web
 
 def test_a_member_reports_an_answer_from_the_thread_page(app, member_client, spam, solved):
-    page = member_client.get(community.question_url(solved)).get_data(as_text=True)
+    page = member_client.get(services.question_url(solved)).get_data(as_text=True)
     assert f"/report?on=question:{solved.id}" in page
     form = member_client.get(f"/report?on=question:{solved.id}").get_data(as_text=True)
     assert f'value="answer:{spam.id}"' in form and "Answer by spammer" in form
@@ -301,7 +301,7 @@ def test_a_member_reports_an_answer_from_the_thread_page(app, member_client, spa
         "on": f"question:{solved.id}", "target": f"answer:{spam.id}", "reason": "spam",
         "note": "Pills"})
     assert response.status_code == 302
-    assert response.location == community.question_url(solved)
+    assert response.location == services.question_url(solved)
     flag = db.session.scalar(select(Flag))
     assert (flag.target_type, flag.target_id, flag.reason) == ("answer", spam.id, "spam")
     again = member_client.submit("/report", {
@@ -314,7 +314,7 @@ def test_a_member_reports_an_answer_from_the_thread_page(app, member_client, spa
 def test_reports_are_for_members_about_things_on_the_page(app, client, member_client, spam,
                                                          solved, article):
     assert client.get(f"/report?on=question:{solved.id}").status_code == 302
-    assert "Report a problem" not in client.get(community.question_url(solved)).get_data(
+    assert "Report a problem" not in client.get(services.question_url(solved)).get_data(
         as_text=True)
     assert member_client.get("/report").status_code == 404
     assert member_client.get("/report?on=question:999").status_code == 404
@@ -333,10 +333,10 @@ def _chosen(form_html: str) -> list[str]:
 
 def test_report_page_starts_from_the_page_that_shows_the_item(app, member, editor, spam,
                                                               solved, article):
-    remark = community.add_comment(member, "answer", spam.id, "Looks like spam.")
-    note = community.add_comment(member, "article", article.id, "Prices have changed.")
+    remark = comments.add_comment(member, "answer", spam.id, "Looks like spam.")
+    note = comments.add_comment(member, "article", article.id, "Prices have changed.")
     db.session.commit()
-    thread = community.question_url(solved)
+    thread = services.question_url(solved)
     assert flags.report_page(f"question:{solved.id}", member) == flags.ReportPage(
         "question", solved.id, thread, f"question:{solved.id}")
     assert flags.report_page(f"answer:{spam.id}", member) == flags.ReportPage(
@@ -352,7 +352,7 @@ def test_report_page_starts_from_the_page_that_shows_the_item(app, member, edito
                "article:no-such-article", f"feature:{spam.id}"):
         with pytest.raises(NotFound):
             flags.report_page(on, member)
-    community.set_answer_hidden(editor, spam, True)
+    answers.set_answer_hidden(editor, spam, True)
     db.session.commit()
     for on in (f"answer:{spam.id}", f"comment:{remark.id}"):  # hidden, or on hidden content
         with pytest.raises(NotFound):
@@ -362,26 +362,26 @@ def test_report_page_starts_from_the_page_that_shows_the_item(app, member, edito
 def test_every_item_on_a_thread_has_its_own_flag_link(app, client, member_client,
                                                       editor_client, editor, member, spam,
                                                       solved):
-    on_question = community.add_comment(member, "question", solved.id, "Which seeds?")
-    on_answer = community.add_comment(member, "answer", spam.id, "Looks like spam.")
+    on_question = comments.add_comment(member, "question", solved.id, "Which seeds?")
+    on_answer = comments.add_comment(member, "answer", spam.id, "Looks like spam.")
     db.session.commit()
-    page = member_client.get(community.question_url(solved)).get_data(as_text=True)
+    page = member_client.get(services.question_url(solved)).get_data(as_text=True)
     links = set(re.findall(r'class="flag-link" href="/report\?on=([a-z]+:\d+)"', page))
     good = db.session.scalar(select(Answer.id).where(Answer.id != spam.id))
     assert links == {f"question:{solved.id}", f"answer:{good}", f"answer:{spam.id}",
                      f"comment:{on_question.id}", f"comment:{on_answer.id}"}
     assert 'Flag<span class="visually-hidden"> the answer by spammer</span>' in page
-    assert "flag-link" not in client.get(community.question_url(solved)).get_data(
+    assert "flag-link" not in client.get(services.question_url(solved)).get_data(
         as_text=True)  # visitors sign in first: no links for them
-    community.set_answer_hidden(editor, spam, True)
+    answers.set_answer_hidden(editor, spam, True)
     db.session.commit()
-    page = editor_client.get(community.question_url(solved)).get_data(as_text=True)
+    page = editor_client.get(services.question_url(solved)).get_data(as_text=True)
     assert f"on=answer:{spam.id}" not in page and "quokkanomics" in page  # nothing to flag
 
 
 def test_the_article_and_its_comments_have_flag_links(app, client, member_client, member,
                                                       article):
-    remark = community.add_comment(member, "article", article.id, "Prices have changed.")
+    remark = comments.add_comment(member, "article", article.id, "Prices have changed.")
     db.session.commit()
     page = member_client.get(f"/wiki/{article.slug}").get_data(as_text=True)
     assert f'href="/report?on=article:{article.slug}"' in page
@@ -391,10 +391,10 @@ def test_the_article_and_its_comments_have_flag_links(app, client, member_client
 
 def test_a_member_flags_an_answer_and_a_comment_from_their_own_links(
         app, member_client, member, spam, solved, article):
-    on_answer = community.add_comment(member, "answer", spam.id, "Buy now!")
-    on_article = community.add_comment(member, "article", article.id, "Buy now!")
+    on_answer = comments.add_comment(member, "answer", spam.id, "Buy now!")
+    on_article = comments.add_comment(member, "article", article.id, "Buy now!")
     db.session.commit()
-    thread = community.question_url(solved)
+    thread = services.question_url(solved)
     for on, page in ((f"answer:{spam.id}", f"{thread}#answer-{spam.id}"),
                      (f"comment:{on_answer.id}", f"{thread}#comment-{on_answer.id}"),
                      (f"comment:{on_article.id}",
@@ -424,7 +424,7 @@ def test_editors_work_through_flags_on_the_web(app, editor_client, spam, other_m
                                     {"action": "hide", "reason": "Spam"})
     assert response.status_code == 302
     response = editor_client.submit(f"/editors/flags/question/{source.id}", {
-        "action": "merge", "merge_into": community.question_url(solved), "reason": "Dupe"})
+        "action": "merge", "merge_into": services.question_url(solved), "reason": "Dupe"})
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(Answer, spam.id).hidden

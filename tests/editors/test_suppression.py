@@ -6,7 +6,7 @@ the feed; only editors may restore it as the current text; the log records it.""
 import pytest
 from sqlalchemy import select
 
-from community import services as community
+from community import answers
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.models import AuditEntry
@@ -102,7 +102,7 @@ def test_who_may_suppress_and_restore(app, doxxed_article, editor, member, admin
 def test_an_answers_history_hides_the_removed_version(app, solved, other_member, editor,
                                                       client, admin_client):
     answer = solved.accepted_answer
-    community.edit_answer(other_member, answer, f"Call me on {PHONE} for seeds.", "Number")
+    answers.edit_answer(other_member, answer, f"Call me on {PHONE} for seeds.", "Number")
     flags.flag(editor, "answer", answer.id, "offensive", "A private number")
     flags.edit_flagged(editor, "answer", answer.id, body="Ask at the desk for seeds.",
                           suppress_previous=True)

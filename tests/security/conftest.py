@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import select
 
-from community import services as community
+from community import answers, comments, questions, services, workgroups
 from core.extensions import db
 from core.models import User
 from tests.conftest import PEOPLE, make_person
@@ -28,15 +28,15 @@ def _make_world(member, admin) -> World:
                                   tags="advisory").article
     wiki.save_edit(article, member, title=article.title, body="Ask what they loved most.",
                    base_revision=1)
-    group = community.create_workgroup(admin, "Makerspaces", "Making things.")
-    community.join(member, group)
-    question = community.ask(member, title="How do you weed a collection?", body="Details.",
+    group = workgroups.create_workgroup(admin, "Makerspaces", "Making things.")
+    workgroups.join(member, group)
+    question = questions.ask(member, title="How do you weed a collection?", body="Details.",
                              workgroup_id=group.id, tags="weeding")
-    answer = community.answer(member, question, "We use usage data.")
-    remark = community.add_comment(member, "question", question.id, "A remark.")
+    answer = answers.answer(member, question, "We use usage data.")
+    remark = comments.add_comment(member, "question", question.id, "A remark.")
     db.session.commit()
     return World(slug=article.slug, question_id=question.id,
-                 question_slug=community.question_url(question).rsplit("/", 1)[1],
+                 question_slug=services.question_url(question).rsplit("/", 1)[1],
                  answer_id=answer.id, comment_id=remark.id, workgroup=group.slug,
                  username=member.username)
 

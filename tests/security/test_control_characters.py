@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from sqlalchemy import update
 
-from community import services as community
+from community import answers, comments, questions, services, workgroups
 from community.models import Answer, Question, Workgroup
 from core import accounts
 from core.errors import ValidationFailed
@@ -52,14 +52,14 @@ def _fields(member, editor, admin, question, answer, article, group, collection)
     ok_a = {"title": "Weeding policy", "body": "Text.", "summary": "", "tags": "weeding"}
     profile = {"display_name": "Mina", "library": "Town", "sector": "", "bio": "Hi"}
     return {
-        "question title": lambda bad: community.ask(member, **{**ok_q, "title": bad}),
-        "question body": lambda bad: community.ask(member, **{**ok_q, "body": bad}),
-        "question tags": lambda bad: community.ask(member, **{**ok_q, "tags": bad}),
-        "question edit summary": lambda bad: community.edit_question(
+        "question title": lambda bad: questions.ask(member, **{**ok_q, "title": bad}),
+        "question body": lambda bad: questions.ask(member, **{**ok_q, "body": bad}),
+        "question tags": lambda bad: questions.ask(member, **{**ok_q, "tags": bad}),
+        "question edit summary": lambda bad: questions.edit_question(
             editor, question, **{**ok_q, "title": "A new title for it?", "summary": bad}),
-        "answer": lambda bad: community.answer(member, question, bad),
-        "comment": lambda bad: community.add_comment(member, "question", question.id, bad),
-        "close reason": lambda bad: community.close(editor, question, bad),
+        "answer": lambda bad: answers.answer(member, question, bad),
+        "comment": lambda bad: comments.add_comment(member, "question", question.id, bad),
+        "close reason": lambda bad: questions.close(editor, question, bad),
         "article title": lambda bad: wiki.create_article(member, **{**ok_a, "title": bad}),
         "article body": lambda bad: wiki.create_article(member, **{**ok_a, "body": bad}),
         "article summary": lambda bad: wiki.save_edit(
@@ -67,8 +67,8 @@ def _fields(member, editor, admin, question, answer, article, group, collection)
             base_revision=1),
         "article tags": lambda bad: wiki.create_article(member, **{**ok_a, "tags": bad}),
         "rename": lambda bad: wiki.rename(article, editor, bad),
-        "workgroup name": lambda bad: community.create_workgroup(admin, bad, "About."),
-        "workgroup description": lambda bad: community.edit_workgroup(
+        "workgroup name": lambda bad: workgroups.create_workgroup(admin, bad, "About."),
+        "workgroup description": lambda bad: workgroups.edit_workgroup(
             admin, group, group.name, bad, False),
         "display name": lambda bad: accounts.update_profile(
             member, **{**profile, "display_name": bad}),
@@ -88,10 +88,10 @@ def _fields(member, editor, admin, question, answer, article, group, collection)
 def test_every_text_field_refuses_a_control_character_and_changes_nothing(
         app, member, other_member, editor, admin):
     app.config["RATELIMIT_ENABLED"] = False
-    group = community.create_workgroup(admin, "Makerspaces", "Making things.")
-    question = community.ask(other_member, title="How do you weed a collection?",
+    group = workgroups.create_workgroup(admin, "Makerspaces", "Making things.")
+    question = questions.ask(other_member, title="How do you weed a collection?",
                              body="Details.", tags="weeding")
-    answer = community.answer(other_member, question, "We use usage data.")
+    answer = answers.answer(other_member, question, "We use usage data.")
     article = wiki.create_article(other_member, title="Readers' advisory", body="Ask.").article
     collection = curated.create_collection(editor, "Starter reading", "Intro.")
     db.session.commit()
@@ -123,9 +123,9 @@ FEEDS = ["/feeds/changes.atom", "/feeds/questions.atom", "/feeds/tags/weeding.at
 def test_feeds_strip_control_characters_that_older_data_holds(app, world, editor, client):
     question = db.session.get(Question, world.question_id)
     article = db.session.scalar(db.select(Article).where(Article.slug == world.slug))
-    community.accept(editor, db.session.get(Answer, world.answer_id))
+    answers.accept(editor, db.session.get(Answer, world.answer_id))
     collection = curated.create_collection(editor, "Starter reading", "Intro.")
-    curated.add_to_collection(editor, collection, community.question_url(question), "A note.")
+    curated.add_to_collection(editor, collection, services.question_url(question), "A note.")
     curated.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Another.")
     db.session.commit()
     # Written straight to the database, as data saved before the check would be

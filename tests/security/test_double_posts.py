@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from community import notifications
-from community import services as community
+from community import answers, notifications, questions, votes, workgroups
 from community.models import Notification, Question, Vote, Watch, Workgroup, WorkgroupMember
 from core.extensions import db
 from core.models import User
@@ -33,16 +32,16 @@ def _article_id(slug: str) -> int:
 
 def test_two_identical_answer_votes_at_once_are_one_vote(app, world, monkeypatch):
     statuses = same_post_at_once(app, monkeypatch, f"/answers/{world.answer_id}/vote",
-                                 {"value": "1"}, module=community, name="vote")
+                                 {"value": "1"}, module=votes, name="vote")
     assert statuses == [302, 302]
     assert _count(Vote, target_type="answer", target_id=world.answer_id) == 1
 
 
 def test_two_identical_withdrawn_votes_at_once_leave_none(app, world, monkeypatch):
-    community.vote(db.session.get(User, _user_id("otto")), "question", world.question_id, 1)
+    votes.vote(db.session.get(User, _user_id("otto")), "question", world.question_id, 1)
     db.session.commit()
     statuses = same_post_at_once(app, monkeypatch, f"/questions/{world.question_id}/vote",
-                                 {"value": "0"}, module=community, name="vote")
+                                 {"value": "0"}, module=votes, name="vote")
     assert statuses == [302, 302]
     assert _count(Vote, target_type="question", target_id=world.question_id) == 0
 
@@ -69,7 +68,7 @@ def test_two_identical_article_watch_toggles_at_once(app, world, monkeypatch, wa
 
 def test_two_identical_leaves_at_once_are_one_departure(app, world, monkeypatch):
     statuses = same_post_at_once(app, monkeypatch, f"/workgroups/{world.workgroup}/leave", {},
-                                 module=community, name="leave", login="mina")
+                                 module=workgroups, name="leave", login="mina")
     assert statuses == [302, 302]
     group = db.session.scalar(select(Workgroup).where(Workgroup.slug == world.workgroup))
     assert _count(WorkgroupMember, workgroup_id=group.id) == 0
@@ -77,11 +76,11 @@ def test_two_identical_leaves_at_once_are_one_departure(app, world, monkeypatch)
 
 
 def test_two_identical_withdrawals_of_acceptance_at_once(app, world, monkeypatch):
-    community.accept(db.session.get(User, _user_id("edith")),
-                     community.get_answer(world.answer_id))
+    answers.accept(db.session.get(User, _user_id("edith")),
+                   answers.get_answer(world.answer_id))
     db.session.commit()
     statuses = same_post_at_once(app, monkeypatch, f"/answers/{world.answer_id}/accept",
-                                 {"withdraw": "1"}, module=community,
+                                 {"withdraw": "1"}, module=answers,
                                  name="withdraw_acceptance", login="edith")
     assert statuses == [302, 302]
     db.session.expire_all()
@@ -99,7 +98,7 @@ def test_two_identical_protections_at_once(app, world, monkeypatch):
 
 def test_two_identical_question_hides_at_once(app, world, monkeypatch):
     statuses = same_post_at_once(app, monkeypatch, f"/questions/{world.question_id}/hide",
-                                 {"hidden": "1"}, module=community,
+                                 {"hidden": "1"}, module=questions,
                                  name="set_question_hidden", login="edith")
     assert statuses == [302, 302]
     db.session.expire_all()

@@ -125,9 +125,9 @@ def _count(model, **where):
 
 
 def test_two_identical_votes_at_once_are_one_vote(app, world, monkeypatch):
-    from community import services
+    from community import votes
 
-    results = _twice_at_once(app, monkeypatch, services, "vote",
+    results = _twice_at_once(app, monkeypatch, votes, "vote",
                              f"/questions/{world.question_id}/vote", {"value": "1"})
     assert results == [302, 302]
     assert _count(Vote, target_type="question", target_id=world.question_id) == 1
@@ -155,10 +155,10 @@ def test_two_identical_article_watches_at_once_are_one_watch(app, world, monkeyp
 
 
 def test_two_identical_joins_at_once_are_one_membership(app, world, monkeypatch):
-    from community import services
+    from community import workgroups
     from community.models import Workgroup
 
-    results = _twice_at_once(app, monkeypatch, services, "join",
+    results = _twice_at_once(app, monkeypatch, workgroups, "join",
                              f"/workgroups/{world.workgroup}/join", {})
     assert results == [302, 302]
     group = db.session.scalar(select(Workgroup).where(Workgroup.slug == world.workgroup))
@@ -167,10 +167,10 @@ def test_two_identical_joins_at_once_are_one_membership(app, world, monkeypatch)
 
 
 def test_two_identical_accepts_at_once_are_one_acceptance(app, world, monkeypatch):
-    from community import services
+    from community import answers
     from community.models import Notification, Question
 
-    results = _twice_at_once(app, monkeypatch, services, "accept",
+    results = _twice_at_once(app, monkeypatch, answers, "accept",
                              f"/answers/{world.answer_id}/accept", {}, login="edith")
     assert results == [302, 302]
     assert db.session.get(Question, world.question_id).accepted_answer_id == world.answer_id
@@ -202,11 +202,11 @@ def _route_names(kind: str) -> list[str]:
 
 def test_a_question_titled_like_a_page_of_its_thread_has_its_own_address(
         app, member, other_client):
-    from community import services
+    from community import questions, services
 
     app.config["RATELIMIT_ENABLED"] = False
     for name in _route_names("question"):
-        question = services.ask(member, title=f"{name.title()}??????", body="Details.")
+        question = questions.ask(member, title=f"{name.title()}??????", body="Details.")
         db.session.commit()
         url = services.question_url(question)
         assert url.rsplit("/", 1)[1] not in _route_names("question"), url
@@ -231,10 +231,10 @@ def test_an_article_titled_like_a_wiki_page_has_its_own_address(app, member, cli
 
 def test_workgroups_and_collections_named_like_a_page_have_their_own_address(
         app, admin, editor, admin_client):
-    from community import services as community
+    from community import workgroups
     from editors import collections as curated
 
-    group = community.create_workgroup(admin, "New", "A workgroup called New.")
+    group = workgroups.create_workgroup(admin, "New", "A workgroup called New.")
     collection = curated.create_collection(editor, "New", "A list called New.")
     db.session.commit()
     assert group.slug == "new-workgroup" and collection.slug == "new-collection"
@@ -244,11 +244,11 @@ def test_workgroups_and_collections_named_like_a_page_have_their_own_address(
 
 def test_an_id_with_leading_zeros_is_not_another_address_of_the_same_thing(app, client, member):
     """One address per thing: /questions/0001 is no match, as thirty zeros and a 1 is not."""
-    from community import services as community
+    from community import questions
     from core.extensions import db
 
     app.config["RATELIMIT_ENABLED"] = False
-    question = community.ask(member, title="How do you weed a collection?", body="Gently.")
+    question = questions.ask(member, title="How do you weed a collection?", body="Gently.")
     db.session.commit()
     assert client.get(f"/questions/{question.id}/x").status_code in (200, 301, 302)
     for path in (f"/questions/000{question.id}/x",

@@ -12,7 +12,8 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event, select
 
-from community import services as community
+from community import answers, comments, questions, votes, workgroups
+from community.models import Question, Workgroup
 from core.extensions import db
 from editors import collections as curated
 from editors import features, flags
@@ -53,12 +54,12 @@ def counting():
 
 
 def grow(count, start, member, others, admin, editor):
-    group = db.session.query(community.Workgroup).first() or community.create_workgroup(
+    group = db.session.query(Workgroup).first() or workgroups.create_workgroup(
         admin, "Group", "A workgroup")
     collection = db.session.scalar(select(Collection)) or curated.create_collection(
         editor, "Reading list", "Readings.")
     first = wiki.get_article("article-0") if start else None
-    thread = db.session.get(community.Question, 1) if start else None
+    thread = db.session.get(Question, 1) if start else None
     for number in range(start, start + count):
         author = others[number % len(others)]
         article = wiki.create_article(member, title=f"Article {number}",
@@ -67,22 +68,22 @@ def grow(count, start, member, others, admin, editor):
                                       tags=f"tag{number % 5}, shared", sectors=["public"]).article
         wiki.save_edit(article, author, title=article.title,
                        body=article.current_revision.body + " More.", base_revision=1)
-        question = community.ask(member, title=f"Question number {number} about practice?",
+        question = questions.ask(member, title=f"Question number {number} about practice?",
                                  body="Details", workgroup_id=group.id, tags="shared")
-        answer = community.answer(author, question, f"Answer {number}")
-        community.add_comment(author, "question", question.id, "A comment")
-        community.vote(author, "question", question.id, 1)
+        answer = answers.answer(author, question, f"Answer {number}")
+        comments.add_comment(author, "question", question.id, "A comment")
+        votes.vote(author, "question", question.id, 1)
         if number % 2:
-            community.accept(member, answer)
-        community.join(author, group)
+            answers.accept(member, answer)
+        workgroups.join(author, group)
         first, thread = first or article, thread or question
         # One article's history and contributors, and one thread's answers, grow too.
         wiki.save_edit(first, author, title=first.title,
                        body=first.current_revision.body + f" Edit {number}.",
                        base_revision=first.current_revision.number)
-        reply = community.answer(author, thread, f"Another answer {number}")
-        community.add_comment(others[(number + 1) % len(others)], "answer", reply.id, "Thanks")
-        community.vote(member, "answer", reply.id, 1)
+        reply = answers.answer(author, thread, f"Another answer {number}")
+        comments.add_comment(others[(number + 1) % len(others)], "answer", reply.id, "Thanks")
+        votes.vote(member, "answer", reply.id, 1)
         curated.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Read this.")
         flags.flag(member, "answer", answer.id, "other", "Please check the figures.")
         features.feature(editor, f"/wiki/{article.slug}", blurb="Worth reading.")

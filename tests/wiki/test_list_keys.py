@@ -43,10 +43,10 @@ def test_tag_counts_follow_tagging_editing_hiding_and_restoring(write, edit, mem
 
 
 def test_a_question_tag_is_not_an_article_tag(app, write, member):
-    from community import services as community
+    from community import questions
 
     app.config["RATELIMIT_ENABLED"] = False
-    community.ask(member, title="How do you weed a collection?", body="Details.",
+    questions.ask(member, title="How do you weed a collection?", body="Details.",
                   tags="weeding")
     write(member, title="Weeding", tags="collections")
     db.session.commit()
