@@ -32,7 +32,7 @@ its own:
                           type/tag/sector counts over all matches, as our page
                           shows.
   edits     an app with SEARCH_DRAIN=thread (as in production): an article is
-            edited through `wiki.services.save_edit` and committed, so that the
+            edited through `wiki.saving.save_edit` and committed, so that the
             outbox row and the after-commit drainer do the indexing; a new word in
             it is then looked for through `search.query.search` every 10 ms. Seconds
             from the start of the save, and from the commit, to the first request
@@ -265,7 +265,7 @@ def phase_edits(site: Path, edits: int) -> dict:
     from core.extensions import db
     from core.models import User
     from search import query
-    from wiki import services
+    from wiki import saving
     from wiki.models import Article
 
     app = make_app(site, SEARCH_DRAIN="thread")
@@ -282,9 +282,9 @@ def phase_edits(site: Path, edits: int) -> dict:
             article = db.session.get(Article, article_id)
             revision = article.current_revision
             started = time.perf_counter()
-            services.save_edit(article, author, title=article.title,
-                               body=f"{revision.body}\n\nA note on {word}.",
-                               base_revision=revision.number)
+            saving.save_edit(article, author, title=article.title,
+                             body=f"{revision.body}\n\nA note on {word}.",
+                             base_revision=revision.number)
             committing = time.perf_counter()
             db.session.commit()
             threaded = app.extensions["search.drainer"].started

@@ -129,7 +129,7 @@ def bench_save(revisions: int = 200, words: int = 10_000, samples: int = 20) -> 
         from app import create_app
         from core import accounts
         from core.extensions import db
-        from wiki import services
+        from wiki import reading, saving
 
         app = create_app({"PASSWORD_HASH_METHOD": "scrypt:1024:8:1"})
         rng = random.Random(7)
@@ -143,8 +143,8 @@ def bench_save(revisions: int = 200, words: int = 10_000, samples: int = 20) -> 
                     paragraphs.append(f"## Section {len(paragraphs) // 8 + 1}")
                 paragraphs.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 90)))
                                   + f" See [[Topic {rng.randint(1, 40)}]].")
-            article = services.create_article(users[0], title="A very long practice guide",
-                                              body="\n\n".join(paragraphs)).article
+            article = saving.create_article(users[0], title="A very long practice guide",
+                                            body="\n\n".join(paragraphs)).article
             db.session.commit()
 
             def one_edit(author):
@@ -157,8 +157,8 @@ def bench_save(revisions: int = 200, words: int = 10_000, samples: int = 20) -> 
                 words_here.insert(rng.randrange(len(words_here)), rng.choice(WORDS))
                 parts[index] = " ".join(words_here)
                 started = time.perf_counter()
-                services.save_edit(article, author, title=article.title, body="\n\n".join(parts),
-                                   summary="small edit", base_revision=current.number)
+                saving.save_edit(article, author, title=article.title, body="\n\n".join(parts),
+                                 summary="small edit", base_revision=current.number)
                 db.session.commit()
                 return time.perf_counter() - started
 
@@ -170,14 +170,14 @@ def bench_save(revisions: int = 200, words: int = 10_000, samples: int = 20) -> 
             stale = article.current_revision.number
             parts = article.current_revision.body.split("\n\n")
             parts[3] += " concurrent addition"
-            services.save_edit(article, users[1], title=article.title,
-                               body="\n\n".join(parts), base_revision=stale)
+            saving.save_edit(article, users[1], title=article.title,
+                             body="\n\n".join(parts), base_revision=stale)
             db.session.commit()
             merge_started = time.perf_counter()
-            other = services.get_revision(article, stale).body.split("\n\n")
+            other = reading.get_revision(article, stale).body.split("\n\n")
             other[-1] += " my late change"
-            services.save_edit(article, users[2], title=article.title,
-                               body="\n\n".join(other), base_revision=stale)
+            saving.save_edit(article, users[2], title=article.title,
+                             body="\n\n".join(other), base_revision=stale)
             db.session.commit()
             merge_ms = (time.perf_counter() - merge_started) * 1000
             total_words = len(article.current_revision.body.split())

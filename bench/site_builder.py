@@ -415,7 +415,7 @@ class Builder:
             self.insert(ArticleLink, links)
             self.insert(ArticleAuthor, authors)
             self.insert(ReviewMark, marks)
-        # Tag.article_count: visible articles per tag, as wiki.services keeps it.
+        # Tag.article_count: visible articles per tag, as wiki.services.count_tags keeps it.
         from sqlalchemy import bindparam, update
 
         from wiki.models import Tag

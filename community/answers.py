@@ -23,7 +23,7 @@ from core.markup import render
 from core.models import User
 from core.signals import check_post
 from core.timeutil import utcnow
-from wiki import services as wiki
+from wiki import cleaning
 
 
 def get_answer(answer_id: int, viewer=None) -> Answer:
@@ -70,7 +70,7 @@ def answer(author: User, question: Question, body: str) -> Answer:
 def edit_answer(user: User, reply: Answer, body: str, summary: str = "") -> Answer:
     permissions.require(permissions.may_edit_post(user, reply),
                         "Only the answer's author or an editor may edit it.")
-    body, summary = clean_text(body, what="answer"), wiki.clean_summary(summary)
+    body, summary = clean_text(body, what="answer"), cleaning.clean_summary(summary)
     if body == reply.body:
         return reply
     check_post(user, body, reply.body)

@@ -18,7 +18,7 @@ from core.models import User
 from core.signals import check_post
 from core.timeutil import utcnow
 from core.urls import site_path
-from wiki import services as wiki
+from wiki import services
 
 COMMENT_MAX = 600
 
@@ -59,7 +59,7 @@ def add_comment(author: User, target_type: str, target_id: int, body: str) -> Co
     else:
         url = site_path("wiki.article", slug=target.slug, anchor=f"comment-{remark.id}")
         title = target.title
-        wiki.touch(target)
+        services.touch(target)
     owner = getattr(target, "author_id", None) or getattr(target, "created_by_id", None)
     notifications.notify({owner}, "comment", f"{author.name} commented on “{title}”", url, author)
     watched_type, watched_id = ("article", target.id) if thread is None else ("question",
@@ -85,7 +85,7 @@ def set_comment_hidden(editor: User, remark: Comment, hidden: bool, *,
 
         article = db.session.get(Article, remark.target_id)
         if article is not None:
-            wiki.touch(article)
+            services.touch(article)
     db.session.flush()
     return remark
 

@@ -32,7 +32,7 @@ from community.models import (
 )
 from core.extensions import db
 from core.timeutil import utcnow
-from wiki import services as wiki
+from wiki import saving, services
 from wiki.models import Revision
 
 READ_AFTER = timedelta(days=45)  # older notifications are shown as already read
@@ -194,8 +194,8 @@ def _promote(spec: dict, users: dict, question: Question, solved: datetime, now:
     article.created_at = revisions[0].created_at
     article.updated_at = revisions[-1].created_at
     db.session.flush()
-    wiki.update_authors(article, article.current_revision.attribution)
-    wiki.touch(article)
+    saving.update_authors(article, article.current_revision.attribution)
+    services.touch(article)
     clock.stamp(article.updated_at)
     return article.updated_at
 

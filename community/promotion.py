@@ -10,7 +10,7 @@ from community.models import Question
 from community.services import question_changed, question_url
 from core import permissions
 from core.models import User
-from wiki import services as wiki
+from wiki import saving
 
 
 @dataclass
@@ -52,18 +52,18 @@ def promote(user: User, question: Question, *, title: str, body: str, tags="",
     for author, summary, addition in draft.sources:
         text = f"{text}\n{addition}" if text else addition
         if result is None:
-            result = wiki.create_article(author, title=title, body=text, summary=summary,
-                                         tags=tags or [tag.name for tag in question.tags],
-                                         sectors=sectors)
+            result = saving.create_article(author, title=title, body=text, summary=summary,
+                                           tags=tags or [tag.name for tag in question.tags],
+                                           sectors=sectors)
         else:
-            wiki.save_edit(result.article, author, title=title, body=text, summary=summary,
-                           tags=tags or [tag.name for tag in question.tags], sectors=sectors,
-                           base_revision=result.article.current_revision.number)
+            saving.save_edit(result.article, author, title=title, body=text, summary=summary,
+                             tags=tags or [tag.name for tag in question.tags], sectors=sectors,
+                             base_revision=result.article.current_revision.number)
     article = result.article
-    wiki.save_edit(article, user, title=title, body=body,
-                   summary=f"Promoted from the solved question “{question.title}”",
-                   tags=tags or [tag.name for tag in question.tags], sectors=sectors,
-                   base_revision=article.current_revision.number)
+    saving.save_edit(article, user, title=title, body=body,
+                     summary=f"Promoted from the solved question “{question.title}”",
+                     tags=tags or [tag.name for tag in question.tags], sectors=sectors,
+                     base_revision=article.current_revision.number)
     question.promoted_article_id = article.id
     question_changed(question)
     return article

@@ -27,7 +27,7 @@ from core.signals import check_post
 from core.spoofing import check_no_bidi_controls
 from core.text import check_text
 from core.timeutil import utcnow
-from wiki import services as wiki
+from wiki import cleaning
 from wiki.models import Tag
 
 TITLE_MIN, TITLE_MAX = 10, 200
@@ -67,7 +67,7 @@ def ask(author: User, *, title: str, body: str, tags: str | list[str] = "",
     problems = Problems()  # every field is checked: the form shows all its problems at once
     title = problems.check(clean_question_title, title)
     body = problems.check(clean_text, body, what="question")
-    names = problems.check(wiki.parse_tags, tags)
+    names = problems.check(cleaning.parse_tags, tags)
     workgroup = problems.check(_chosen_workgroup, workgroup_id)
     problems.raise_any()
     check_post(author, body)
@@ -94,7 +94,7 @@ def edit_question(user: User, question: Question, *, title: str, body: str,
     permissions.require(permissions.may_edit_post(user, question),
                         "Only the asker or an editor may edit this question.")
     title, body = clean_question_title(title), clean_text(body, what="question")
-    names, summary = wiki.parse_tags(tags), wiki.clean_summary(summary)
+    names, summary = cleaning.parse_tags(tags), cleaning.clean_summary(summary)
     if title == question.title and body == question.body and \
             names == [tag.name for tag in question.tags]:
         return question

@@ -11,7 +11,7 @@ from community.people import bp
 from core.edge import attempt
 from core.errors import NotFound
 from core.forms import check_button_form
-from wiki import services as wiki
+from wiki import reading
 
 
 def _watch_choice() -> bool:
@@ -44,7 +44,7 @@ def watch_question(question_id: int):
 def watch_article(slug: str):
     check_button_form()
     try:
-        article = wiki.get_article(slug, current_user)
+        article = reading.get_article(slug, current_user)
     except NotFound:
         abort(404)
     watching, article_id = _watch_choice(), article.id

@@ -25,7 +25,7 @@ from flask import Flask, current_app, has_app_context
 _signals = Namespace()
 
 content_changed = _signals.signal("content-changed", doc="""\
-A piece of content that search indexes changed; sent by wiki.services (articles),
+A piece of content that search indexes changed; sent by wiki.services.article_changed (articles),
 community.services.question_changed (questions, with their answers and comments) and
 editors.merging, after the change is flushed, inside its transaction.
 
@@ -33,7 +33,7 @@ Arguments: `kind` ("article", "question"), `object_id`. Search writes its outbox
 or notes the document to rebuild before the commit (PostgreSQL).""")
 
 article_saved = _signals.signal("article-saved", doc="""\
-A new revision of an article was written; sent by wiki.services after the revision is
+A new revision of an article was written; sent by wiki.saving after the revision is
 flushed, inside its transaction.
 
 Arguments: `article`, `revision`, `author`. The community makes the writer watch the

@@ -21,7 +21,7 @@ from editors.models import (
     FLAG_TARGETS,
     Collection,
 )
-from wiki import services as wiki
+from wiki import reading
 from wiki.models import Article, ArticleSlug
 
 BLURB_MAX = 600
@@ -101,7 +101,7 @@ def resolve_address(address: str | None, kinds=("article", "question", "collecti
         question = db.session.get(Question, number) if number else None
         found = Target("question", question) if question else None
     elif not path:
-        article = wiki.article_by_title(text)
+        article = reading.article_by_title(text)
         found = Target("article", article) if article else None
     if found is None or found.kind not in kinds:
         raise ValidationFailed(f"Nothing on Commonplace answers to “{text[:100]}”. "
@@ -132,7 +132,7 @@ def load_target(kind: str, object_id: int, viewer=None):
     if kind not in FLAG_TARGETS:
         raise NotFound("Only articles, questions, answers and comments can be flagged.")
     if kind == "article":
-        return wiki.get_article_by_id(object_id, viewer)
+        return reading.get_article_by_id(object_id, viewer)
     if kind == "question":
         return questions.get_question(object_id, viewer)
     if kind == "answer":

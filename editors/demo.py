@@ -17,7 +17,7 @@ from core.timeutil import utcnow
 from core.urls import site_path
 from editors import collections as curated
 from editors import features, review
-from wiki.services import article_by_title
+from wiki.reading import article_by_title
 
 
 def _target(spec: dict, collections: dict) -> str | None:

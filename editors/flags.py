@@ -40,7 +40,8 @@ from editors.models import (
     OutdatedMark,
 )
 from editors.review import mark_outdated
-from wiki import services as wiki
+from wiki import moderation, reading, saving
+from wiki import services as wiki_services
 from wiki.models import Article
 
 # A flag's weight, from the flagger's standing: how long they have been a member...
@@ -152,7 +153,7 @@ def _hold_if_flagged(kind: str, target) -> None:
 def _set_hidden(kind: str, target, actor, hidden: bool) -> None:
     """Through the content's own service; the desk writes the log's entry itself."""
     if kind == "article":
-        wiki.set_hidden(target, actor, hidden, audited=False)
+        moderation.set_hidden(target, actor, hidden, audited=False)
     elif kind == "question":
         questions.set_question_hidden(actor, target, hidden, audited=False)
     elif kind == "answer":
@@ -232,10 +233,10 @@ def edit_flagged(editor, kind: str, object_id: int, *, body: str, title: str = "
     summary = clean_line(f"Moderated: {why}" if why else "Moderated", 300, "", "reason")
     before = latest_number(kind, target) if kind in HISTORY_KINDS else 0
     if kind == "article":
-        wiki.save_edit(target, editor, title=title or target.title, body=body,
-                       summary=summary, tags=[tag.name for tag in target.tags],
-                       sectors=target.sectors,
-                       base_revision=target.current_revision.number)
+        saving.save_edit(target, editor, title=title or target.title, body=body,
+                         summary=summary, tags=[tag.name for tag in target.tags],
+                         sectors=target.sectors,
+                         base_revision=target.current_revision.number)
     elif kind == "question":
         questions.edit_question(editor, target, title=title or target.title, body=body,
                                 tags=[tag.name for tag in target.tags], summary=summary)
@@ -248,7 +249,7 @@ def edit_flagged(editor, kind: str, object_id: int, *, body: str, title: str = "
         if target.target_type == "article":
             article = db.session.get(Article, target.target_id)
             if article is not None:
-                wiki.touch(article)
+                wiki_services.touch(article)
     if release_hold(kind, object_id) and target.hidden:
         _set_hidden(kind, target, AUTOMATIC, False)
     count = resolve_flags(editor, kind, object_id, "edited", "actioned")
@@ -411,7 +412,7 @@ def report_page(on: str | None, viewer) -> ReportPage:
     comment:<id>. An answer or a comment is reported from the page that shows it."""
     kind, _, key = (on or "").partition(":")
     if kind == "article" and key:
-        article = wiki.get_article(key[:200], viewer)
+        article = reading.get_article(key[:200], viewer)
         return ReportPage("article", article.id, site_path("wiki.article", slug=article.slug),
                           f"article:{article.id}")
     if kind not in ("question", "answer", "comment") or not key.isdigit() or len(key) > 12:

@@ -12,7 +12,7 @@ from core.timeutil import utcnow
 from core.urls import site_path
 from editors import audit
 from editors.common import REASON_MAX, clean_line, load_target
-from wiki import services as wiki
+from wiki import reading, services
 
 HISTORY_KINDS = ("article", "question", "answer")
 
@@ -31,7 +31,7 @@ def history_revision(kind: str, object_id: int, number: int, viewer):
         raise NotFound("Only articles, questions and answers keep a history.")
     target = load_target(kind, object_id, viewer)
     if kind == "article":
-        revision = wiki.get_revision(target, number)
+        revision = reading.get_revision(target, number)
     else:
         revision = db.session.scalar(select(PostRevision).where(
             PostRevision.post_type == kind, PostRevision.post_id == target.id,
@@ -62,7 +62,7 @@ def suppress_revision(editor, kind: str, object_id: int, number: int,
     if revision.suppressed_at is None:
         revision.suppressed_at, revision.suppressed_by_id = utcnow(), editor.id
         if kind == "article":
-            wiki.touch(target)
+            services.touch(target)
         db.session.flush()
         audit.record(editor, "revision.suppressed", kind, target, reason=reason,
                      detail=f"Revision {number} removed from the history")
@@ -79,7 +79,7 @@ def restore_revision(admin, kind: str, object_id: int, number: int,
     if revision.suppressed_at is not None:
         revision.suppressed_at, revision.suppressed_by_id = None, None
         if kind == "article":
-            wiki.touch(target)
+            services.touch(target)
         db.session.flush()
         audit.record(admin, "revision.restored", kind, target, reason=reason,
                      detail=f"Revision {number} shown in the history again")

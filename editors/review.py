@@ -19,7 +19,7 @@ from editors.models import (
     OutdatedMark,
     ReviewMark,
 )
-from wiki import services as wiki
+from wiki import services
 from wiki.models import Article, Revision
 
 
@@ -45,7 +45,7 @@ def mark_reviewed(editor, article: Article, note: str = "") -> ReviewMark:
     mark = ReviewMark(article_id=article.id, revision_id=revision.id,
                       revision_number=revision.number, reviewer_id=editor.id, note=note)
     db.session.add(mark)
-    wiki.touch(article)
+    services.touch(article)
     db.session.flush()
     audit.record(editor, "article.reviewed", "article", article, reason=note,
                  detail=f"Revision {revision.number}")
@@ -107,7 +107,7 @@ def mark_outdated(editor, article: Article, note: str) -> OutdatedMark:
         db.session.add(mark)
     mark.revision_number = article.revision_count
     mark.note, mark.marked_by_id, mark.marked_at = note, editor.id, utcnow()
-    wiki.touch(article)
+    services.touch(article)
     db.session.flush()
     audit.record(editor, "article.outdated", "article", article, reason=note)
     return mark
@@ -119,7 +119,7 @@ def clear_outdated(editor, article: Article, reason: str = "") -> None:
     if mark is None:
         return
     db.session.delete(mark)
-    wiki.touch(article)
+    services.touch(article)
     db.session.flush()
     audit.record(editor, "article.current", "article", article,
                  reason=clean_line(reason, REASON_MAX, "the reason", "reason"))

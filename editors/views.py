@@ -45,7 +45,7 @@ from editors.forms import (
 )
 from editors.icons import ICONS
 from editors.models import FLAG_TARGETS, Collection, Feature
-from wiki import services as wiki
+from wiki import reading
 from wiki.models import Article
 
 bp = Blueprint("editors", __name__)
@@ -93,7 +93,7 @@ def _collection(slug: str) -> Collection:
 
 def _article(slug: str) -> Article:
     try:
-        return wiki.get_article(slug, current_user)
+        return reading.get_article(slug, current_user)
     except NotFound:
         abort(404)
 

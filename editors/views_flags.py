@@ -15,7 +15,7 @@ from editors import flags as flagging
 from editors.forms import FlagForm, ModerateForm, ModerationEditForm, ReasonForm
 from editors.models import FLAG_REASONS, FLAG_TARGETS
 from editors.views import _sign_in_first, bp, editors_only
-from wiki import services as wiki
+from wiki import saving
 
 
 @bp.route("/editors/flags")
@@ -85,7 +85,7 @@ def moderate_edit(kind: str, object_id: int):
                     current_user, kind, object_id, body=form.body.data or "",
                     title=form.title.data or "", reason=form.reason.data or "",
                     suppress_previous=bool(form.suppress_previous.data))
-            except (wiki.EditConflict, PermissionDenied) as error:  # said beside the text
+            except (saving.EditConflict, PermissionDenied) as error:  # said beside the text
                 raise ValidationFailed(error.message, "body") from error
 
         if attempt(correct, form).done:

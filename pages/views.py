@@ -15,17 +15,17 @@ from core.errors import NotFound
 from core.extensions import db
 from core.forms import RoleForm
 from editors.home import home_sections
-from wiki import services as wiki
+from wiki import reading
 
 bp = Blueprint("pages", __name__)
 
 
 @bp.route("/")
 def home():
-    recent = db.session.scalars(wiki.article_query(sort="updated", viewer=current_user)
+    recent = db.session.scalars(reading.article_query(sort="updated", viewer=current_user)
                                 .limit(6)).all()
     return render_template("pages/home.html", recent_articles=recent,
-                           tags=wiki.tag_counts(16), **home_sections(current_user))
+                           tags=reading.tag_counts(16), **home_sections(current_user))
 
 
 def article_sections(article, viewer) -> str:
@@ -44,7 +44,7 @@ def _profile_page(user, role_form=None):
     if role_form is None and permissions.may_change_roles(current_user):
         role_form = RoleForm(formdata=None, role=user.role)
     return render_template("pages/profile.html", user=user, role_form=role_form,
-                           **wiki.articles_of(user), **profile_section(user))
+                           **reading.articles_of(user), **profile_section(user))
 
 
 @bp.route("/users/<username>")

@@ -14,7 +14,7 @@ from sqlalchemy import select
 import demo
 from core.extensions import db
 from core.timeutil import utcnow
-from wiki import services
+from wiki import saving
 from wiki.models import Article, Revision
 
 
@@ -35,13 +35,13 @@ def load_demo_articles(users: dict) -> None:
     for spec in demo_articles():
         tags, sectors = spec.get("tags", []), spec.get("sectors", [])
         first, *edits = spec["revisions"]
-        article = services.create_article(
+        article = saving.create_article(
             users[first["author"]], title=spec["title"], body=first["body"],
             summary=first["summary"], tags=tags, sectors=sectors).article
         for edit in edits:
-            services.save_edit(article, users[edit["author"]], title=spec["title"],
-                               body=edit["body"], summary=edit["summary"], tags=tags,
-                               sectors=sectors, base_revision=article.current_revision.number)
+            saving.save_edit(article, users[edit["author"]], title=spec["title"],
+                             body=edit["body"], summary=edit["summary"], tags=tags,
+                             sectors=sectors, base_revision=article.current_revision.number)
         _backdate(article, [now - timedelta(**revision["ago"]) for revision in spec["revisions"]])
 
 
@@ -53,4 +53,4 @@ def _backdate(article: Article, times: list) -> None:
     article.created_at = revisions[0].created_at
     article.updated_at = revisions[-1].created_at
     db.session.flush()
-    services.update_authors(article, article.current_revision.attribution)
+    saving.update_authors(article, article.current_revision.attribution)

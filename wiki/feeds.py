@@ -7,14 +7,14 @@ from flask import url_for
 from core.extensions import db
 from core.feeds import FeedEntry, atom_response
 from core.text import strip_unsafe
-from wiki import services
+from wiki import reading
 from wiki.views import bp
 
 
 @bp.route("/feeds/changes.atom")
 def changes_feed():
     # The feed is public: hidden articles never appear in it.
-    revisions = db.session.scalars(services.recent_changes_query(None).limit(50)).all()
+    revisions = db.session.scalars(reading.recent_changes_query(None).limit(50)).all()
     return atom_response(
         feed_id=url_for("wiki.recent", _external=True),
         title="Commonplace: recent changes",

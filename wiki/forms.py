@@ -1,4 +1,4 @@
-"""Article forms. Rules that need the database live in wiki.services."""
+"""Article forms. Rules that need the database live in wiki.cleaning and wiki.saving."""
 
 from __future__ import annotations
 

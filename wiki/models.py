@@ -109,7 +109,7 @@ class Revision(db.Model):
     attribution: Mapped[list] = mapped_column(JSON, default=list)
     # An editor removed this revision's text from history (a phone number, abuse). The row
     # is kept, for admins; everyone else sees "removed by an editor" (who may see or do
-    # what: wiki.services, "suppressed revisions").
+    # what: core.permissions, "Suppressed revisions").
     suppressed_at: Mapped[datetime | None]
     suppressed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
@@ -135,7 +135,7 @@ class Tag(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(50), unique=True)
-    # Visible articles carrying the tag, changed in SQL by wiki.services whenever an
+    # Visible articles carrying the tag, changed in SQL (wiki.services.count_tags) whenever an
     # article's tags or visibility change, so that the tag lists never count rows.
     article_count: Mapped[int] = mapped_column(default=0, server_default="0", index=True)
 

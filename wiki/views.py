@@ -27,7 +27,7 @@ from core.forms import EmptyForm
 from core.models import SECTORS
 from core.numbers import int_arg, page_arg
 from core.paging import paginate
-from wiki import citation, diffing, services
+from wiki import citation, cleaning, diffing, moderation, reading, saving
 from wiki.forms import OUTLINE, ArticleForm, RenameForm, RevertForm
 from wiki.models import Article, ArticleAuthor, Revision
 
@@ -41,11 +41,11 @@ def _page() -> int:
     return page_arg()
 
 
-def _article(slug: str, endpoint: str | None = None, options=services.ARTICLE_PAGE_OPTIONS,
+def _article(slug: str, endpoint: str | None = None, options=reading.ARTICLE_PAGE_OPTIONS,
              **values) -> Article:
     """Load an article for this viewer; an old slug redirects to the current one."""
     try:
-        article = services.get_article(slug, current_user, options)
+        article = reading.get_article(slug, current_user, options)
     except NotFound:
         abort(404)
     if endpoint and article.slug != slug:
@@ -66,16 +66,16 @@ def index():
     tag = request.args.get("tag") or None
     sector = request.args.get("sector") if request.args.get("sector") in SECTORS else None
     q = (request.args.get("q") or "").strip()[:200] or None
-    page = paginate(services.article_query(sort=sort, tag=tag, sector=sector, q=q,
+    page = paginate(reading.article_query(sort=sort, tag=tag, sector=sector, q=q,
                                            viewer=current_user),
                     page=_page(), per_page=PER_PAGE)
     return render_template("wiki/index.html", page=page, sort=sort, tag=tag, sector=sector,
-                           q=q, tags=services.tag_counts(30))
+                           q=q, tags=reading.tag_counts(30))
 
 
 @bp.route("/wiki/tags/")
 def tags():
-    page = paginate(services.tag_query(), page=_page(), per_page=TAGS_PER_PAGE)
+    page = paginate(reading.tag_query(), page=_page(), per_page=TAGS_PER_PAGE)
     return render_template("wiki/tags.html", page=page)
 
 
@@ -87,7 +87,7 @@ def tag(tag: str):
 def _preview(form) -> str | None:
     """The preview of the form's text, or None with the reason on the form."""
     try:
-        return services.preview(form.body.data)
+        return cleaning.preview(form.body.data)
     except ValidationFailed as error:
         apply_errors(form, error)
         return None
@@ -106,10 +106,10 @@ def new():
             preview = _preview(form)
         else:
             def publish():
-                result = services.create_article(
+                result = saving.create_article(
                     current_user, title=form.title.data, body=form.body.data,
                     summary=form.summary.data, tags=form.tags.data, sectors=form.sectors.data)
-                services.check_creation_rate(current_user)  # counts only articles made
+                saving.check_creation_rate(current_user)  # counts only articles made
                 return result
 
             outcome = attempt(publish, form)
@@ -123,7 +123,7 @@ def new():
 
 @bp.route("/wiki/<slug>")
 def article(slug: str):
-    key = services.page_key(slug)
+    key = reading.page_key(slug)
     if key is None:  # an old slug redirects; anything else offers to write the article
         return _missing(slug)
     if key.hidden and not permissions.may_see_hidden(current_user):
@@ -143,7 +143,7 @@ def _missing(slug: str):
     """No article at this address: an old slug redirects; otherwise a 404 that offers to
     write it (as a red link does), to search for it, or to ask."""
     try:
-        services.get_article(slug, current_user, ())
+        reading.get_article(slug, current_user, ())
     except NotFound:
         title = " ".join(slug.replace("-", " ").replace("_", " ").split())[:200]
         return render_template("wiki/missing.html", title=title[:1].upper() + title[1:]), 404
@@ -152,16 +152,16 @@ def _missing(slug: str):
 
 def _article_body(article_id: int) -> str:
     """The article part of its page: rendered once per version and kind of viewer."""
-    article = services.get_article_by_id(article_id, current_user)
+    article = reading.get_article_by_id(article_id, current_user)
     revision = article.current_revision
-    byline = services.byline(article)
+    byline = reading.byline(article)
     permalink = url_for("wiki.revision", slug=article.slug, number=revision.number,
                         _external=True)
     cited = citation.Source(title=article.title, authors=tuple(u.name for u in byline["leads"]),
                             site="Commonplace", date=revision.created_at, url=permalink,
                             revision=revision.number)
     return render_template("wiki/_article_body.html", article=article, revision=revision,
-                           html=services.mark_red_links(revision.html, article, current_user),
+                           html=reading.mark_red_links(revision.html, article, current_user),
                            toc=revision.toc_html, byline=byline,
                            permalink=permalink, citations=citation.cite(cited))
 
@@ -187,14 +187,14 @@ def edit(slug: str):
 
             def save():
                 fresh = db.session.get(Article, article_id)
-                return services.save_edit(
+                return saving.save_edit(
                     fresh, current_user, title=form.title.data, body=form.body.data,
                     summary=form.summary.data, tags=form.tags.data, sectors=form.sectors.data,
                     base_revision=form.base_revision.data)
 
             try:
                 outcome = attempt(save, form)  # too busy: the text and base stay in the form
-            except services.EditConflict as error:
+            except saving.EditConflict as error:
                 conflict = error
                 # The next save is on top of the text now current, with the member's text.
                 form.base_revision.data = str(error.current.number)
@@ -207,7 +207,7 @@ def edit(slug: str):
                            conflict=conflict), status
 
 
-def _saved_message(result: services.SaveResult) -> tuple[str, str]:
+def _saved_message(result: saving.SaveResult) -> tuple[str, str]:
     if result.revision is None:
         return "No changes to save.", "info"
     if result.merged_with:
@@ -221,7 +221,7 @@ def history(slug: str):
     article = _article(slug, "wiki.history", options=())
     page = db.paginate(select(Revision).where(Revision.article_id == article.id)
                        .options(selectinload(Revision.author),
-                                *services.REVISION_LIST_OPTIONS)
+                                *reading.REVISION_LIST_OPTIONS)
                        .order_by(Revision.number.desc()),
                        page=_page(), per_page=50, error_out=False)
     return render_template("wiki/history.html", article=article, page=page)
@@ -231,7 +231,7 @@ def history(slug: str):
 def revision(slug: str, number: int):
     article = _article(slug, "wiki.revision", number=number)
     try:
-        revision = services.get_revision(article, number)
+        revision = reading.get_revision(article, number)
     except NotFound:
         abort(404)
     return render_template("wiki/revision.html", article=article, revision=revision,
@@ -245,8 +245,8 @@ def diff(slug: str):
     to_number = int_arg("to", latest)
     from_number = int_arg("from", max(1, to_number - 1))
     try:
-        old = services.get_revision(article, from_number)
-        new = services.get_revision(article, to_number)
+        old = reading.get_revision(article, from_number)
+        new = reading.get_revision(article, to_number)
     except NotFound:
         abort(404)
     if not all(permissions.may_read_revision(current_user, each) for each in (old, new)):
@@ -269,7 +269,7 @@ def revert(slug: str, number: int):
     form = RevertForm()
     if not form.validate_on_submit():
         abort(400)
-    outcome = attempt(lambda: services.revert(
+    outcome = attempt(lambda: saving.revert(
         db.session.get(Article, article.id), current_user, number, form.summary.data or ""))
     if not outcome.done:
         return redirect(url_for("wiki.history", slug=article.slug))
@@ -281,7 +281,7 @@ def revert(slug: str, number: int):
 def backlinks(slug: str):
     article = _article(slug, "wiki.backlinks", options=())
     return render_template("wiki/backlinks.html", article=article,
-                           articles=services.backlinks(article, current_user))
+                           articles=reading.backlinks(article, current_user))
 
 
 @bp.route("/wiki/<slug>/contributors")
@@ -297,7 +297,7 @@ def contributors(slug: str):
 
 @bp.route("/wiki/recent")
 def recent():
-    page = paginate(services.recent_changes_query(current_user), page=_page(), per_page=50)
+    page = paginate(reading.recent_changes_query(current_user), page=_page(), per_page=50)
     return render_template("wiki/recent.html", page=page)
 
 
@@ -315,7 +315,7 @@ def _editor_action(slug: str, change, success: str) -> Response:
 def protect(slug: str):
     protect = request.form.get("protect", "1") == "1"
     return _editor_action(
-        slug, lambda article: services.set_protected(article, current_user, protect),
+        slug, lambda article: moderation.set_protected(article, current_user, protect),
         "The article is protected: only editors can change it." if protect
         else "The article is open to all members again.")
 
@@ -324,7 +324,7 @@ def protect(slug: str):
 def hide(slug: str):
     hide = request.form.get("hide", "1") == "1"
     return _editor_action(
-        slug, lambda article: services.set_hidden(article, current_user, hide),
+        slug, lambda article: moderation.set_hidden(article, current_user, hide),
         "The article is hidden: only editors can see it, and links to it are red."
         if hide else "The article is restored and visible to everyone.")
 
@@ -338,7 +338,7 @@ def rename(slug: str):
     if request.method == "GET":
         form.title.data = article.title
     elif form.validate_on_submit():
-        outcome = attempt(lambda: services.rename(
+        outcome = attempt(lambda: saving.rename(
             db.session.get(Article, article.id), current_user, form.title.data), form)
         if outcome.done:
             flash("The article is renamed; links to its old title still lead here.", "success")

@@ -7,7 +7,7 @@ import pytest
 from community import answers, notifications, questions, services, workgroups
 from community.models import Notification, Watch
 from core.extensions import db
-from wiki import services as wiki
+from wiki import moderation, saving
 
 
 @pytest.fixture(autouse=True)
@@ -118,14 +118,14 @@ def test_watching_and_unwatching_a_thread(ask, member_client, member, other_memb
 
 
 def test_watching_an_article(member_client, member, other_member, editor):
-    article = wiki.create_article(other_member, title="Seed libraries",
-                                  body="Envelopes and a card index.").article
+    article = saving.create_article(other_member, title="Seed libraries",
+                                    body="Envelopes and a card index.").article
     db.session.commit()
     response = member_client.submit(f"/wiki/{article.slug}/watch", {"watch": "1"})
     assert response.location.endswith(f"/wiki/{article.slug}")
     assert notifications.is_watching(member, "article", article.id)
     assert member_client.submit("/wiki/no-such-page/watch", {"watch": "1"}).status_code == 404
-    wiki.set_hidden(article, editor, True)
+    moderation.set_hidden(article, editor, True)
     db.session.commit()
     assert member_client.submit(f"/wiki/{article.slug}/watch",
                                 {"watch": "0"}).status_code == 404

@@ -8,7 +8,7 @@ from community.models import PostRevision, Question
 from core.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
 from core.extensions import db
 from search import query
-from wiki import services as wiki
+from wiki import reading, saving
 from wiki.models import Article
 
 
@@ -223,7 +223,7 @@ def test_promotion_credits_the_answerers(ask, reply, member, other_member, make_
     article = promotion.promote(member, question, title=draft.title,
                                 body=draft.body.replace("Begin with", "Begin, as we did, with"))
     db.session.commit()
-    byline = wiki.byline(db.session.get(Article, article.id))
+    byline = reading.byline(db.session.get(Article, article.id))
     assert other_member in byline["leads"]  # the answerer wrote most of it
     assert question.promoted_article_id == article.id
     with pytest.raises(PermissionDenied):
@@ -243,10 +243,10 @@ def test_hidden_questions_are_not_found(ask, member, editor):
 def test_article_writers_watch_and_watchers_hear_of_changes(app, member, other_member):
     from community.models import Notification
 
-    article = wiki.create_article(member, title="Book bikes", body="We ride to parks.").article
+    article = saving.create_article(member, title="Book bikes", body="We ride to parks.").article
     db.session.commit()
-    wiki.save_edit(article, other_member, title=article.title, body="We ride to parks daily.",
-                   base_revision=1)
+    saving.save_edit(article, other_member, title=article.title, body="We ride to parks daily.",
+                     base_revision=1)
     db.session.commit()
     notes = db.session.query(Notification).filter_by(user_id=member.id).all()
     assert [note.kind for note in notes] == ["watched_change"]

@@ -5,7 +5,7 @@ from sqlalchemy import event
 
 from community import answers, reputation, votes, workgroups
 from core.extensions import db
-from wiki import services as wiki
+from wiki import moderation, saving
 
 
 @pytest.fixture
@@ -53,9 +53,9 @@ def test_reputation_counts_votes_acceptance_and_led_article_text(
     votes.vote(voters[0], "answer", hidden.id, 1)
     answers.set_answer_hidden(editor, hidden, True)
     # Leading an article of 125 words: 12 points; a hidden one earns nothing.
-    wiki.create_article(member, title="Seed libraries", body=words(125))
-    gone = wiki.create_article(member, title="Hidden article", body=words(300)).article
-    wiki.set_hidden(gone, editor, True)
+    saving.create_article(member, title="Seed libraries", body=words(125))
+    gone = saving.create_article(member, title="Hidden article", body=words(300)).article
+    moderation.set_hidden(gone, editor, True)
     workgroups.join(member, workgroup)
     db.session.commit()
 
@@ -77,7 +77,7 @@ def test_reputation_never_goes_below_zero_and_article_points_are_capped(
     votes.vote(editor, "question", question.id, -1)
     db.session.commit()
     assert reputation.reputation(member) == 0
-    wiki.create_article(member, title="A long article", body=words(900))
+    saving.create_article(member, title="A long article", body=words(900))
     db.session.commit()
     assert reputation.reputation(member) == reputation.ARTICLE_CAP - 4 > 0
 
@@ -89,10 +89,10 @@ def test_well_received_regular_and_collaborator_badges(ask, reply, member, other
     for voter in voters:
         votes.vote(voter, "answer", answers[0].id, 1)
     for number in range(5):
-        article = wiki.create_article(other_member, title=f"Article {number}",
-                                      body=words(40)).article
-        wiki.save_edit(article, member, title=article.title, body=words(40) + " more",
-                       base_revision=1)
+        article = saving.create_article(other_member, title=f"Article {number}",
+                                        body=words(40)).article
+        saving.save_edit(article, member, title=article.title, body=words(40) + " more",
+                         base_revision=1)
     db.session.commit()
     earned = {badge.key for badge in reputation.badges(member)}
     assert {"ten-answers", "well-received", "five-articles"} <= earned

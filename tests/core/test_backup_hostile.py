@@ -32,10 +32,10 @@ def _write(path, members: dict[str, bytes]) -> None:
 @pytest.fixture
 def good(app, tmp_path, make_user):
     """The members of a real backup of a small site, which is then emptied."""
-    from wiki import services
+    from wiki import saving
 
     author = make_user("ada", display_name="Ada Author")
-    services.create_article(author, title="Seed libraries", body="Lend seeds, not just books.")
+    saving.create_article(author, title="Seed libraries", body="Lend seeds, not just books.")
     db.session.commit()
     path = tmp_path / "good.tar.gz"
     backup.create(path)

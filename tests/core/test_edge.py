@@ -17,7 +17,7 @@ from core import transactions
 from core.edge import attempt
 from core.errors import Problems, ValidationFailed
 from core.extensions import db
-from wiki import services as wiki
+from wiki import saving
 
 
 class TwoFields(FlaskForm):
@@ -144,14 +144,14 @@ def world_question(app, member):
 
 
 def test_an_edit_conflict_carries_plain_values_past_the_rollback(app, member, other_member):
-    article = wiki.create_article(member, title="Weeding", body="One.\n\nTwo.\n").article
-    wiki.save_edit(article, member, title=article.title, body="One changed.\n\nTwo.\n",
-                   base_revision=1)
+    article = saving.create_article(member, title="Weeding", body="One.\n\nTwo.\n").article
+    saving.save_edit(article, member, title=article.title, body="One changed.\n\nTwo.\n",
+                     base_revision=1)
     db.session.commit()
     author = member.name
-    with pytest.raises(wiki.EditConflict) as error:
-        wiki.save_edit(article, other_member, title=article.title,
-                       body="One mine.\n\nTwo.\n", base_revision=1)
+    with pytest.raises(saving.EditConflict) as error:
+        saving.save_edit(article, other_member, title=article.title,
+                         body="One mine.\n\nTwo.\n", base_revision=1)
     db.session.rollback()
     db.session.expunge_all()  # every row gone: the conflict must not need one
     conflict = error.value

@@ -3,14 +3,14 @@ limit, so a page of a big site costs the same as a page of a small one."""
 
 from core.extensions import db
 from core.paging import paginate
-from wiki import services
+from wiki import reading, saving
 
 
 def test_a_page_knows_its_neighbours_and_counts_only_up_to_the_limit(app, member):
     for number in range(5):
-        services.create_article(member, title=f"Article {number}", body="Text.")
+        saving.create_article(member, title=f"Article {number}", body="Text.")
     db.session.commit()
-    query = services.article_query(sort="title")
+    query = reading.article_query(sort="title")
     page = paginate(query, page=2, per_page=2, count_limit=10)
     assert [a.title for a in page.items] == ["Article 2", "Article 3"]
     assert (page.has_prev, page.has_next, page.total, page.pages) == (True, True, 5, 3)
@@ -25,7 +25,7 @@ def test_the_pager_says_of_how_many_only_when_it_knows(client, member, monkeypat
     from core import paging
 
     for number in range(30):
-        services.create_article(member, title=f"Article {number}", body="Text.")
+        saving.create_article(member, title=f"Article {number}", body="Text.")
     db.session.commit()
     page = client.get("/wiki/?page=2&q=article").get_data(as_text=True)
     assert "Page 2 of 2" in page and "30 articles" in page

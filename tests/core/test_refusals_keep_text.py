@@ -4,7 +4,7 @@ signed out, an expired form, too many tries) shows what they wrote, to copy."""
 import re
 
 from core.extensions import db
-from wiki import services as wiki
+from wiki import moderation, saving
 
 TEXT = "Our seed library started with a card catalogue drawer.\nDonations came in spring."
 
@@ -21,9 +21,9 @@ def edit_form(article) -> dict:
 
 def test_an_edit_refused_after_an_editor_protected_the_article_shows_the_text(
         app, member_client, member, editor):
-    article = wiki.create_article(member, title="Seed libraries", body="Start small.").article
+    article = saving.create_article(member, title="Seed libraries", body="Start small.").article
     db.session.commit()
-    wiki.set_protected(article, editor, True)
+    moderation.set_protected(article, editor, True)
     db.session.commit()
     response = member_client.submit(f"/wiki/{article.slug}/edit", edit_form(article))
     page = response.get_data(as_text=True)
@@ -34,7 +34,7 @@ def test_an_edit_refused_after_an_editor_protected_the_article_shows_the_text(
 
 def test_an_edit_sent_after_the_session_ended_shows_the_text_not_a_redirect(
         app, client, member):
-    article = wiki.create_article(member, title="Seed libraries", body="Start small.").article
+    article = saving.create_article(member, title="Seed libraries", body="Start small.").article
     db.session.commit()
     response = client.submit(f"/wiki/{article.slug}/edit", edit_form(article))
     page = response.get_data(as_text=True)
@@ -43,7 +43,7 @@ def test_an_edit_sent_after_the_session_ended_shows_the_text_not_a_redirect(
 
 
 def test_a_form_sent_with_an_expired_token_shows_the_text(app, member_client, member):
-    article = wiki.create_article(member, title="Seed libraries", body="Start small.").article
+    article = saving.create_article(member, title="Seed libraries", body="Start small.").article
     db.session.commit()
     response = member_client.post(f"/wiki/{article.slug}/edit",
                                   data={**edit_form(article), "csrf_token": "expired"})

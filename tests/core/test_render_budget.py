@@ -162,12 +162,12 @@ def test_linear_parsing_matches_python_markdown_on_its_own_test_cases():
 def test_an_article_save_renders_before_it_takes_the_write_lock(app, member, monkeypatch):
     """Before, create_article flushed the article and then rendered, holding SQLite's
     write lock meanwhile: other members' comments failed with "database is locked"."""
-    from wiki import services
+    from wiki import saving
 
     other = create_engine(app.config["SQLALCHEMY_DATABASE_URI"],
                           connect_args={"timeout": 0})
     writes = []
-    real = services.render
+    real = saving.render
 
     def render_while_someone_writes(text):
         with other.begin() as connection:  # fails at once if our save holds the lock
@@ -178,11 +178,11 @@ def test_an_article_save_renders_before_it_takes_the_write_lock(app, member, mon
 
     from core.extensions import db
 
-    monkeypatch.setattr(services, "render", render_while_someone_writes)
-    result = services.create_article(member, title="Rendered first", body="Some *text*.")
+    monkeypatch.setattr(saving, "render", render_while_someone_writes)
+    result = saving.create_article(member, title="Rendered first", body="Some *text*.")
     db.session.commit()
-    services.save_edit(result.article, member, title="Renamed, rendered first",
-                       body="More *text*.", tags="new tag", base_revision=1)
+    saving.save_edit(result.article, member, title="Renamed, rendered first",
+                     body="More *text*.", tags="new tag", base_revision=1)
     db.session.commit()
     other.dispose()
     assert writes == [True, True]
@@ -194,13 +194,13 @@ def test_an_article_save_renders_before_it_takes_the_write_lock(app, member, mon
 
 def test_a_refused_save_changes_nothing_and_keeps_the_text(app, member, monkeypatch):
     from core.extensions import db
-    from wiki import services
+    from wiki import saving
     from wiki.models import Article
 
     app.config["RENDER_SECONDS"] = 0.5
     body = REFUSED_SHAPES["nested brackets"]
     with pytest.raises(RenderRefused):
-        services.create_article(member, title="Too slow", body=body)
+        saving.create_article(member, title="Too slow", body=body)
     db.session.rollback()
     assert db.session.scalar(select(Article.id)) is None
 

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from community import answers, comments, questions
 from core.extensions import db
-from wiki import services as wiki
+from wiki import saving
 from wiki.models import Revision
 
 # What an older sanitiser might have let through, or a disguised link it stored as is.
@@ -14,7 +14,7 @@ DIRTY = ('<p><a href="/\\evil.example/1">x</a> <img src="x" onerror="alert(1)">'
 
 
 def test_resanitize_cleans_stored_html_and_is_idempotent(app, member):
-    result = wiki.create_article(member, title="Stored HTML", body="Some *text*.")
+    result = saving.create_article(member, title="Stored HTML", body="Some *text*.")
     question = questions.ask(member, title="How do we store HTML safely?", body="Asking.")
     answers.answer(member, question, "An *answer*.")
     comments.add_comment(member, "question", question.id, "A comment.")

@@ -14,7 +14,7 @@ from core import signals
 from core.extensions import db
 from core.models import AuditEntry
 from tests.conftest import empty_database, make_app
-from wiki import services as wiki
+from wiki import moderation, saving
 
 ROOT = Path(__file__).resolve().parents[2]
 PARTS = {"wiki", "community", "editors", "search", "pages"}
@@ -67,11 +67,11 @@ def test_only_the_apps_own_session_sends_transaction_signals(app):
 
 def test_a_moderation_service_logs_the_actor_it_is_given_outside_any_request(
         app, member, editor, admin):
-    article = wiki.create_article(member, title="Shelving", body="Shelve by size.").article
-    wiki.set_protected(article, editor, True)
-    wiki.set_protected(article, editor, True)  # no change, no entry
-    wiki.set_hidden(article, editor, True)
-    wiki.set_hidden(article, admin, False, audited=False)  # the caller logs it
+    article = saving.create_article(member, title="Shelving", body="Shelve by size.").article
+    moderation.set_protected(article, editor, True)
+    moderation.set_protected(article, editor, True)  # no change, no entry
+    moderation.set_hidden(article, editor, True)
+    moderation.set_hidden(article, admin, False, audited=False)  # the caller logs it
     db.session.commit()
     entries = [(entry.actor_name, entry.action, entry.target_label, entry.target_url)
                for entry in db.session.query(AuditEntry).order_by(AuditEntry.id)]

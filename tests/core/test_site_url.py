@@ -28,9 +28,9 @@ def feeds(client):
 
 def test_feeds_link_to_site_url_not_to_a_forged_host(app, site, member):
     from community import questions
-    from wiki import services as wiki
+    from wiki import saving
 
-    wiki.create_article(member, title="Weeding the stacks", body="Use CREW.")
+    saving.create_article(member, title="Weeding the stacks", body="Use CREW.")
     questions.ask(member, title="How often do you weed the stacks?", body="Yearly?")
     db.session.commit()
     for path, feed in feeds(site.test_client()):

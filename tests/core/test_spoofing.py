@@ -84,10 +84,10 @@ def test_bidirectional_controls_are_refused_in_names_and_titles(app, member, con
 
 def test_bidirectional_controls_are_refused_in_article_and_question_titles(app, member):
     from community import questions
-    from wiki import services as wiki
+    from wiki import saving
 
     with pytest.raises(ValidationFailed) as error:
-        wiki.create_article(member, title="Invoices \u202efdp.exe", body="Text.")
+        saving.create_article(member, title="Invoices \u202efdp.exe", body="Text.")
     assert error.value.field == "title"
     with pytest.raises(ValidationFailed) as error:
         questions.ask(member, title="How do we \u2067weed\u2069 the stacks?", body="Body.")

@@ -11,7 +11,7 @@ from community import answers, questions, workgroups
 from core import accounts
 from core.extensions import db
 from tests.e2e.helpers import PASSWORD, assert_accessible
-from wiki import services as wiki
+from wiki import saving
 
 
 def _seed(app) -> None:
@@ -22,19 +22,19 @@ def _seed(app) -> None:
                                  display_name="Rosa Reference", sector="public")
         tomas = accounts.register("tomas", "tomas@example.org", PASSWORD,
                                   display_name="Tomás Teen Services", sector="school")
-        first = wiki.create_article(
+        first = saving.create_article(
             rosa, title="Homework help clubs",
             body="## Context\n\nAfter school, pupils need a quiet table and a helper.\n\n"
                  "## Practice\n\nVolunteers staff the club; see [[Volunteer rota]].\n\n"
                  "| Day | Helpers |\n|---|---|\n| Monday | 2 |\n| Thursday | 3 |\n",
             tags="homework, teens", sectors=["public", "school"])
-        wiki.save_edit(first.article, tomas, title="Homework help clubs",
-                       body=first.revision.body + "\nWe added a maths corner in 2024.\n",
-                       summary="Maths corner", tags="homework, teens",
-                       sectors=["public", "school"], base_revision=1)
-        wiki.create_article(tomas, title="Volunteer rota",
-                            body="A shared calendar lists who staffs each session.",
-                            tags="volunteers", sectors=["public"])
+        saving.save_edit(first.article, tomas, title="Homework help clubs",
+                         body=first.revision.body + "\nWe added a maths corner in 2024.\n",
+                         summary="Maths corner", tags="homework, teens",
+                         sectors=["public", "school"], base_revision=1)
+        saving.create_article(tomas, title="Volunteer rota",
+                              body="A shared calendar lists who staffs each session.",
+                              tags="volunteers", sectors=["public"])
         group = workgroups.create_workgroup(rosa,
                                             "Teen services", "Programmes for teenagers.")
         workgroups.join(tomas, group)

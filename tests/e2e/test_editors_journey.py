@@ -20,14 +20,14 @@ def _content(app, *, spam: bool = False) -> dict:
     from community import answers, questions, services
     from core.extensions import db
     from core.models import User
-    from wiki import services as wiki
+    from wiki import saving
 
     with app.app_context():
         mina = db.session.scalar(select(User).where(User.username == "mina"))
         otto = db.session.scalar(select(User).where(User.username == "otto"))
-        article = wiki.create_article(mina, title="Starting a makerspace",
-                                      body="We began with three printers and a sewing machine.",
-                                      tags="makerspaces").article
+        article = saving.create_article(mina, title="Starting a makerspace",
+                                        body="We began with three printers and a sewing machine.",
+                                        tags="makerspaces").article
         question = questions.ask(mina, title="How do you run a seed library?",
                                  body="We want to start one next spring.")
         answer = answers.answer(otto, question, "Start small, with donated seeds.")

@@ -10,7 +10,7 @@ from community import answers, questions, services, votes
 from core import accounts
 from core.extensions import db
 from tests.e2e.helpers import PASSWORD
-from wiki import services as wiki
+from wiki import saving
 
 
 def seed(app) -> dict:
@@ -23,25 +23,25 @@ def seed(app) -> dict:
                                   display_name="Tomás Teen Services", sector="school")
         mina = accounts.register("mina", "mina@example.org", PASSWORD,
                                  display_name="mina", sector="academic")
-        first = wiki.create_article(
+        first = saving.create_article(
             rosa, title="Homework help clubs",
             body="## Context\n\nAfter school, pupils need a quiet table and a helper.\n\n"
                  "## Practice\n\nVolunteers staff the club; see [[Makerspace rules]].\n\n"
                  "| Day | Helpers |\n|---|---|\n| Monday | 2 |\n| Thursday | 3 |\n",
             tags="homework, teens", sectors=["public", "school"])
-        second = wiki.save_edit(first.article, tomas, title="Homework help clubs",
-                                body=first.revision.body + "\nWe added a maths corner in 2024.\n",
-                                summary="Maths corner, with a longer summary that wraps "
-                                        "onto a second line in the history table",
-                                tags="homework, teens", sectors=["public", "school"],
-                                base_revision=1)
-        wiki.save_edit(first.article, rosa, title="Homework help clubs",
-                       body=second.revision.body + "\nBring a {curly} & 50% snack_box.\n",
-                       summary="Snacks", tags="homework, teens",
-                       sectors=["public", "school"], base_revision=2)
-        wiki.create_article(tomas, title="Makerspace rules",
-                            body="Sign the safety sheet before using the laser cutter.",
-                            tags="makerspace", sectors=["public"])
+        second = saving.save_edit(first.article, tomas, title="Homework help clubs",
+                                  body=first.revision.body + "\nWe added a maths corner in 2024.\n",
+                                  summary="Maths corner, with a longer summary that wraps "
+                                          "onto a second line in the history table",
+                                  tags="homework, teens", sectors=["public", "school"],
+                                  base_revision=1)
+        saving.save_edit(first.article, rosa, title="Homework help clubs",
+                         body=second.revision.body + "\nBring a {curly} & 50% snack_box.\n",
+                         summary="Snacks", tags="homework, teens",
+                         sectors=["public", "school"], base_revision=2)
+        saving.create_article(tomas, title="Makerspace rules",
+                              body="Sign the safety sheet before using the laser cutter.",
+                              tags="makerspace", sectors=["public"])
         question = questions.ask(rosa, title="Where do you keep the homework club supplies?",
                                  body="Pencils and calculators go missing.", tags="homework")
         by_mina = answers.answer(mina, question, "A locked trolley, signed out at the desk.")

@@ -15,12 +15,12 @@ def _article(app) -> dict:
     from core.extensions import db
     from core.models import User
     from editors import flags
-    from wiki import services as wiki
+    from wiki import saving
 
     with app.app_context():
         mina = db.session.scalar(select(User).where(User.username == "mina"))
         otto = db.session.scalar(select(User).where(User.username == "otto"))
-        article = wiki.create_article(
+        article = saving.create_article(
             mina, title="Home visits",
             body=f"Ring Otto at home on {PHONE} to book.\n\nWe visit on Tuesdays.").article
         flags.flag(otto, "article", article.id, "offensive", "My private number")

@@ -28,7 +28,7 @@ from playwright.sync_api import expect
 from core import accounts
 from core.extensions import db
 from tests.e2e.helpers import PASSWORD, XSS_TAGS, xss_probe, xss_vectors
-from wiki import services as wiki
+from wiki import saving
 
 PER_ARTICLE = 60
 
@@ -50,10 +50,10 @@ def _create_articles(app, payloads: list[str]) -> list[str]:
                                    display_name="Mallory <b onmouseover=alert(1)>M</b>")
         for number, batch in enumerate(batches, start=1):
             title = f"Batch {number:02d} {lines[number % len(lines)]}"
-            created = wiki.create_article(
+            created = saving.create_article(
                 author, title=title, body="\n\n".join(batch[::2]),
                 summary=summaries[(2 * number) % len(summaries)], tags=XSS_TAGS)
-            edited = wiki.save_edit(
+            edited = saving.save_edit(
                 created.article, author, title=title, body="\n\n".join(batch),
                 summary=summaries[(2 * number + 1) % len(summaries)], tags=XSS_TAGS,
                 base_revision=1)

@@ -52,7 +52,7 @@ from editors import collections as curated
 from editors import common, features
 from editors.home import HOME_FEATURES
 from tests.e2e.helpers import PASSWORD, XSS_TAGS, xss_probe, xss_vectors
-from wiki import services as wiki
+from wiki import cleaning, saving
 
 CHUNKS = 5  # questions with a batch of vectors as body, each with an answer
 QUESTION_HISTORIES = 2  # of those, edited with a summary
@@ -262,7 +262,7 @@ class Site:
     def comments(self) -> None:
         """As many vectors as fit a comment, on the questions, the answers and under
         articles, each written by one of the members above."""
-        self.discussions = [wiki.create_article(self.editor, title=f"Discussion {number}",
+        self.discussions = [saving.create_article(self.editor, title=f"Discussion {number}",
                                                 body="What do you think?").article
                             for number in range(1, DISCUSSIONS + 1)]
         targets = [("question", q.id) for q, _r in self.pairs] + \
@@ -280,7 +280,7 @@ class Site:
                    f"on {len(targets)} questions, answers and articles", refused)
 
     def question_summaries(self) -> None:
-        self.summaries = _packs(self.payloads, wiki.SUMMARY_MAX, _line)
+        self.summaries = _packs(self.payloads, cleaning.SUMMARY_MAX, _line)
         for number, (question, _reply) in enumerate(self.pairs[:QUESTION_HISTORIES]):
             questions.edit_question(question.author, question, title=question.title,
                                     body=question.body + "\n\nEdited.", tags=XSS_TAGS,
@@ -301,7 +301,7 @@ class Site:
         senders = (
             lambda number, tag: questions.ask(self.editor, title=f"Tagged question {number}",
                                               body="Body", tags=[tag]),
-            lambda number, tag: wiki.create_article(
+            lambda number, tag: saving.create_article(
                 self.editor, title=f"Tagged article {number}", body="Body", tags=[tag]))
         self.accepted_tags: list[str] = []
         refused = 0
@@ -322,7 +322,7 @@ class Site:
         intros = _packs(self.payloads, common.NOTE_MAX * 3, _block, "\n\n")
         notes = _packs(self.payloads, common.NOTE_MAX, _block, "\n\n")
         per_collection = math.ceil(len(notes.values) / NOTE_COLLECTIONS)
-        self.readings = [wiki.create_article(self.editor, title=f"Reading {number:02d}",
+        self.readings = [saving.create_article(self.editor, title=f"Reading {number:02d}",
                                              body="Worth your time.").article
                          for number in range(1, per_collection + 1)]
         titles = self.titles_packed.values
@@ -363,14 +363,14 @@ class Site:
     def article_summaries(self) -> None:
         """An article edited once per summary's worth of vectors: the last thing saved in
         the wiki, so recent changes lists these first."""
-        self.article = wiki.create_article(self.editor, title="Summaries", body="Revision 1",
-                                           tags=XSS_TAGS).article
+        self.article = saving.create_article(self.editor, title="Summaries", body="Revision 1",
+                                             tags=XSS_TAGS).article
         for number, summary in enumerate(self.summaries.values, start=2):
-            wiki.save_edit(self.article, self.editor, title="Summaries",
-                           body=f"Revision {number}", summary=summary, tags=XSS_TAGS,
-                           base_revision=number - 1)
+            saving.save_edit(self.article, self.editor, title="Summaries",
+                             body=f"Revision {number}", summary=summary, tags=XSS_TAGS,
+                             base_revision=number - 1)
         refused = _refused("an article's edit summary", "summary", self.summaries.too_long,
-                           lambda _number, payload: wiki.save_edit(
+                           lambda _number, payload: saving.save_edit(
                                self.article, self.editor, title="Summaries", body="Again",
                                summary=payload, tags=XSS_TAGS))
         self.tally("article edit summary", len(self.payloads) - refused,

@@ -11,7 +11,7 @@ from community import questions
 from core import accounts
 from core.extensions import db
 from tests.e2e.helpers import PASSWORD, assert_accessible
-from wiki import services as wiki
+from wiki import saving
 
 ARTICLES = {
     "Seed library basics": "Lend vegetable seeds like books; patrons return seeds after "
@@ -30,7 +30,7 @@ def _seed(app) -> None:
         author = accounts.register("sorrel", "sorrel@example.org", PASSWORD,
                                    display_name="Sorrel Searcher")
         for title, body in ARTICLES.items():
-            wiki.create_article(author, title=title, body=body, tags="library")
+            saving.create_article(author, title=title, body=body, tags="library")
         questions.ask(author, title=QUESTION, body="Our library opens a seed library in "
                       "spring. What worked for you?", tags="seeds")
         db.session.commit()

@@ -9,7 +9,7 @@ from core.errors import NotFound, PermissionDenied, ValidationFailed
 from core.extensions import db
 from editors import collections as curated
 from editors.models import Collection
-from wiki import services as wiki
+from wiki import moderation
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -51,7 +51,7 @@ def test_only_visible_articles_and_solved_threads_go_in(app, editor, collection,
     with pytest.raises(ValidationFailed, match="Only solved threads"):
         curated.add_to_collection(editor, collection, f"/questions/{unsolved.id}")
     hidden = write(member, title="Hidden practice", body="Text.")
-    wiki.set_hidden(hidden, editor, True)
+    moderation.set_hidden(hidden, editor, True)
     with pytest.raises(ValidationFailed, match="hidden"):
         curated.add_to_collection(editor, collection, f"/wiki/{hidden.slug}")
     with pytest.raises(ValidationFailed, match="already in this collection"):
@@ -82,7 +82,7 @@ def test_members_cannot_curate(app, member, collection):
 
 def test_readers_do_not_see_hidden_readings_or_hidden_collections(app, editor, collection,
                                                                   article, client):
-    wiki.set_hidden(article, editor, True)
+    moderation.set_hidden(article, editor, True)
     db.session.commit()
     assert [item.kind for item in curated.collection_items(collection)] == ["question"]
     assert len(curated.collection_items(collection, editor)) == 2

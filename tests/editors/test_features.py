@@ -13,7 +13,7 @@ from editors import collections as curated
 from editors import features
 from editors.home import featured_now
 from editors.models import Feature
-from wiki import services as wiki
+from wiki import moderation
 
 
 def feature(editor, address, **kwargs):
@@ -94,7 +94,7 @@ def test_retired_scheduled_and_ended_features_are_not_shown(app, editor, article
 
 def test_content_hidden_after_featuring_leaves_the_home_page(app, editor, article):
     feature(editor, f"/wiki/{article.slug}")
-    wiki.set_hidden(article, editor, True)
+    moderation.set_hidden(article, editor, True)
     db.session.commit()
     assert titles() == []
 
@@ -130,7 +130,7 @@ def test_an_end_date_before_the_start_is_refused(app, editor, article):
 
 
 def test_hidden_content_cannot_be_featured(app, editor, article, solved, admin):
-    wiki.set_hidden(article, editor, True)
+    moderation.set_hidden(article, editor, True)
     db.session.commit()
     with pytest.raises(ValidationFailed, match="hidden"):
         features.feature(editor, f"/wiki/{article.slug}", blurb="x")
@@ -240,7 +240,7 @@ def test_the_desk_counts_what_the_home_page_shows_not_every_live_feature(
             for number in range(8)]
     for article in made:
         feature(editor, f"/wiki/{article.slug}")
-    wiki.set_hidden(made[0], editor, True)  # live, but its content is hidden
+    moderation.set_hidden(made[0], editor, True)  # live, but its content is hidden
     db.session.commit()
     shown = [article.title for article in made[1:7]]
     assert titles() == shown  # the home page shows six

@@ -16,7 +16,7 @@ from core.transactions import run_in_transaction
 from editors import features, flags
 from editors.models import Flag, ModerationHold
 from tests.races import in_threads, lockstep, same_post_at_once
-from wiki import services as wiki
+from wiki import moderation, saving
 
 
 @pytest.fixture
@@ -73,9 +73,9 @@ def test_three_throwaway_accounts_hide_nothing(app, aged, spam):
 def test_featured_protected_and_editors_content_is_queued_not_hidden(
         app, aged, article, solved, editor, reply, spam):
     features.feature(editor, f"/wiki/{article.slug}", blurb="Read this.")
-    protected = wiki.create_article(aged("author", 90), title="Protected one",
-                                             body="Steady text.").article
-    wiki.set_protected(protected, editor, True)
+    protected = saving.create_article(aged("author", 90), title="Protected one",
+                                               body="Steady text.").article
+    moderation.set_protected(protected, editor, True)
     by_editor = reply(editor, solved, "An editor's careful answer.")
     db.session.commit()
     flaggers = [aged(f"regular{n}", 45) for n in range(3)]

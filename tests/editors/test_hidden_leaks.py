@@ -6,7 +6,7 @@ from community import questions, services
 from core.errors import ValidationFailed
 from core.extensions import db
 from editors import merging
-from wiki import services as wiki
+from wiki import moderation, saving
 
 
 def test_a_merged_question_does_not_redirect_to_its_hidden_target(
@@ -28,10 +28,10 @@ def test_a_merged_question_does_not_redirect_to_its_hidden_target(
 def test_a_hidden_articles_title_is_only_unavailable_to_members(app, write, member,
                                                                other_member, editor):
     hidden = write(member, title="Weeding in secret", body="Hidden text.")
-    wiki.set_hidden(hidden, editor, True)
+    moderation.set_hidden(hidden, editor, True)
     db.session.commit()
     with pytest.raises(ValidationFailed) as error:
-        wiki.create_article(other_member, title="Weeding in secret!", body="Mine.")
+        saving.create_article(other_member, title="Weeding in secret!", body="Mine.")
     assert error.value.field == "title"
     assert "not available" in error.value.message
     assert "exist" not in error.value.message and "hidden" not in error.value.message
@@ -39,18 +39,18 @@ def test_a_hidden_articles_title_is_only_unavailable_to_members(app, write, memb
     db.session.rollback()
     other = write(other_member, title="Weeding openly", body="Open text.")
     with pytest.raises(ValidationFailed, match="not available"):  # renaming by an edit too
-        wiki.save_edit(other, other_member, title="Weeding in secret", body="Open text.",
-                       base_revision=1)
+        saving.save_edit(other, other_member, title="Weeding in secret", body="Open text.",
+                         base_revision=1)
     db.session.rollback()
     with pytest.raises(ValidationFailed, match="hidden") as error:  # editors see more
-        wiki.create_article(editor, title="Weeding in secret", body="Editor's.")
+        saving.create_article(editor, title="Weeding in secret", body="Editor's.")
     assert f"/wiki/{hidden.slug}" in error.value.message
 
 
 def test_the_new_article_page_says_only_unavailable(app, write, member, editor,
                                                     other_client):
     hidden = write(member, title="Weeding in secret", body="Hidden text.")
-    wiki.set_hidden(hidden, editor, True)
+    moderation.set_hidden(hidden, editor, True)
     db.session.commit()
     response = other_client.submit("/wiki/new", {"title": "Weeding in secret",
                                                  "body": "My own text."})

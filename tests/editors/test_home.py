@@ -8,7 +8,7 @@ from core.extensions import db
 from editors import collections as curated
 from editors import features
 from tests.editors.conftest import counting_queries
-from wiki import services as wiki
+from wiki import saving
 
 
 def test_a_visitor_sees_every_section(app, client, editor, article, solved, unsolved,
@@ -59,11 +59,11 @@ def grow(count: int, start: int, editor, members, workgroup) -> None:
     workgroup), collections and features of every kind."""
     for number in range(start, start + count):
         author, helper = members[number % 2], members[(number + 1) % 2]
-        article = wiki.create_article(author, title=f"Practice {number}",
-                                      body=f"How we did it, part {number}.",
-                                      tags=f"tag{number % 4}", sectors=["public"]).article
-        wiki.save_edit(article, helper, title=article.title, body=f"Part {number}, revised.",
-                       base_revision=1, tags=f"tag{number % 4}", sectors=["public"])
+        article = saving.create_article(author, title=f"Practice {number}",
+                                        body=f"How we did it, part {number}.",
+                                        tags=f"tag{number % 4}", sectors=["public"]).article
+        saving.save_edit(article, helper, title=article.title, body=f"Part {number}, revised.",
+                         base_revision=1, tags=f"tag{number % 4}", sectors=["public"])
         asked = questions.ask(author, title=f"Question number {number} about practice?",
                               body="Details.", workgroup_id=workgroup.id)
         questions.ask(helper, title=f"Open question number {number} for everyone?",

@@ -6,7 +6,7 @@ from community import answers, comments, questions
 from core.errors import ValidationFailed
 from core.extensions import db
 from editors import links
-from wiki import services as wiki
+from wiki import saving
 
 THREE_LINKS = ("See https://one.example/a, [two](https://two.example/) and "
                "three.example.org for details.")
@@ -37,7 +37,7 @@ def test_a_new_member_may_not_post_more_than_two_links(app, post, make_user, sol
         "answer": lambda: answers.answer(newcomer, solved, THREE_LINKS),
         "comment": lambda: comments.add_comment(newcomer, "question", solved.id,
                                                 THREE_LINKS),
-        "article": lambda: wiki.create_article(newcomer, title="Suppliers", body=THREE_LINKS),
+        "article": lambda: saving.create_article(newcomer, title="Suppliers", body=THREE_LINKS),
     }
     with pytest.raises(ValidationFailed) as error:
         actions[post]()
@@ -48,7 +48,7 @@ def test_a_new_member_may_not_post_more_than_two_links(app, post, make_user, sol
 
 def test_edits_count_only_the_links_they_add(app, member, make_user, edit, no_rate_limit):
     senior = make_user("senior", role="editor")
-    article = wiki.create_article(senior, title="Suppliers", body=THREE_LINKS).article
+    article = saving.create_article(senior, title="Suppliers", body=THREE_LINKS).article
     db.session.commit()
     edit(article, member, THREE_LINKS + " Ask the garden club too.")  # keeps the links
     with pytest.raises(ValidationFailed):

@@ -11,7 +11,7 @@ from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.models import AuditEntry
 from editors import flags, history
-from wiki import services as wiki
+from wiki import saving
 from wiki.models import Revision
 
 PHONE = "0151-555-0199"
@@ -66,7 +66,7 @@ def test_a_moderation_edit_removes_the_previous_text_from_the_articles_history(
 def test_only_editors_may_restore_a_suppressed_revision(app, moderated_article, member,
                                                        editor, member_client):
     with pytest.raises(ValidationFailed, match="removed the text of revision 1"):
-        wiki.revert(moderated_article, member, 1)
+        saving.revert(moderated_article, member, 1)
     db.session.rollback()
     response = member_client.submit(f"/wiki/{moderated_article.slug}/revert/1", {})
     assert response.status_code == 302
@@ -75,7 +75,7 @@ def test_only_editors_may_restore_a_suppressed_revision(app, moderated_article, 
     page = member_client.get(f"/wiki/{moderated_article.slug}/revisions/1").get_data(
         as_text=True)
     assert "Restore this revision" not in page
-    wiki.revert(moderated_article, editor, 1)  # an editor still may
+    saving.revert(moderated_article, editor, 1)  # an editor still may
     db.session.commit()
     assert PHONE in moderated_article.current_revision.body
 

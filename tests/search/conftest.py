@@ -6,7 +6,7 @@ import pytest
 
 from core.extensions import db
 from tests.conftest import TEST_DATABASE_URL, on_postgres
-from wiki import services
+from wiki import saving
 
 LIBRARY = [
     ("Starting a makerspace", "Makerspaces need 3D printers, a vinyl cutter and volunteers.",
@@ -26,7 +26,7 @@ LIBRARY = [
 def library(app, member):
     articles = []
     for title, body, tags, sectors in LIBRARY:
-        articles.append(services.create_article(member, title=title, body=body, tags=tags,
+        articles.append(saving.create_article(member, title=title, body=body, tags=tags,
                                                  sectors=sectors).article)
         db.session.commit()
     return articles

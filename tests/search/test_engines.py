@@ -9,7 +9,7 @@ from core.extensions import db
 from search import engine
 from search.models import SearchDocument
 from tests.search.conftest import SEARCH_ENGINE
-from wiki import services
+from wiki import saving
 
 postgres_only = pytest.mark.skipif(SEARCH_ENGINE != "postgres",
                                    reason="about the PostgreSQL engine")
@@ -42,10 +42,10 @@ def test_check_and_rebuild_commands_on_the_configured_engine(app, library):
 
 @postgres_only
 def test_postgres_documents_commit_and_roll_back_with_the_content(app, member):
-    services.create_article(member, title="Never saved", body="Gone before commit.")
+    saving.create_article(member, title="Never saved", body="Gone before commit.")
     db.session.rollback()
     assert engine.current().stamps() == {}
-    article = services.create_article(member, title="Saved", body="Kept.").article
+    article = saving.create_article(member, title="Saved", body="Kept.").article
     db.session.commit()
     assert set(engine.current().stamps()) == {f"article:{article.id}"}
 

@@ -16,7 +16,7 @@ from core.extensions import db
 from search import bitsets, engine, indexer
 from search.models import SearchOutbox
 from tests.conftest import TEST_DATABASE_URL, on_postgres
-from wiki import services
+from wiki import moderation, saving
 from wiki.models import Article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +33,7 @@ def test_saves_reach_the_index_through_the_outbox(app, library):
 
 
 def test_a_rolled_back_change_leaves_no_outbox_row_and_no_document(app, member):
-    services.create_article(member, title="Never saved", body="Gone.")
+    saving.create_article(member, title="Never saved", body="Gone.")
     db.session.rollback()
     assert indexer.pending() == 0
     assert keys_in_index(app) == set()
@@ -41,10 +41,10 @@ def test_a_rolled_back_change_leaves_no_outbox_row_and_no_document(app, member):
 
 def test_hidden_articles_leave_the_index_and_return_when_restored(app, library, editor,
                                                                    admin):
-    services.set_hidden(library[0], editor, True)
+    moderation.set_hidden(library[0], editor, True)
     db.session.commit()
     assert f"article:{library[0].id}" not in keys_in_index(app)
-    services.set_hidden(library[0], admin, False)
+    moderation.set_hidden(library[0], admin, False)
     db.session.commit()
     assert f"article:{library[0].id}" in keys_in_index(app)
     assert indexer.check().clean
@@ -93,7 +93,7 @@ def test_a_busy_index_keeps_the_rows_for_later(app, member):
     ix = indexer.open_index(app)
     holder = ix.writer()  # another process would hold this lock
     try:
-        services.create_article(member, title="Waiting", body="In the outbox.")
+        saving.create_article(member, title="Waiting", body="In the outbox.")
         db.session.commit()
         assert indexer.pending() == 1  # the member's save succeeded all the same
     finally:
@@ -107,8 +107,8 @@ def test_a_busy_index_keeps_the_rows_for_later(app, member):
 def test_stale_documents_are_found_by_check(app, library, member):
     app.extensions["search.drainer"].mode = "off"
     article = db.session.get(Article, library[1].id)
-    services.save_edit(article, member, title=article.title, body="Rewritten completely.",
-                       base_revision=1)
+    saving.save_edit(article, member, title=article.title, body="Rewritten completely.",
+                     base_revision=1)
     db.session.commit()
     assert indexer.check().stale == [f"article:{article.id}"]
     indexer.drain()
@@ -133,18 +133,18 @@ def test_random_sequences_of_changes_leave_no_drift(app, member, editor, admin, 
         articles = db.session.query(Article).order_by(Article.id).all()
         target = articles[which % len(articles)] if articles else None
         if operation == "create" or target is None:
-            services.create_article(member, title=f"Article {next(TITLES)}",
-                                    body=f"Body {number}")
+            saving.create_article(member, title=f"Article {next(TITLES)}",
+                                  body=f"Body {number}")
         elif operation == "edit" and not target.hidden:
-            services.save_edit(target, member, title=target.title,
-                               body=f"Edited {number} " + target.current_revision.body)
+            saving.save_edit(target, member, title=target.title,
+                             body=f"Edited {number} " + target.current_revision.body)
         elif operation == "hide":
-            services.set_hidden(target, editor, True)
+            moderation.set_hidden(target, editor, True)
         elif operation == "restore":
-            services.set_hidden(target, admin, False)
+            moderation.set_hidden(target, admin, False)
         elif operation == "retag" and not target.hidden:
-            services.save_edit(target, member, title=target.title,
-                               body=target.current_revision.body, tags=f"tag{number}")
+            saving.save_edit(target, member, title=target.title,
+                             body=target.current_revision.body, tags=f"tag{number}")
         db.session.commit()
         drainer = app.extensions.get("search.drainer")  # the Whoosh engine's
         assert drainer is None or drainer.last_error is None
@@ -192,7 +192,7 @@ def run_drainers(app, count, **env):
 def make_pending_changes(app, member, count=30):
     app.extensions["search.drainer"].mode = "off"
     for number in range(count):
-        services.create_article(member, title=f"Pending {number}", body=f"Text {number}.")
+        saving.create_article(member, title=f"Pending {number}", body=f"Text {number}.")
         db.session.commit()
     assert indexer.pending() == count
 
@@ -257,8 +257,8 @@ def test_postings_are_pickled_so_that_bytes_stay_bytes_and_old_indexes_still_rea
 def test_field_lengths_read_at_once_are_whooshs_own(app, library, member):
     from search import storage
 
-    services.save_edit(library[0], member, title=library[0].title, body="Short now.",
-                       base_revision=1)
+    saving.save_edit(library[0], member, title=library[0].title, body="Short now.",
+                     base_revision=1)
     db.session.commit()
     ix = indexer.open_index(app)
     with ix.searcher() as searcher:
@@ -278,8 +278,8 @@ def test_stored_field_offsets_kept_are_whooshs_own(app, library, member):
 
     from search import storage
 
-    services.save_edit(library[0], member, title=library[0].title, body="Short now.",
-                       base_revision=1)
+    saving.save_edit(library[0], member, title=library[0].title, body="Short now.",
+                     base_revision=1)
     db.session.commit()
     ix = indexer.open_index(app)
     for _ in range(2):  # the second time, the offsets come from what was kept
@@ -310,9 +310,9 @@ def test_dense_postings_say_what_whooshs_blocks_say(app, library, member, monkey
     monkeypatch.setattr(storage, "DENSE_FROM", 1)
     indexer.rebuild(procs=procs)
     for article in library[:3]:  # a second segment, deletions, and a merge
-        services.save_edit(article, member, title=article.title,
-                           body=article.current_revision.body + " makerspace teens",
-                           base_revision=article.current_revision.number)
+        saving.save_edit(article, member, title=article.title,
+                         body=article.current_revision.body + " makerspace teens",
+                         base_revision=article.current_revision.number)
         db.session.commit()
     ix = indexer.open_index(app)
     checked = 0

@@ -6,7 +6,7 @@ from whoosh import query as wq
 from core.extensions import db
 from search import query, whoosh_engine
 from search.parsing import PATTERN_WORDS, Parsed, _capped, parse
-from wiki import services
+from wiki import saving
 
 
 def titles(results):
@@ -35,8 +35,8 @@ def test_a_pattern_without_three_letters_first_does_not_expand(library):
 def test_a_pattern_stands_for_at_most_its_most_common_words(app, library, member):
     for number in range(PATTERN_WORDS + 8):
         word = f"zebrafield{chr(98 + number // 10)}{chr(98 + number % 10)}x"
-        services.create_article(member, title=f"Zebra note {number}",
-                                body=f"{word} " * (1 + number % 3))
+        saving.create_article(member, title=f"Zebra note {number}",
+                              body=f"{word} " * (1 + number % 3))
     db.session.commit()
     whoosh_engine.close_searcher()  # a searcher opened before these were indexed
     searching = whoosh_engine.searcher()

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from core.extensions import db
 from search import bitsets, parsing, query, ranking, whoosh_engine
 from tests.conftest import PASSWORD
-from wiki import services
+from wiki import moderation, saving
 from wiki.models import Article
 
 
@@ -34,7 +34,7 @@ def test_title_matches_rank_above_body_matches(library):
 
 
 def test_snippets_are_highlighted_and_escaped(app, library, member):
-    services.create_article(member, title="Escaping", body="makerspace <script>x</script>")
+    saving.create_article(member, title="Escaping", body="makerspace <script>x</script>")
     db.session.commit()
     results = query.search("makerspace")
     snippets = " ".join(str(hit.snippet) for hit in results.hits)
@@ -59,7 +59,7 @@ def test_filters(library):
 
 def test_pagination(app, member):
     for number in range(23):
-        services.create_article(member, title=f"Shelving guide {number}", body="shelving")
+        saving.create_article(member, title=f"Shelving guide {number}", body="shelving")
         db.session.commit()
     first, third = query.search("shelving", page=1), query.search("shelving", page=3)
     assert first.total == 23 and first.pages == 3 and len(first.hits) == 10
@@ -93,7 +93,7 @@ def test_malformed_query_falls_back_to_its_words(library):
 
 
 def test_hidden_articles_are_never_found(library, editor):
-    services.set_hidden(library[0], editor, True)
+    moderation.set_hidden(library[0], editor, True)
     db.session.commit()
     assert "Starting a makerspace" not in titles(query.search("makerspace"))
     assert all(s["title"] != "Starting a makerspace" for s in query.suggest("start"))
@@ -109,9 +109,9 @@ def test_suggestions_match_title_prefixes(library):
 
 def test_totals_and_facets_count_every_match_not_just_the_page(app, member):
     for number in range(14):
-        services.create_article(member, title=f"Weeding guide {number}", body="weeding",
-                                tags="collections" if number % 2 else "weeding",
-                                sectors=["school"] if number < 4 else ["public"])
+        saving.create_article(member, title=f"Weeding guide {number}", body="weeding",
+                              tags="collections" if number % 2 else "weeding",
+                              sectors=["school"] if number < 4 else ["public"])
         db.session.commit()
     results = query.search("weeding")
     facets = {name: dict(counts) for name, counts in results.facets.items()}
@@ -130,13 +130,13 @@ def test_counts_follow_edits_and_hidden_articles(app, library, member, editor):
     from wiki.models import Article
 
     teens = db.session.get(Article, library[1].id)
-    services.save_edit(teens, member, title=teens.title, body="Robots and coding.",
-                       base_revision=1)
+    saving.save_edit(teens, member, title=teens.title, body="Robots and coding.",
+                     base_revision=1)
     db.session.commit()
     results = query.search("makerspace")
     assert titles(results) == ["Starting a makerspace"] and results.total == 1
     assert dict(results.facets["sectors"]) == {"public": 1}
-    services.set_hidden(library[0], editor, True)
+    moderation.set_hidden(library[0], editor, True)
     db.session.commit()
     assert query.search("makerspace").total == 0
     assert query.search("robots").total == 1
@@ -153,9 +153,9 @@ def test_phrases_and_exclusions_count_exactly(library):
 
 def test_a_snippet_says_where_it_leaves_text_out(app, member):
     start = "Shelving " + "the long middle of an article about other things " * 20
-    services.create_article(member, title="Opening hours",
-                            body=start + "Weeding the stacks. " + "More to read. " * 40)
-    services.create_article(member, title="Short", body="Weeding is short.")
+    saving.create_article(member, title="Opening hours",
+                          body=start + "Weeding the stacks. " + "More to read. " * 40)
+    saving.create_article(member, title="Short", body="Weeding is short.")
     db.session.commit()
     snippets = {hit.title: str(hit.snippet) for hit in query.search("weeding").hits}
     assert snippets["Opening hours"].startswith("… ") and snippets["Opening hours"].endswith(" …")
@@ -260,8 +260,8 @@ def test_a_text_field_indexes_as_whooshs_text_field(text, boost):
 
 def test_newest_first_pages_through_every_match(app, member):
     for number in range(23):
-        services.create_article(member, title=f"Shelving guide {number}", body="shelving",
-                                sectors=["school"] if number % 2 else ["public"])
+        saving.create_article(member, title=f"Shelving guide {number}", body="shelving",
+                              sectors=["school"] if number % 2 else ["public"])
         db.session.commit()
     everything = [query.search("", page=page) for page in (1, 2, 3)]
     assert [len(results.hits) for results in everything] == [10, 10, 3]
@@ -377,7 +377,7 @@ def test_did_you_mean_looks_in_titles_then_tags_then_bodies(library):
 
 def test_a_suggestion_is_spelt_near_the_word_typed(library, member):
     # "weed" and "week" are one letter apart, "weeding" and "week" four.
-    services.create_article(member, title="Opening hours", body="Open every day of the week.")
+    saving.create_article(member, title="Opening hours", body="Open every day of the week.")
     db.session.commit()
     assert query.search("weeding").suggestion is None
     assert query.search("weekk").suggestion == "week"
@@ -443,14 +443,14 @@ def _fill_shelf(app) -> None:
         for number in range(40):
             body = " ".join(rnd.choices(WORDS, k=rnd.randint(5, 60)))
             title = " ".join(rnd.sample(WORDS, 3)) + f" {number}"
-            articles.append(services.create_article(
+            articles.append(saving.create_article(
                 member, title=title, body=body, tags=", ".join(rnd.sample(WORDS, 2)),
                 sectors=[rnd.choice(["public", "school"])]).article)
         db.session.commit()
         for article in articles[::7]:
-            services.save_edit(article, member, title=article.title,
-                               body=article.current_revision.body + " grants grants",
-                               base_revision=article.current_revision.number)
+            saving.save_edit(article, member, title=article.title,
+                             body=article.current_revision.body + " grants grants",
+                             base_revision=article.current_revision.number)
             db.session.commit()
 
 

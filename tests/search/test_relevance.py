@@ -8,7 +8,7 @@ from core.extensions import db
 from search import bm25f, engine, parsing, ranking, whoosh_engine
 from search.bitsets import Matches
 from tests.search.conftest import SEARCH_ENGINE
-from wiki import services
+from wiki import saving
 
 postgres_only = pytest.mark.skipif(SEARCH_ENGINE != "postgres",
                                    reason="about the PostgreSQL engine")
@@ -16,11 +16,11 @@ postgres_only = pytest.mark.skipif(SEARCH_ENGINE != "postgres",
 
 @pytest.fixture
 def budget_and_grants(app, member):
-    budget = services.create_article(
+    budget = saving.create_article(
         member, title="Budget planning",
         body="Budget lines and budget reviews for the coming year.").article
     db.session.commit()
-    grants = services.create_article(
+    grants = saving.create_article(
         member, title="Annual report", body="Grants arrived in the spring.").article
     db.session.commit()
     return budget, grants
@@ -61,7 +61,7 @@ def test_a_word_in_title_and_body_is_saturated_once_not_scored_twice(app, member
     score bounded by idf * (k1 + 1), however often and wherever it occurs."""
     for title, body in (("Weeding", "Weeding weeding weeding weeding weeding."),
                         ("Collection care", "Weeding, in short.")):
-        services.create_article(member, title=title, body=body)
+        saving.create_article(member, title=title, body=body)
         db.session.commit()
     searching = whoosh_engine.searcher()
     word = parsing.parse("weeding", searching.schema).query
@@ -115,21 +115,21 @@ def test_postgres_statistics_follow_every_change_to_the_documents(app, member, l
     assert _statistics_kept() == _statistics_as_counted()
     assert _statistics_kept()[1]["documents"] == len(library)
     article = library[0]
-    services.save_edit(article, member, title="Starting a hackerspace",
-                       body="Soldering irons and a laser cutter, run by volunteers.",
-                       base_revision=article.current_revision.number)
+    saving.save_edit(article, member, title="Starting a hackerspace",
+                     body="Soldering irons and a laser cutter, run by volunteers.",
+                     base_revision=article.current_revision.number)
     db.session.commit()
     kept = _statistics_kept()
     assert kept == _statistics_as_counted()
     assert "solder" in kept[0] and kept[1]["documents"] == len(library)
-    services.create_article(member, title="Makerspace budgets", body="Makerspace costs.")
+    saving.create_article(member, title="Makerspace budgets", body="Makerspace costs.")
     db.session.commit()
     assert _statistics_kept() == _statistics_as_counted()
     assert _statistics_kept()[0]["makerspac"] == kept[0]["makerspac"] + 1
     assert _statistics_kept()[1]["documents"] == len(library) + 1
     # A change rolled back takes its counts with it.
     before = _statistics_kept()
-    services.create_article(member, title="Never saved", body="Makerspace again.")
+    saving.create_article(member, title="Never saved", body="Makerspace again.")
     db.session.flush()
     db.session.rollback()
     assert _statistics_kept() == before

@@ -9,7 +9,7 @@ from community import answers, comments, questions, services, workgroups
 from core.extensions import db
 from core.models import User
 from tests.conftest import PEOPLE, make_person
-from wiki import services as wiki
+from wiki import saving
 
 
 @dataclass
@@ -24,10 +24,10 @@ class World:
 
 
 def _make_world(member, admin) -> World:
-    article = wiki.create_article(member, title="Readers' advisory", body="Ask what they loved.",
-                                  tags="advisory").article
-    wiki.save_edit(article, member, title=article.title, body="Ask what they loved most.",
-                   base_revision=1)
+    article = saving.create_article(member, title="Readers' advisory", body="Ask what they loved.",
+                                    tags="advisory").article
+    saving.save_edit(article, member, title=article.title, body="Ask what they loved most.",
+                     base_revision=1)
     group = workgroups.create_workgroup(admin, "Makerspaces", "Making things.")
     workgroups.join(member, group)
     question = questions.ask(member, title="How do you weed a collection?", body="Details.",

@@ -18,7 +18,7 @@ from editors import flags
 from editors.models import Collection
 from tests.conftest import on_postgres
 from tests.security.conftest import fingerprint
-from wiki import services as wiki
+from wiki import saving
 from wiki.models import Article, Revision
 
 HOSTILE_CHARACTERS = ["\x00", "\x01", "\x1b", "\x7f", "\x85", "\x9f", "\ud800"]
@@ -60,13 +60,13 @@ def _fields(member, editor, admin, question, answer, article, group, collection)
         "answer": lambda bad: answers.answer(member, question, bad),
         "comment": lambda bad: comments.add_comment(member, "question", question.id, bad),
         "close reason": lambda bad: questions.close(editor, question, bad),
-        "article title": lambda bad: wiki.create_article(member, **{**ok_a, "title": bad}),
-        "article body": lambda bad: wiki.create_article(member, **{**ok_a, "body": bad}),
-        "article summary": lambda bad: wiki.save_edit(
+        "article title": lambda bad: saving.create_article(member, **{**ok_a, "title": bad}),
+        "article body": lambda bad: saving.create_article(member, **{**ok_a, "body": bad}),
+        "article summary": lambda bad: saving.save_edit(
             article, member, title=article.title, body="Changed.", summary=bad,
             base_revision=1),
-        "article tags": lambda bad: wiki.create_article(member, **{**ok_a, "tags": bad}),
-        "rename": lambda bad: wiki.rename(article, editor, bad),
+        "article tags": lambda bad: saving.create_article(member, **{**ok_a, "tags": bad}),
+        "rename": lambda bad: saving.rename(article, editor, bad),
         "workgroup name": lambda bad: workgroups.create_workgroup(admin, bad, "About."),
         "workgroup description": lambda bad: workgroups.edit_workgroup(
             admin, group, group.name, bad, False),
@@ -92,7 +92,7 @@ def test_every_text_field_refuses_a_control_character_and_changes_nothing(
     question = questions.ask(other_member, title="How do you weed a collection?",
                              body="Details.", tags="weeding")
     answer = answers.answer(other_member, question, "We use usage data.")
-    article = wiki.create_article(other_member, title="Readers' advisory", body="Ask.").article
+    article = saving.create_article(other_member, title="Readers' advisory", body="Ask.").article
     collection = curated.create_collection(editor, "Starter reading", "Intro.")
     db.session.commit()
     fields = _fields(member, editor, admin, question, answer, article, group, collection)

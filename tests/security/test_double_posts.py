@@ -13,7 +13,7 @@ from community.models import Notification, Question, Vote, Watch, Workgroup, Wor
 from core.extensions import db
 from core.models import User
 from tests.races import same_post_at_once
-from wiki import services as wiki
+from wiki import moderation
 from wiki.models import Article
 
 
@@ -89,7 +89,7 @@ def test_two_identical_withdrawals_of_acceptance_at_once(app, world, monkeypatch
 
 def test_two_identical_protections_at_once(app, world, monkeypatch):
     statuses = same_post_at_once(app, monkeypatch, f"/wiki/{world.slug}/protect",
-                                 {"protect": "1"}, module=wiki, name="set_protected",
+                                 {"protect": "1"}, module=moderation, name="set_protected",
                                  login="edith")
     assert statuses == [302, 302]
     db.session.expire_all()

@@ -218,10 +218,10 @@ def test_a_question_titled_like_a_page_of_its_thread_has_its_own_address(
 
 
 def test_an_article_titled_like_a_wiki_page_has_its_own_address(app, member, client):
-    from wiki import services
+    from wiki import saving
 
     for name in _route_names("article"):
-        article = services.create_article(member, title=name.title(), body="Text.").article
+        article = saving.create_article(member, title=name.title(), body="Text.").article
         db.session.commit()
         assert article.slug not in _route_names("article")
         page = client.get(f"/wiki/{article.slug}")

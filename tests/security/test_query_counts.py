@@ -18,7 +18,7 @@ from core.extensions import db
 from editors import collections as curated
 from editors import features, flags
 from editors.models import Collection
-from wiki import services as wiki
+from wiki import reading, saving
 
 MEMBER_PAGES = [
     "/", "/wiki/", "/wiki/?sort=updated", "/wiki/?tag=shared", "/wiki/?sector=public",
@@ -58,16 +58,16 @@ def grow(count, start, member, others, admin, editor):
         admin, "Group", "A workgroup")
     collection = db.session.scalar(select(Collection)) or curated.create_collection(
         editor, "Reading list", "Readings.")
-    first = wiki.get_article("article-0") if start else None
+    first = reading.get_article("article-0") if start else None
     thread = db.session.get(Question, 1) if start else None
     for number in range(start, start + count):
         author = others[number % len(others)]
-        article = wiki.create_article(member, title=f"Article {number}",
-                                      body=f"Practice number {number}. [[Article {number + 1}]]"
-                                           " [[Article 0]]",
-                                      tags=f"tag{number % 5}, shared", sectors=["public"]).article
-        wiki.save_edit(article, author, title=article.title,
-                       body=article.current_revision.body + " More.", base_revision=1)
+        article = saving.create_article(member, title=f"Article {number}",
+                                        body=f"Practice number {number}. [[Article {number + 1}]]"
+                                             " [[Article 0]]",
+                                        tags=f"tag{number % 5}, shared", sectors=["public"]).article
+        saving.save_edit(article, author, title=article.title,
+                         body=article.current_revision.body + " More.", base_revision=1)
         question = questions.ask(member, title=f"Question number {number} about practice?",
                                  body="Details", workgroup_id=group.id, tags="shared")
         answer = answers.answer(author, question, f"Answer {number}")
@@ -78,9 +78,9 @@ def grow(count, start, member, others, admin, editor):
         workgroups.join(author, group)
         first, thread = first or article, thread or question
         # One article's history and contributors, and one thread's answers, grow too.
-        wiki.save_edit(first, author, title=first.title,
-                       body=first.current_revision.body + f" Edit {number}.",
-                       base_revision=first.current_revision.number)
+        saving.save_edit(first, author, title=first.title,
+                         body=first.current_revision.body + f" Edit {number}.",
+                         base_revision=first.current_revision.number)
         reply = answers.answer(author, thread, f"Another answer {number}")
         comments.add_comment(others[(number + 1) % len(others)], "answer", reply.id, "Thanks")
         votes.vote(member, "answer", reply.id, 1)

@@ -3,7 +3,7 @@
 import pytest
 
 from core.extensions import db
-from wiki import services
+from wiki import saving
 
 
 @pytest.fixture
@@ -12,7 +12,7 @@ def write(app):
 
     def write(author, title="Starting a makerspace", body="We began with three printers.",
               **kwargs):
-        result = services.create_article(author, title=title, body=body, **kwargs)
+        result = saving.create_article(author, title=title, body=body, **kwargs)
         db.session.commit()
         return result.article
 
@@ -22,7 +22,7 @@ def write(app):
 @pytest.fixture
 def edit(app):
     def edit(article, author, body, base=None, title=None, **kwargs):
-        result = services.save_edit(
+        result = saving.save_edit(
             article, author, title=title or article.title, body=body,
             base_revision=base if base is not None else article.current_revision.number,
             tags=kwargs.pop("tags", [tag.name for tag in article.tags]),

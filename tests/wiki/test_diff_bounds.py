@@ -11,7 +11,7 @@ import pytest
 
 from bench import shapes
 from core.extensions import db
-from wiki import alignment, diffing, services
+from wiki import alignment, diffing, reading
 from wiki.models import Revision
 
 
@@ -96,4 +96,4 @@ def test_an_ordinary_edit_is_still_diffed_by_words(app, write, edit, member, cli
     edit(article, member, "We began with four printers.")
     page = client.get(f"/wiki/{article.slug}/diff").get_data(as_text=True)
     assert "three" in page and "four" in page and "whole lines" not in page
-    assert services.get_revision(article, 2).number == 2
+    assert reading.get_revision(article, 2).number == 2

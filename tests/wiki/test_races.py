@@ -11,7 +11,7 @@ from core.extensions import db
 from core.models import User
 from core.transactions import run_in_transaction
 from tests.races import in_threads, lockstep
-from wiki import services
+from wiki import saving
 from wiki.models import Article, Revision
 
 BASE = "Alpha paragraph.\n\nBeta paragraph.\n\nGamma paragraph.\n"
@@ -20,7 +20,7 @@ BASE = "Alpha paragraph.\n\nBeta paragraph.\n\nGamma paragraph.\n"
 def race(app, monkeypatch, article_id, saves):
     """Run each (username, body) save in its own thread and connection, in lockstep: each
     renders (so has read revision 1) only once every thread has read it."""
-    barrier = lockstep(monkeypatch, services, "render", len(saves))
+    barrier = lockstep(monkeypatch, saving, "render", len(saves))
 
     def save_as(index):
         username, body = saves[index]
@@ -28,12 +28,12 @@ def race(app, monkeypatch, article_id, saves):
 
         def save():
             article = db.session.get(Article, article_id)
-            return services.save_edit(article, user, title=article.title, body=body,
-                                      base_revision=1).revision.number
+            return saving.save_edit(article, user, title=article.title, body=body,
+                                    base_revision=1).revision.number
 
         try:
             return username, run_in_transaction(save)
-        except services.EditConflict as conflict:
+        except saving.EditConflict as conflict:
             return username, conflict
 
     return dict(in_threads(app, save_as, len(saves), barrier))
@@ -41,7 +41,7 @@ def race(app, monkeypatch, article_id, saves):
 
 @pytest.fixture
 def article_id(app, member, other_member):
-    article = services.create_article(member, title="Raced", body=BASE).article
+    article = saving.create_article(member, title="Raced", body=BASE).article
     db.session.commit()
     return article.id
 
@@ -66,7 +66,7 @@ def test_same_instant_overlapping_saves_one_lands_one_conflicts(app, monkeypatch
     outcomes = sorted(results.values(), key=lambda value: isinstance(value, Exception))
     assert outcomes[0] == 2
     conflict = outcomes[1]
-    assert isinstance(conflict, services.EditConflict)
+    assert isinstance(conflict, saving.EditConflict)
     assert "Beta by" in conflict.yours  # the loser's text comes back whole
     db.session.expire_all()
     assert db.session.get(Article, article_id).revision_count == 2

@@ -113,13 +113,13 @@ def test_edit_saves_a_revision(member_client, article):
 def test_an_edit_that_keeps_losing_races_shows_the_members_text_again(
         member_client, article, monkeypatch):
     from core import transactions
-    from wiki import services
+    from wiki import saving
 
     def always_lose(*_args, **_kwargs):
         raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed"))
 
     monkeypatch.setattr(transactions.time, "sleep", lambda _seconds: None)
-    monkeypatch.setattr(services, "save_edit", always_lose)
+    monkeypatch.setattr(saving, "save_edit", always_lose)
     response = member_client.submit("/wiki/readers-advisory/edit",
                                     form_for(article, body="My careful new paragraph."))
     assert response.status_code == 409
@@ -259,12 +259,12 @@ def test_article_page_follows_every_change_it_shows(client, member_client, edito
 
 def test_a_restorer_with_no_words_left_is_not_a_contributor_in_the_byline(
         client, article, edit, other_member, make_user):
-    from wiki import services
+    from wiki import saving
 
     original = article.current_revision.number
     edit(article, other_member, article.current_revision.body + "\n\nOtto's addition here.")
     restorer = make_user("rita", display_name="Rita Restorer")
-    services.revert(article, restorer, original)
+    saving.revert(article, restorer, original)
     db.session.commit()
     page = client.get(f"/wiki/{article.slug}").get_data(as_text=True)
     byline = page[page.index('class="byline'):page.index("</p>", page.index('class="byline'))]
