@@ -50,7 +50,7 @@ def trigrams():
     if on_postgres():
         from sqlalchemy import create_engine
 
-        from search.postgres_engine import ensure_trigrams
+        from search.postgres_documents import ensure_trigrams
 
         engine = create_engine(TEST_DATABASE_URL)
         with engine.connect() as connection:
