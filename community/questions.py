@@ -15,7 +15,6 @@ from community.services import (
     question_changed,
     question_url,
     record_revision,
-    tag_rows,
 )
 from core import permissions
 from core.errors import NotFound, Problems, ValidationFailed
@@ -42,6 +41,17 @@ def clean_question_title(title: str) -> str:
     if len(title) > TITLE_MAX:
         raise ValidationFailed(f"Keep the title under {TITLE_MAX} characters.", "title")
     return title
+
+
+def _tags(names: list[str]) -> list[Tag]:
+    existing = {tag.name: tag for tag in db.session.scalars(
+        select(Tag).where(Tag.name.in_(names)))} if names else {}
+    tags = []
+    for name in names:
+        tag = existing.get(name) or Tag(name=name)
+        db.session.add(tag)
+        tags.append(tag)
+    return tags
 
 
 def get_question(question_id: int, viewer=None) -> Question:
@@ -74,7 +84,7 @@ def ask(author: User, *, title: str, body: str, tags: str | list[str] = "",
     check_posting_rate(author)
     question = Question(title=title, body=body, html=render(body).html, author_id=author.id,
                         workgroup_id=workgroup.id if workgroup else None)
-    question.tags = tag_rows(names)
+    question.tags = _tags(names)
     db.session.add(question)
     db.session.flush()
     record_revision("question", question.id, author, body, title, "Asked the question")
@@ -100,7 +110,7 @@ def edit_question(user: User, question: Question, *, title: str, body: str,
         return question
     check_post(user, body, question.body)
     question.title, question.body, question.html = title, body, render(body).html
-    question.tags = tag_rows(names)
+    question.tags = _tags(names)
     question.edited_at = utcnow()
     record_revision("question", question.id, user, body, title, summary)
     notifications.notify(notifications.watchers("question", question.id), "watched_change",

@@ -1,4 +1,4 @@
-"""What every community service shares: posting rules, tags, revisions, audit labels, addresses."""
+"""What every community service shares: posting rules, post revisions, audit labels, addresses."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from core.slugs import free_slug
 from core.text import check_text
 from core.timeutil import utcnow
 from core.urls import site_path
-from wiki.models import Tag
 
 BODY_MAX = 30_000
 NEW_ACCOUNT_AGE = timedelta(days=1)
@@ -55,16 +54,6 @@ def clean_text(body: str, *, field: str = "body", limit: int = BODY_MAX,
                                f"{limit:,}. Shorten it and send it again.", field)
     return body
 
-
-def tag_rows(names: list[str]) -> list[Tag]:
-    existing = {tag.name: tag for tag in db.session.scalars(
-        select(Tag).where(Tag.name.in_(names)))} if names else {}
-    tags = []
-    for name in names:
-        tag = existing.get(name) or Tag(name=name)
-        db.session.add(tag)
-        tags.append(tag)
-    return tags
 
 
 def record_revision(post_type: str, post_id: int, author: User, body: str, title: str = "",

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from core import audit, permissions
 from core.extensions import db
 from core.models import User
-from wiki.models import Article
-from wiki.services import article_changed, count_tags, slugs_of, touch, touch_linking_to
+from wiki.models import Article, ArticleSlug
+from wiki.services import article_changed, count_tags, touch, touch_linking_to
+
+
+def slugs_of(article: Article) -> set[str]:
+    return set(db.session.scalars(select(ArticleSlug.slug).where(
+        ArticleSlug.article_id == article.id)))
 
 
 def _audit(actor, action: str, article: Article) -> None:

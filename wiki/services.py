@@ -7,7 +7,7 @@ from sqlalchemy import select, update
 from core import signals
 from core.extensions import db
 from core.models import User
-from wiki.models import Article, ArticleAuthor, ArticleLink, ArticleSlug, Tag
+from wiki.models import Article, ArticleAuthor, ArticleLink, Tag
 
 
 def touch(article: Article) -> None:
@@ -32,10 +32,6 @@ def touch_articles_of(user: User) -> None:
                        .values(view_version=Article.view_version + 1)
                        .execution_options(synchronize_session=False))
 
-
-def slugs_of(article: Article) -> set[str]:
-    return set(db.session.scalars(select(ArticleSlug.slug).where(
-        ArticleSlug.article_id == article.id)))
 
 
 def article_changed(article: Article) -> None:
