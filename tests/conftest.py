@@ -43,6 +43,27 @@ def on_postgres() -> bool:
     return TEST_DATABASE_URL.startswith("postgresql")
 
 
+def pytest_collection_modifyitems(config, items) -> None:
+    """On PostgreSQL, run only the tests that use a database.
+
+    The PostgreSQL run exists to prove what depends on the database (and on its search
+    engine); a test that builds no app on it (a parser, the sanitiser, the diff, a
+    renderer's budget) would run exactly as it did in the SQLite run, so it runs there
+    only. A test uses the database when it takes `pg_schema` (every app, server and
+    snapshot fixture does), or when it makes a database of its own and says so with
+    `@pytest.mark.database`. pytest reports the others as deselected."""
+    if not on_postgres():
+        return
+    kept, dropped = [], []
+    for item in items:
+        uses_database = ("pg_schema" in getattr(item, "fixturenames", ())
+                         or item.get_closest_marker("database") is not None)
+        (kept if uses_database else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 class Client(FlaskClient):
     """A test client that sends the CSRF token, as a browser would.
 

@@ -2,6 +2,7 @@
 
 import uuid
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
@@ -10,6 +11,8 @@ from sqlalchemy import create_engine, inspect, text
 from app import create_app
 from core.extensions import db
 from tests.conftest import TEST_DATABASE_URL, on_postgres
+
+pytestmark = pytest.mark.database  # each test migrates a database of its own
 
 
 def _fresh_database(tmp_path):

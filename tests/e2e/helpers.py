@@ -30,7 +30,12 @@ def axe_violations(page) -> list[dict]:
     and is not subject to the page's Content-Security-Policy, so the site's CSP
     (script-src 'self') stays exactly as served.
     """
-    return _axe().run(page).response["violations"]
+    # axe stays loaded in the document it was injected into: a page checked again after a
+    # change of width or colour scheme (no new navigation) is not sent the script twice.
+    if not page.evaluate("() => typeof window.axe === 'object' && !!window.axe.run"):
+        page.evaluate(_axe().axe_script)
+    return page.evaluate("() => axe.run({resultTypes: ['violations']})"
+                         ".then((results) => results.violations)")
 
 
 def format_violations(violations: list[dict]) -> str:
