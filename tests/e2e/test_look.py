@@ -13,9 +13,22 @@ from tests.e2e.helpers import PASSWORD
 from wiki import saving
 
 
+@pytest.fixture(scope="module")
+def live_server(module_server):
+    """One server for the module: its tests only read what `seed` stored (and sign in)."""
+    return module_server
+
+
 def seed(app) -> dict:
     """Two articles (one with three revisions by two members), a question with two answers,
-    one accepted, by members with long-ish names; rosa is an admin."""
+    one accepted, by members with long-ish names; rosa is an admin. Stored once per app:
+    the module's tests share one server and call this again for the ids."""
+    if "look_seed" not in app.extensions:
+        app.extensions["look_seed"] = _store(app)
+    return app.extensions["look_seed"]
+
+
+def _store(app) -> dict:
     with app.app_context():
         rosa = accounts.register("rosa", "rosa@example.org", PASSWORD, role="admin",
                                  display_name="Rosalind Reference-Desk", sector="public")
