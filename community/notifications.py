@@ -7,6 +7,7 @@ import re
 from sqlalchemy import delete, func, select, update
 
 from community.models import Notification, Watch, WorkgroupMember
+from core import signals
 from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
@@ -59,6 +60,8 @@ def notify(user_ids, kind: str, text: str, url: str, actor: User | None,
                                     created_at=now)
                        for user_id in sorted(recipients - grouped.keys()))
     db.session.flush()
+    signals.send(signals.notified, user_ids=sorted(recipients), kind=kind, text=text[:300],
+                 url=url[:300], actor=actor)
     return len(recipients)
 
 

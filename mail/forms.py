@@ -1,0 +1,50 @@
+"""Forms of the mail pages: forgotten password, new password, address change, preferences."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, RadioField
+from wtforms.validators import DataRequired, EqualTo, Length
+
+from core.forms import DIFFER
+from mail.preferences import FREQUENCIES, KINDS, MODES
+
+
+class ForgotForm(FlaskForm):
+    email = EmailField("Your account's e-mail address",
+                       validators=[DataRequired("Enter your e-mail address."), Length(max=254)],
+                       render_kw={"autocomplete": "email"})
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField("New password", validators=[
+        DataRequired("Choose a password."),
+        Length(10, 256, "Use at least 10 characters; a short phrase is easy to remember.")],
+                             description="At least 10 characters. Not a common password.",
+                             render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField("Confirm new password",
+                            validators=[DataRequired("Type the password again."),
+                                        EqualTo("password", DIFFER)],
+                            render_kw={"autocomplete": "new-password"})
+
+
+class EmailChangeForm(FlaskForm):
+    email = EmailField("New e-mail address", validators=[DataRequired(), Length(max=254)],
+                       render_kw={"autocomplete": "email"})
+    password = PasswordField("Your password", validators=[DataRequired(), Length(max=256)],
+                             description="To show it is you.",
+                             render_kw={"autocomplete": "current-password"})
+
+
+def preferences_form(modes: dict[str, str], digest: str):
+    """A form with one radio group per kind of notification and one for the digest."""
+
+    class PreferencesForm(FlaskForm):
+        pass
+
+    for kind, label in KINDS.items():
+        setattr(PreferencesForm, kind, RadioField(label, choices=list(MODES.items()),
+                                                  default=modes[kind]))
+    PreferencesForm.digest = RadioField("Digest", choices=list(FREQUENCIES.items()),
+                                        default=digest)
+    return PreferencesForm()

@@ -1,0 +1,101 @@
+"""What mail hears from the other parts (signals, inside their transactions): a new
+account (verify its address) and notifications (mail at once, grouped, by preference)."""
+
+from __future__ import annotations
+
+import json
+
+from flask import current_app
+from sqlalchemy import select, update
+
+from core.extensions import db
+from core.models import User
+from core.timeutil import utcnow
+from core.urls import site_path
+from mail import compose, outbox, tokens
+from mail.models import MailPreference, MailSettings, OutboxMessage
+from mail.preferences import DEFAULTS, KINDS, settings_of
+
+GROUP_MAX = 50  # notifications one message lists (the rest are counted)
+SUBJECTS = {"answer": "New answers on your question", "comment": "New comments on your posts",
+            "accepted": "Your answer was accepted", "mention": "You were mentioned",
+            "workgroup_question": "New questions in your workgroups",
+            "watched_change": "Changes to what you watch"}
+
+
+def account_registered(_app, *, user) -> None:
+    from mail.account_mail import send_verification
+
+    settings_of(user.id)
+    send_verification(user)
+
+
+def unsubscribe_url(user_id: int, kind: str) -> str:
+    token = tokens.make("unsubscribe", {"u": user_id, "k": kind})
+    return compose.absolute(site_path("mail.unsubscribe", token=token))
+
+
+def mailable(user: User, settings: MailSettings | None) -> bool:
+    """Whether non-account mail may go to the member: verified, and their address not one
+    a server refused."""
+    return (user.active and settings is not None and settings.verified_at is not None
+            and settings.undeliverable_address != user.email)
+
+
+def notified(_app, *, user_ids, kind, text, url, actor) -> None:
+    if kind not in KINDS or not user_ids:
+        return
+    chosen = dict(db.session.execute(select(MailPreference.user_id, MailPreference.mode).where(
+        MailPreference.user_id.in_(user_ids), MailPreference.kind == kind)).all())
+    wanted = [uid for uid in user_ids if chosen.get(uid, DEFAULTS[kind]) == "instant"]
+    if not wanted:
+        return
+    settings = {row.user_id: row for row in db.session.scalars(
+        select(MailSettings).where(MailSettings.user_id.in_(wanted)))}
+    item = {"text": text, "url": compose.absolute(url) if url.startswith("/") else "",
+            "actor": actor.name if actor is not None else ""}
+    for user in db.session.scalars(select(User).where(User.id.in_(wanted)).order_by(User.id)):
+        if mailable(user, settings.get(user.id)):
+            _mail_at_once(user, kind, item)
+
+
+def _render(user: User, kind: str, items: list[dict], message_id: str) -> tuple[str, str]:
+    subject = SUBJECTS[kind] if len(items) > 1 else items[0]["text"]
+    raw = compose.build(to=user.email, name=user.name, subject=subject,
+                        template="notification", message_id=message_id, user=user,
+                        items=items[:GROUP_MAX], more=max(len(items) - GROUP_MAX, 0),
+                        kind_label=KINDS[kind], reason=KINDS[kind].lower(),
+                        preferences_url=compose.absolute(site_path("mail.preferences")),
+                        unsubscribe_url=unsubscribe_url(user.id, kind))
+    return subject, raw
+
+
+def _mail_at_once(user: User, kind: str, item: dict) -> None:
+    """Join the member's message of this kind that is still held (a burst is one message),
+    or queue a new one, held MAIL_GROUP_SECONDS for others to join."""
+    now = utcnow()
+    waiting = db.session.scalar(select(OutboxMessage).where(
+        OutboxMessage.user_id == user.id, OutboxMessage.kind == kind,
+        OutboxMessage.category == "notification", OutboxMessage.status == "queued",
+        OutboxMessage.attempts == 0, OutboxMessage.next_attempt_at > now)
+        .order_by(OutboxMessage.id.desc()).limit(1))
+    if waiting is not None:
+        items = [*json.loads(waiting.items or "[]"), item]
+        subject, raw = _render(user, kind, items, waiting.message_id)
+        # Only while nobody has claimed it: a sender's claim and this are one row's UPDATEs.
+        joined = db.session.execute(
+            update(OutboxMessage).where(OutboxMessage.id == waiting.id,
+                                        OutboxMessage.status == "queued")
+            .values(items=json.dumps(items), raw=raw, subject=subject[:300])
+            .execution_options(synchronize_session=False)).rowcount
+        if joined:
+            db.session.expire(waiting)
+            return
+    message_id = compose.new_message_id()
+    subject, raw = _render(user, kind, [item], message_id)
+    hold = int(current_app.config.get("MAIL_GROUP_SECONDS") or 0)
+    outbox.queue(user_id=user.id, to=user.email, category="notification", kind=kind,
+                 subject=subject, raw=raw, message_id=message_id, items=json.dumps([item]),
+                 hold_seconds=hold)
+
+
