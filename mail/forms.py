@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, RadioField
+from wtforms import EmailField, PasswordField, RadioField, SelectChoice
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from core.forms import DIFFER
@@ -43,8 +43,8 @@ def preferences_form(modes: dict[str, str], digest: str):
         pass
 
     for kind, label in KINDS.items():
-        setattr(PreferencesForm, kind, RadioField(label, choices=list(MODES.items()),
+        setattr(PreferencesForm, kind, RadioField(label, choices=[SelectChoice(k, v) for k, v in MODES.items()],
                                                   default=modes[kind]))
-    PreferencesForm.digest = RadioField("Digest", choices=list(FREQUENCIES.items()),
+    PreferencesForm.digest = RadioField("Digest", choices=[SelectChoice(k, v) for k, v in FREQUENCIES.items()],
                                         default=digest)
     return PreferencesForm()
