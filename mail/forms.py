@@ -42,9 +42,11 @@ def preferences_form(modes: dict[str, str], digest: str):
     class PreferencesForm(FlaskForm):
         pass
 
+    def choices(labels: dict[str, str]) -> list[SelectChoice]:
+        return [SelectChoice(value, label) for value, label in labels.items()]
+
     for kind, label in KINDS.items():
-        setattr(PreferencesForm, kind, RadioField(label, choices=[SelectChoice(k, v) for k, v in MODES.items()],
+        setattr(PreferencesForm, kind, RadioField(label, choices=choices(MODES),
                                                   default=modes[kind]))
-    PreferencesForm.digest = RadioField("Digest", choices=[SelectChoice(k, v) for k, v in FREQUENCIES.items()],
-                                        default=digest)
+    PreferencesForm.digest = RadioField("Digest", choices=choices(FREQUENCIES), default=digest)
     return PreferencesForm()

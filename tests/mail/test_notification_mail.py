@@ -7,7 +7,6 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from community import services
-from community.models import Question
 from core.extensions import db
 from core.timeutil import utcnow
 from mail import digests, outbox
