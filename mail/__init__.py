@@ -16,7 +16,7 @@ def init_mail(app: Flask) -> None:
     from mail.cli import mail_cli
 
     app.register_blueprint(bp)
-    csrf.exempt(views.unsubscribe_post)  # RFC 8058: a mail client posts it, with no cookie
+    csrf.exempt(views.unsubscribe)  # RFC 8058: a mail client posts it, with no cookie
     app.cli.add_command(mail_cli)
     register(app, "send_message", outbox.send_one)
     register(app, "sweep_outbox", outbox.sweep, every={"minute": "*"})

@@ -130,19 +130,16 @@ def _unsubscribe_payload(token: str) -> tuple[int, str]:
     return payload["u"], kind
 
 
-@bp.route("/unsubscribe/<token>", methods=["GET"])
+@bp.route("/unsubscribe/<token>", methods=["GET", "POST"])
+@limiter.limit("30 per minute", methods=["POST"])
 def unsubscribe(token: str):
-    _user_id, kind = _unsubscribe_payload(token)
+    """A page with a button (GET), and the one click (POST, RFC 8058): the mail client
+    posts `List-Unsubscribe=One-Click` with no cookie and no CSRF token (this view is
+    exempt from CSRF); the signed token is what proves the right to it."""
+    user_id, kind = _unsubscribe_payload(token)
+    if request.method == "POST":
+        outcome = attempt(lambda: preferences.unsubscribe(user_id, kind))
+        return render_template("mail/page_unsubscribe.html", token=token, label=outcome.value,
+                               done=True)
     label = "the digest" if kind == preferences.DIGEST else preferences.KINDS[kind].lower()
     return render_template("mail/page_unsubscribe.html", token=token, label=label, done=False)
-
-
-@bp.route("/unsubscribe/<token>", methods=["POST"])
-@limiter.limit("30 per minute")
-def unsubscribe_post(token: str):
-    """One click (RFC 8058): the mail client posts `List-Unsubscribe=One-Click` with no
-    cookie and no CSRF token; the signed token is what proves the right to it."""
-    user_id, kind = _unsubscribe_payload(token)
-    outcome = attempt(lambda: preferences.unsubscribe(user_id, kind))
-    return render_template("mail/page_unsubscribe.html", token=token, label=outcome.value,
-                           done=True)
