@@ -26,7 +26,7 @@ from mail.transport import Refused, Rejected, TryLater, deliver
 LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 12
 SWEEP_BATCH = 200
-_PENDING = "mail_outbox_new"
+_PENDING = "mail_outbox_new"  # session.info: ids queued in this transaction
 
 
 def backoff(attempts: int) -> timedelta:
