@@ -21,10 +21,14 @@ from flask import Flask, current_app
 
 
 def make_huey(config: dict, instance_path: str):
-    from huey import RedisHuey, SqliteHuey
+    from huey import MemoryHuey, RedisHuey, SqliteHuey
 
     name = config.get("JOBS_NAME") or "commonplace"
     immediate = bool(config.get("JOBS_IMMEDIATE"))
+    if config.get("JOBS_BACKEND") == "memory":
+        # Tests: jobs are queued in this process and run only if a test says so
+        # (`huey_of(app).immediate = True`, or `run_now`); the sweep finds their rows.
+        return MemoryHuey(name, immediate=immediate)
     if config.get("REDIS_URL") and not immediate:
         return RedisHuey(name, url=config["REDIS_URL"])
     filename = config.get("JOBS_DATABASE") or str(Path(instance_path) / "jobs.db")

@@ -19,11 +19,9 @@ EXPIRED = ("That link has expired or has already been used. Ask for a new one be
 
 
 def _queue_account_mail(user: User, to: str, subject: str, template: str, **context):
-    message_id = compose.new_message_id()
-    raw = compose.build(to=to, name=user.name, subject=subject, template=template,
-                        message_id=message_id, user=user, **context)
-    return outbox.queue(user_id=user.id, to=to, category="account", kind=template,
-                        subject=subject, raw=raw, message_id=message_id)
+    context["user"] = {"name": user.name, "username": user.username}
+    return outbox.queue(user_id=user.id, to=to, name=user.name, category="account",
+                        kind=template, subject=subject, template=template, context=context)
 
 
 # ---------------------------------------------------------------- verification

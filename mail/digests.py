@@ -107,17 +107,15 @@ def digest_for(user_id: int, now) -> str:
     sections = gather(user, since, now)
     if not any(sections.values()):
         return "nothing new"
-    message_id = compose.new_message_id()
-    subject = f"Your {settings.digest} Commonplace digest"
-    raw = compose.build(to=user.email, name=user.name, subject=subject, template="digest",
-                        message_id=message_id, user=user, sections=sections,
-                        frequency=settings.digest,
-                        preferences_url=compose.absolute(site_path("mail.preferences")),
-                        unsubscribe_url=unsubscribe_url(user.id, DIGEST))
+    context = {"user": {"name": user.name, "username": user.username},
+               "sections": sections, "frequency": settings.digest,
+               "preferences_url": compose.absolute(site_path("mail.preferences")),
+               "unsubscribe_url": unsubscribe_url(user.id, DIGEST)}
     try:
         with db.session.begin_nested():
-            outbox.queue(user_id=user.id, to=user.email, category="digest", kind=DIGEST,
-                         subject=subject, raw=raw, message_id=message_id, dedupe_key=key)
+            outbox.queue(user_id=user.id, to=user.email, name=user.name, category="digest",
+                         kind=DIGEST, subject=f"Your {settings.digest} Commonplace digest",
+                         template="digest", context=context, dedupe_key=key)
     except IntegrityError:
         db.session.rollback()
         return "already sent"

@@ -16,10 +16,12 @@ STATUSES = ("queued", "sending", "sent", "failed", "undeliverable")
 
 
 class OutboxMessage(db.Model):
-    """One message, written in the transaction of the change that caused it. `raw` is the
-    whole message as it goes to the server, with its stable Message-ID, so that a send
-    done again is the same message. `dedupe_key` makes a second copy impossible where
-    there must be one (a member's digest for a period)."""
+    """One message, written in the transaction of the change that caused it: its template
+    and what it shows (`context`, JSON), and a Message-ID made then. The sender builds it
+    once, on its first try, and keeps the result in `raw` (committed before it is handed
+    to the server), so that every later try sends the very same message. `dedupe_key`
+    makes a second copy impossible where there must be one (a member's digest for a
+    period)."""
 
     __tablename__ = "mail_outbox"
     __table_args__ = (Index("ix_mail_outbox_due", "status", "next_attempt_at"),
@@ -34,9 +36,11 @@ class OutboxMessage(db.Model):
     category: Mapped[str] = mapped_column(String(16))
     kind: Mapped[str] = mapped_column(String(24), default="")
     subject: Mapped[str] = mapped_column(String(300))
-    raw: Mapped[str] = mapped_column(Text)
-    # The notifications a grouped message holds (JSON), to build it again when one joins.
-    items: Mapped[str] = mapped_column(Text, default="")
+    to_name: Mapped[str] = mapped_column(String(120), default="")
+    template: Mapped[str] = mapped_column(String(40))
+    # What the template shows (JSON); a grouped notification's items join it while held.
+    context: Mapped[str] = mapped_column(Text, default="{}")
+    raw: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default="queued")
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -14,7 +14,7 @@ from core.timeutil import utcnow
 from core.urls import site_path
 from mail import compose, outbox, tokens
 from mail.models import MailPreference, MailSettings, OutboxMessage
-from mail.preferences import DEFAULTS, KINDS, settings_of
+from mail.preferences import DEFAULTS, KINDS
 
 GROUP_MAX = 50  # notifications one message lists (the rest are counted)
 SUBJECTS = {"answer": "New answers on your question", "comment": "New comments on your posts",
@@ -26,7 +26,8 @@ SUBJECTS = {"answer": "New answers on your question", "comment": "New comments o
 def account_registered(_app, *, user) -> None:
     from mail.account_mail import send_verification
 
-    settings_of(user.id)
+    db.session.add(MailSettings(user_id=user.id, digest="weekly", reset_generation=0,
+                                undeliverable_address="", pending_email=""))
     send_verification(user)
 
 
@@ -59,15 +60,16 @@ def notified(_app, *, user_ids, kind, text, url, actor) -> None:
             _mail_at_once(user, kind, item)
 
 
-def _render(user: User, kind: str, items: list[dict], message_id: str) -> tuple[str, str]:
-    subject = SUBJECTS[kind] if len(items) > 1 else items[0]["text"]
-    raw = compose.build(to=user.email, name=user.name, subject=subject,
-                        template="notification", message_id=message_id, user=user,
-                        items=items[:GROUP_MAX], more=max(len(items) - GROUP_MAX, 0),
-                        kind_label=KINDS[kind], reason=KINDS[kind].lower(),
-                        preferences_url=compose.absolute(site_path("mail.preferences")),
-                        unsubscribe_url=unsubscribe_url(user.id, kind))
-    return subject, raw
+def _context(user: User, kind: str, items: list[dict]) -> dict:
+    return {"user": {"name": user.name, "username": user.username},
+            "items": items[:GROUP_MAX], "more": max(len(items) - GROUP_MAX, 0),
+            "reason": KINDS[kind].lower(),
+            "preferences_url": compose.absolute(site_path("mail.preferences")),
+            "unsubscribe_url": unsubscribe_url(user.id, kind)}
+
+
+def _subject(kind: str, items: list[dict]) -> str:
+    return SUBJECTS[kind] if len(items) > 1 else items[0]["text"]
 
 
 def _mail_at_once(user: User, kind: str, item: dict) -> None:
@@ -80,22 +82,18 @@ def _mail_at_once(user: User, kind: str, item: dict) -> None:
         OutboxMessage.attempts == 0, OutboxMessage.next_attempt_at > now)
         .order_by(OutboxMessage.id.desc()).limit(1))
     if waiting is not None:
-        items = [*json.loads(waiting.items or "[]"), item]
-        subject, raw = _render(user, kind, items, waiting.message_id)
+        items = [*json.loads(waiting.context)["items"], item]
         # Only while nobody has claimed it: a sender's claim and this are one row's UPDATEs.
         joined = db.session.execute(
             update(OutboxMessage).where(OutboxMessage.id == waiting.id,
                                         OutboxMessage.status == "queued")
-            .values(items=json.dumps(items), raw=raw, subject=subject[:300])
+            .values(context=json.dumps(_context(user, kind, items)),
+                    subject=compose.header_text(_subject(kind, items), 300))
             .execution_options(synchronize_session=False)).rowcount
         if joined:
             db.session.expire(waiting)
             return
-    message_id = compose.new_message_id()
-    subject, raw = _render(user, kind, [item], message_id)
     hold = int(current_app.config.get("MAIL_GROUP_SECONDS") or 0)
-    outbox.queue(user_id=user.id, to=user.email, category="notification", kind=kind,
-                 subject=subject, raw=raw, message_id=message_id, items=json.dumps([item]),
-                 hold_seconds=hold)
-
-
+    outbox.queue(user_id=user.id, to=user.email, name=user.name, category="notification",
+                 kind=kind, subject=_subject(kind, [item]), template="notification",
+                 context=_context(user, kind, [item]), hold_seconds=hold)

@@ -13,6 +13,7 @@ the address is marked undeliverable and nothing more goes to it until the member
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from flask import current_app
@@ -20,6 +21,7 @@ from sqlalchemy import or_, select, update
 
 from core.extensions import db
 from core.timeutil import utcnow
+from mail.compose import build, header_text, new_message_id
 from mail.models import MailSettings, OutboxMessage
 from mail.transport import Refused, Rejected, TryLater, deliver
 
@@ -34,14 +36,17 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 7200))
 
 
-def queue(*, user_id, to: str, category: str, kind: str, subject: str, raw: str,
-          message_id: str, items: str = "", dedupe_key: str | None = None,
+def queue(*, user_id, to: str, name: str = "", category: str, kind: str, subject: str,
+          template: str, context: dict | None = None, dedupe_key: str | None = None,
           hold_seconds: int = 0) -> OutboxMessage:
     """Write a message into the outbox, in the caller's transaction; it is handed to the job
-    runner after the commit (nothing is sent for a change that rolls back)."""
-    row = OutboxMessage(user_id=user_id, to_address=to, category=category, kind=kind,
-                        subject=subject[:300], raw=raw, message_id=message_id, items=items,
-                        dedupe_key=dedupe_key,
+    runner after the commit (nothing is sent for a change that rolls back). `context` is
+    what `mail/<template>.txt` and `.html` show (plain JSON values); an
+    `unsubscribe_url` in it adds the List-Unsubscribe headers."""
+    row = OutboxMessage(user_id=user_id, to_address=to, to_name=header_text(name, 120),
+                        category=category, kind=kind, subject=header_text(subject, 300),
+                        template=template, context=json.dumps(context or {}), raw="",
+                        message_id=new_message_id(), dedupe_key=dedupe_key,
                         next_attempt_at=utcnow() + timedelta(seconds=hold_seconds))
     db.session.add(row)
     db.session.flush()
@@ -91,6 +96,11 @@ def send_one(message_id: int, now=None) -> str:
         row.status, row.last_error = "undeliverable", "address refused earlier"
         db.session.commit()
         return "undeliverable"
+    if not row.raw:  # built once: every later try hands the server the same message
+        context = json.loads(row.context or "{}")
+        row.raw = build(to=row.to_address, name=row.to_name, subject=row.subject,
+                        template=row.template, message_id=row.message_id, **context)
+        db.session.commit()
     try:
         where = deliver(row.raw, row.to_address, row.message_id)
     except TryLater as error:

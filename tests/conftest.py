@@ -162,9 +162,9 @@ def make_app(tmp_path, pg_schema, **overrides):
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_STORAGE_URI": "memory://",
-        # Jobs run at once, in the caller's thread; mail is written under the test's
-        # directory unless a test sends it to the SMTP server (tests/mail).
-        "JOBS_IMMEDIATE": True,
+        # Jobs (sending mail) are queued in memory and not run: the mail tests run them
+        # at once (tests/mail/conftest.py), against their SMTP server.
+        "JOBS_BACKEND": "memory",
         "JOBS_DATABASE": str(tmp_path / "jobs.db"),
         "MAIL_DIR": str(tmp_path / "mail"),
         "MAIL_GROUP_SECONDS": 0,

@@ -62,6 +62,14 @@ def smtp_server():
     controller.stop()
 
 
+@pytest.fixture(autouse=True)
+def jobs_at_once(app):
+    """Jobs run at once, in the caller's thread (huey's immediate mode)."""
+    from jobs import huey_of
+
+    huey_of(app).immediate = True
+
+
 @pytest.fixture
 def inbox(app, smtp_server) -> Inbox:
     """This test's app sends to the session's SMTP server; the inbox starts empty."""

@@ -73,7 +73,6 @@ def test_a_consumer_killed_mid_send_leaves_the_message_to_be_sent_once(app, tmp_
     the SMTP conversation; SIGKILL; the sweep after the lease sends it, once."""
     handler = smtp_server.handler
     database = app.config["SQLALCHEMY_DATABASE_URI"]
-    app.config["JOBS_IMMEDIATE"] = False  # the row only: the consumer below takes it
     from mail import account_mail
 
     account_mail.request_reset("mina@example.org")
