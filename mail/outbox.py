@@ -58,6 +58,8 @@ def after_commit(_app, *, session) -> None:
     """Hand the messages this transaction queued to the job runner (held ones later)."""
     from jobs import enqueue
 
+    if session.in_nested_transaction():
+        return  # SQLAlchemy says "committed" when a SAVEPOINT is released: not yet ours
     pending = session.info.pop(_PENDING, [])
     for message_id, hold in pending:
         try:

@@ -119,3 +119,14 @@ def test_a_consumer_killed_mid_send_leaves_the_message_to_be_sent_once(app, tmp_
     assert message["Message-ID"] == row.message_id
     outbox.sweep(utcnow() + 2 * outbox.LEASE + timedelta(seconds=2))
     assert len(inbox.to("mina@example.org")) == 1
+
+
+def test_a_message_queued_in_a_savepoint_is_sent_after_the_real_commit(app, member, inbox):
+    from mail import account_mail
+
+    with db.session.begin_nested():
+        account_mail.request_reset("mina@example.org")
+    assert inbox.to("mina@example.org") == []  # a released SAVEPOINT is not a commit
+    db.session.commit()
+    assert [m["Subject"] for m in inbox.to("mina@example.org")] == [
+        "Reset your Commonplace password"]
