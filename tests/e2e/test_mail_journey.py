@@ -74,3 +74,29 @@ def test_mail_settings_pages_are_accessible_and_fit_a_phone(page, live_server):
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("status")).to_contain_text("Your notification settings are saved")
     expect(page.get_by_role("group", name="Mentions of me").get_by_label("Off")).to_be_checked()
+
+
+def test_the_xss_corpus_in_a_digest_runs_nothing_in_the_browser(browser, live_server, console):
+    """Every vector of the shared corpus as titles, notes and the member's name in a digest's
+    HTML part, opened in Chromium with the trap of tests/e2e/helpers.py: nothing runs."""
+    from mail.compose import build
+    from tests.e2e.helpers import xss_probe, xss_vectors
+
+    payloads = xss_vectors()
+    app = live_server.app
+    items = [{"title": payload, "url": "http://127.0.0.1:5000/questions/1",
+              "note": payload[:80]} for payload in payloads]
+    with app.test_request_context():
+        raw = build(to="mina@example.org", name=payloads[0], subject=payloads[1],
+                    template="digest", message_id="<digest@example.org>",
+                    user={"name": payloads[2], "username": "mina"},
+                    sections={"solutions": items, "unanswered": [], "news": items[:20],
+                              "articles": [], "elsewhere": []}, frequency="weekly",
+                    preferences_url="http://127.0.0.1:5000/settings/notifications",
+                    unsubscribe_url="http://127.0.0.1:5000/unsubscribe/x")
+    html = email.message_from_string(raw, policy=default).get_body(("html",)).get_content()
+    app.add_url_rule("/digest-as-mailed", "digest_as_mailed", lambda: html)
+    with xss_probe(browser, live_server, console) as probe:
+        probe.visit("/digest-as-mailed")
+        probe.assert_clean()
+    assert not console.unexpected(), console.unexpected()
