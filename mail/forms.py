@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, RadioField, SelectChoice
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms.validators import DataRequired, Length
 
-from core.forms import DIFFER
+from core.forms import PasswordForm
 from mail.preferences import FREQUENCIES, KINDS, MODES
 
 
@@ -16,16 +16,10 @@ class ForgotForm(FlaskForm):
                        render_kw={"autocomplete": "email"})
 
 
-class NewPasswordForm(FlaskForm):
-    password = PasswordField("New password", validators=[
-        DataRequired("Choose a password."),
-        Length(10, 256, "Use at least 10 characters; a short phrase is easy to remember.")],
-                             description="At least 10 characters. Not a common password.",
-                             render_kw={"autocomplete": "new-password"})
-    confirm = PasswordField("Confirm new password",
-                            validators=[DataRequired("Type the password again."),
-                                        EqualTo("password", DIFFER)],
-                            render_kw={"autocomplete": "new-password"})
+class NewPasswordForm(PasswordForm):
+    """The settings' password form without the current password (the link stands for it)."""
+
+    current_password = None
 
 
 class EmailChangeForm(FlaskForm):
