@@ -44,6 +44,8 @@ def notify(user_ids, kind: str, text: str, url: str, actor: User | None,
     """
     recipients = {user_id for user_id in user_ids if user_id and (actor is None
                                                                   or user_id != actor.id)}
+    for _receiver, muted in signals.send(signals.muting, user_ids=recipients, kind=kind):
+        recipients -= set(muted or ())
     if not recipients:
         return 0
     grouped: dict[int, Notification] = {}

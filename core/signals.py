@@ -81,6 +81,13 @@ line, the demo) after the row is flushed, inside its transaction.
 Argument: `user`. Mail writes the member's mail settings and queues the message that asks
 them to verify their address.""")
 
+muting = _signals.signal("muting", doc="""\
+Members are about to be notified; sent by community.notifications.notify before anything is
+written, inside the caller's transaction.
+
+Arguments: `user_ids` (a set), `kind`. A receiver returns the ids of the members who turned
+this kind off entirely (mail: the preference "off"); they are not notified at all.""")
+
 notified = _signals.signal("notified", doc="""\
 Members were notified of something on the site; sent by community.notifications.notify
 after the notifications are flushed, inside its transaction.

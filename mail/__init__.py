@@ -25,4 +25,5 @@ def init_mail(app: Flask) -> None:
     signals.connect(app, signals.transaction_committed, outbox.after_commit)
     signals.connect(app, signals.transaction_rolled_back, outbox.after_rollback)
     signals.connect(app, signals.account_registered, notices.account_registered)
+    signals.connect(app, signals.muting, notices.muting)
     signals.connect(app, signals.notified, notices.notified)

@@ -43,6 +43,15 @@ def mailable(user: User, settings: MailSettings | None) -> bool:
             and settings.undeliverable_address != user.email)
 
 
+def muting(_app, *, user_ids, kind) -> set[int]:
+    """The members who turned this kind off: they hear nothing of it, here or by mail."""
+    if kind not in KINDS or not user_ids or DEFAULTS[kind] == "off":
+        return set()
+    return set(db.session.scalars(select(MailPreference.user_id).where(
+        MailPreference.user_id.in_(user_ids), MailPreference.kind == kind,
+        MailPreference.mode == "off")))
+
+
 def notified(_app, *, user_ids, kind, text, url, actor) -> None:
     if kind not in KINDS or not user_ids:
         return

@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from community import services
+from community.models import Notification
 from core.extensions import db
 from core.timeutil import utcnow
 from mail import digests, outbox
@@ -57,7 +58,9 @@ def test_one_click_unsubscribe_turns_that_kind_off_without_signing_in(app, membe
     assert response.status_code == 200
     assert stranger.post(url[:-3] + "xyz", data={}).status_code == 404  # a forged token
     reply(other_member, question, "Another answer, with more.")
-    assert len(inbox.messages) == 1  # answers are off now
+    assert len(inbox.messages) == 1  # answers are off now: no mail,
+    assert db.session.scalar(select(func.count()).select_from(Notification).where(
+        Notification.user_id == member.id)) == 1  # and nothing new on the site either
 
 
 def test_hostile_names_and_titles_never_break_a_header(app, member, make_user, ask, inbox):
