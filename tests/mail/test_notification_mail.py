@@ -124,3 +124,19 @@ def test_the_digest_turned_off_in_settings_sends_none(app, member, member_client
                                 dict(form, digest="hourly")).status_code == 422
     assert digests.send_digests() == "none"
 
+
+
+def test_two_consumers_sending_digests_at_once_send_one(app, monkeypatch, member,
+                                                        other_member, workgroup, ask, inbox):
+    from tests.races import in_threads, lockstep
+
+    verified(member)
+    services.join(member, workgroup)
+    db.session.commit()
+    ask(other_member, title="Who lends tools to members?", workgroup_id=workgroup.id)
+    db.session.remove()
+    now = utcnow() + timedelta(minutes=1)
+    barrier = lockstep(monkeypatch, digests, "gather", after=True)  # both have looked
+    results = in_threads(app, lambda _index: digests.send_digests(now), barrier=barrier)
+    assert sorted(results) == ["1 already sent", "1 queued"]
+    assert len([m for m in inbox.to("mina@example.org") if "digest" in m["Subject"]]) == 1
