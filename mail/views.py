@@ -12,9 +12,6 @@ from core.forms import check_button_form
 from mail import account_mail, bp, preferences, tokens
 from mail.forms import EmailChangeForm, ForgotForm, NewPasswordForm, preferences_form
 
-SENT = ("If an account has that address, we have sent it a link to set a new password. "
-        "It works once, for an hour. Check your spam folder if it does not come.")
-
 
 def _reset_address_key() -> str:
     return "reset " + (request.form.get("email") or "").strip().lower()[:254]
