@@ -16,9 +16,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The web server and the job consumer (mail, digests) together; Ctrl-C stops both.
 run: $(STAMP)
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo load --if-empty
+	@if [ -z "$$MAIL_URL" ]; then echo "== mail is written to instance/mail/ as .eml files" \
+		"(set MAIL_URL to send it) =="; else echo "== mail is sent through MAIL_URL =="; fi
+	@$(BIN)/flask jobs worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
 # The suite on SQLite (Whoosh search; its search tests again without the Whoosh speed-ups)

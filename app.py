@@ -43,6 +43,15 @@ def create_app(config: dict | None = None) -> Flask:
 
     init_search(app)
 
+    # Background jobs, and the mail they send (mail hears the community's notifications).
+    from jobs import init_jobs
+
+    init_jobs(app)
+
+    from mail import init_mail
+
+    init_mail(app)
+
     # Parts made of the parts above: the composed pages, and `flask demo load`.
     from pages import init_pages
 

@@ -7,6 +7,7 @@ import re
 from sqlalchemy import delete, func, select, update
 
 from community.models import Notification, Watch, WorkgroupMember
+from core import signals
 from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
@@ -43,6 +44,8 @@ def notify(user_ids, kind: str, text: str, url: str, actor: User | None,
     """
     recipients = {user_id for user_id in user_ids if user_id and (actor is None
                                                                   or user_id != actor.id)}
+    for _receiver, muted in signals.send(signals.muting, user_ids=recipients, kind=kind):
+        recipients -= set(muted or ())
     if not recipients:
         return 0
     grouped: dict[int, Notification] = {}
@@ -59,6 +62,8 @@ def notify(user_ids, kind: str, text: str, url: str, actor: User | None,
                                     created_at=now)
                        for user_id in sorted(recipients - grouped.keys()))
     db.session.flush()
+    signals.send(signals.notified, user_ids=sorted(recipients), kind=kind, text=text[:300],
+                 url=url[:300], actor=actor)
     return len(recipients)
 
 

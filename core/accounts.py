@@ -166,6 +166,7 @@ def register(username: str, email: str, password: str, *, role: str = "member",
                 sector=sector if sector in SECTORS else "", bio=bio.strip())
     db.session.add(user)
     db.session.flush()
+    signals.send(signals.account_registered, user=user)
     return user
 
 
@@ -212,9 +213,26 @@ def update_profile(user: User, *, display_name: str, library: str, sector: str, 
 def change_password(user: User, current: str, new: str) -> User:
     if not check_password_hash(user.password_hash, current or ""):
         raise ValidationFailed("Your current password is not right.", "current_password")
+    return set_password(user, new)
+
+
+def set_password(user: User, new: str) -> User:
+    """A new password (checked), and every sign-in ended: every device signs in again (the
+    caller starts this one afresh). Password-reset links die with the old hash."""
     check_password(new, username=user.username, email=user.email)
     user.password_hash = hash_password(new)
-    end_all_sign_ins(user)  # every device signs in again; the caller starts this one afresh
+    end_all_sign_ins(user)
+    return user
+
+
+def set_email(user: User, email: str) -> User:
+    """Give `user` another address (already confirmed by its owner); refused if taken."""
+    email = check_email(email)
+    taken = db.session.scalar(select(User.id).where(User.email == email, User.id != user.id))
+    if taken is not None:
+        raise ValidationFailed("An account with that e-mail already exists.", "email")
+    user.email = email
+    db.session.flush()
     return user
 
 

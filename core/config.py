@@ -71,6 +71,17 @@ def from_environment(instance_path: str, env: Mapping[str, str]) -> dict:
         # The site's public address (https://commonplace.example.org): absolute links in
         # feeds and mail are built from it, never from the request's Host header.
         "SITE_URL": (env.get("SITE_URL") or "").strip(),
+        # Mail: smtp://user:pass@host:587?starttls=1 (or smtps://...:465); unset, every
+        # message is written as an .eml file under MAIL_DIR (instance/mail) instead.
+        "MAIL_URL": (env.get("MAIL_URL") or "").strip(),
+        "MAIL_FROM": (env.get("MAIL_FROM") or "Commonplace <commonplace@localhost>").strip(),
+        "MAIL_DIR": env.get("MAIL_DIR") or str(instance / "mail"),
+        # Instant mails of one kind within this many seconds are sent as one message.
+        "MAIL_GROUP_SECONDS": int(env.get("MAIL_GROUP_SECONDS") or 60),
+        # Jobs: huey on a SQLite file in instance/, or on Redis when REDIS_URL is set.
+        "REDIS_URL": (env.get("REDIS_URL") or "").strip(),
+        "JOBS_DATABASE": env.get("JOBS_DATABASE") or str(instance / "jobs.db"),
+        "JOBS_IMMEDIATE": _flag(env.get("JOBS_IMMEDIATE")),
         # "Keep me signed in": how long the remember cookie, and every sign-in, lasts.
         "REMEMBER_COOKIE_DURATION": timedelta(days=SIGN_IN_DAYS),
     }

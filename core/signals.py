@@ -74,6 +74,29 @@ site_restored = _signals.signal("site-restored", doc="""\
 No arguments. A receiver does what the restored rows need and returns a line to print
 (search rebuilds its index).""")
 
+account_registered = _signals.signal("account-registered", doc="""\
+A new member account was made; sent by core.accounts.register (the web form, the command
+line, the demo) after the row is flushed, inside its transaction.
+
+Argument: `user`. Mail writes the member's mail settings and queues the message that asks
+them to verify their address.""")
+
+muting = _signals.signal("muting", doc="""\
+Members are about to be notified; sent by community.notifications.notify before anything is
+written, inside the caller's transaction.
+
+Arguments: `user_ids` (a set), `kind`. A receiver returns the ids of the members who turned
+this kind off entirely (mail: the preference "off"); they are not notified at all.""")
+
+notified = _signals.signal("notified", doc="""\
+Members were notified of something on the site; sent by community.notifications.notify
+after the notifications are flushed, inside its transaction.
+
+Arguments: `user_ids` (the members told, never the actor), `kind` ("answer", "comment",
+"accepted", "mention", "workgroup_question", "watched_change", "merged"), `text`, `url`
+(a path), `actor` (or None). Mail queues a message for each member who asked for this kind
+by mail at once (grouped with one still waiting), following their preferences.""")
+
 transaction_committing = _signals.signal("transaction-committing", doc="""\
 The app's database session (`db.session`) is about to commit; sent by the session's
 `before_commit` event (installed by `install_session_events`), inside the transaction.

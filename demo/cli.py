@@ -25,6 +25,7 @@ def load_demo(if_empty: bool) -> None:
     from community.demo import load_demo_community
     from core.demo import load_members
     from editors.demo import load_demo_desk
+    from mail.demo import load_demo_mail
     from wiki.demo import load_demo_articles
 
     if db.session.scalar(select(func.count()).select_from(User)):
@@ -37,10 +38,16 @@ def load_demo(if_empty: bool) -> None:
     load_demo_articles(users)
     load_demo_community(users)
     load_demo_desk(users)
+    load_demo_mail(users)
     db.session.commit()
     click.echo(f"Demo community loaded: {len(users)} members.")
     _echo_demo_accounts(limit=4)
     click.echo("`flask demo accounts` lists every demo account.")
+    from flask import current_app
+
+    if not current_app.config.get("MAIL_URL"):
+        click.echo(f"Mail is written to {current_app.config['MAIL_DIR']} (set MAIL_URL to "
+                   "send it).")
 
 
 @demo_cli.command("accounts")

@@ -183,6 +183,12 @@ def make_app(tmp_path, pg_schema, **overrides):
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_STORAGE_URI": "memory://",
+        # Jobs (sending mail) are queued in memory and not run: the mail tests run them
+        # at once (tests/mail/conftest.py), against their SMTP server.
+        "JOBS_BACKEND": "memory",
+        "JOBS_DATABASE": str(tmp_path / "jobs.db"),
+        "MAIL_DIR": str(tmp_path / "mail"),
+        "MAIL_GROUP_SECONDS": 0,
         **_database_config(tmp_path, pg_schema),
         **overrides,
     }

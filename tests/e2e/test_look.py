@@ -435,7 +435,8 @@ EVERY_PAGE_TYPE = (
     "/wiki/homework-help-clubs/edit", "/wiki/new", "/wiki/no-such-article", "{question}",
     "/questions/", "/questions/ask", "/answers/{answer}/history", "/solutions/",
     "/workgroups/", "/search?q=homework", "/search?q=xylophone", "/users/tomas",
-    "/notifications", "/badges", "/settings", "/editors/", "/editors/flags",
+    "/notifications", "/badges", "/settings", "/settings/notifications",
+    "/editors/", "/editors/flags",
     "/editors/review", "/editors/featured", "/editors/log", "/collections/", "/report",
     "/no/such/page")
 

@@ -15,6 +15,14 @@ from tests.security.test_authorisation_matrix import MATRIX, USERS, concrete
 ARTICLE = ["title", "body", "summary", "tags", "sectors", "base_revision", "save", "preview"]
 FORMS = {
     "/register": ["username", "email", "password", "confirm"],
+    "/password/reset": ["email"],
+    "/password/reset/<token>": ["password", "confirm"],
+    "/email/verify": [],
+    "/email/verify/<token>": [],
+    "/settings/email": ["email", "password"],
+    "/settings/notifications": ["answer", "comment", "accepted", "mention",
+                                "workgroup_question", "watched_change", "digest"],
+    "/unsubscribe/<token>": ["List-Unsubscribe"],
     "/login": ["login", "password", "remember", "next"],
     "/settings": ["profile-display_name", "profile-library", "profile-sector", "profile-bio",
                   "profile-submit", "password-current_password", "password-password",
