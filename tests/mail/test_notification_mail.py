@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from community import services
+from community import answers, workgroups
 from community.models import Notification
 from core.extensions import db
 from core.timeutil import utcnow
@@ -69,7 +69,7 @@ def test_hostile_names_and_titles_never_break_a_header(app, member, make_user, a
     evil.display_name = "Eve\r\nBcc: victim@example.org\r\n"  # as if it got past the form
     db.session.commit()
     question = ask(member, title="Seeds " + "very long title " * 11)
-    services.answer(evil, question, "An answer\r\nSubject: injected")
+    answers.answer(evil, question, "An answer\r\nSubject: injected")
     db.session.commit()
     [message] = inbox.to("mina@example.org")
     headers = message.as_string().split("\n\n", 1)[0]
@@ -80,11 +80,11 @@ def test_hostile_names_and_titles_never_break_a_header(app, member, make_user, a
 
 
 def _solved_question_in_workgroup(member, other_member, workgroup, ask, reply):
-    services.join(member, workgroup)
+    workgroups.join(member, workgroup)
     db.session.commit()
     question = ask(other_member, title="Seed library rules we wrote", workgroup_id=workgroup.id)
     answer = reply(member, question, "Here are ours, with <script>alert(1)</script>.")
-    services.accept(other_member, answer)
+    answers.accept(other_member, answer)
     db.session.commit()
     return question
 
@@ -131,7 +131,7 @@ def test_two_consumers_sending_digests_at_once_send_one(app, monkeypatch, member
     from tests.races import in_threads, lockstep
 
     verified(member)
-    services.join(member, workgroup)
+    workgroups.join(member, workgroup)
     db.session.commit()
     ask(other_member, title="Who lends tools to members?", workgroup_id=workgroup.id)
     db.session.remove()
