@@ -450,8 +450,7 @@ def test_pages_have_no_accessibility_problems_at_any_impact_light_or_dark(page, 
     and the dark scheme. Each page is loaded once and checked in all four ways: a change of
     width or scheme restyles the same document (the site's scripts do not read the width),
     as it would for a reader who turns a tablet or switches their system to dark."""
-    from tests.e2e.helpers import (axe_violations, format_violations, pages_for_this_run,
-                                   sign_in)
+    from tests.e2e.helpers import axe_violations, format_violations, pages_for_this_run, sign_in
 
     console.allow(r"status of 404")  # the pages of a missing article and a missing page
 

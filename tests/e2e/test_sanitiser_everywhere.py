@@ -51,8 +51,7 @@ from core.spoofing import skeleton
 from editors import collections as curated
 from editors import common, features
 from editors.home import HOME_FEATURES
-from tests.e2e.helpers import (PASSWORD, XSS_TAGS, pages_for_this_run, xss_probe,
-                               xss_vectors)
+from tests.e2e.helpers import PASSWORD, XSS_TAGS, pages_for_this_run, xss_probe, xss_vectors
 from wiki import cleaning, saving
 
 CHUNKS = 5  # questions with a batch of vectors as body, each with an answer

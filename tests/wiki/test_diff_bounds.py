@@ -11,8 +11,8 @@ import pytest
 
 from bench import shapes
 from core.extensions import db
-from wiki import alignment, diffing, reading
 from tests.conftest import CSRF_META
+from wiki import alignment, diffing, reading
 from wiki.models import Revision
 
 
