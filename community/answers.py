@@ -9,9 +9,9 @@ from community import notifications
 from community.models import Answer, Question
 from community.services import (
     TAKE_PART,
-    audit_post,
     check_posting_rate,
     clean_text,
+    hiding,
     question_changed,
     question_url,
     record_revision,
@@ -83,10 +83,7 @@ def edit_answer(user: User, reply: Answer, body: str, summary: str = "") -> Answ
 def set_answer_hidden(editor: User, reply: Answer, hidden: bool, *,
                       audited: bool = True) -> Answer:
     """Hide or show an answer. `audited=False`: the caller writes the log's entry."""
-    permissions.require(permissions.may_hide(editor, reply), "Only editors may hide answers.")
-    if audited and bool(reply.hidden) != bool(hidden):
-        audit_post(editor, "answer.hidden" if hidden else "answer.shown", "answer", reply)
-    if reply.hidden != hidden:
+    if hiding(editor, reply, "answer", hidden, audited):
         reply.hidden = hidden
         reply.question.answer_count = Question.answer_count + (-1 if hidden else 1)
         if hidden and reply.question.accepted_answer_id == reply.id:

@@ -9,7 +9,7 @@ from community import notifications
 from community.answers import get_answer
 from community.models import Comment
 from community.questions import get_question
-from community.services import TAKE_PART, audit_post, check_posting_rate, clean_text, question_url
+from community.services import TAKE_PART, check_posting_rate, clean_text, hiding, question_url
 from core import permissions
 from core.errors import NotFound
 from core.extensions import db
@@ -76,9 +76,7 @@ def add_comment(author: User, target_type: str, target_id: int, body: str) -> Co
 def set_comment_hidden(editor: User, remark: Comment, hidden: bool, *,
                        audited: bool = True) -> Comment:
     """Hide or show a comment. `audited=False`: the caller writes the log's entry."""
-    permissions.require(permissions.may_hide(editor, remark), "Only editors may hide comments.")
-    if audited and bool(remark.hidden) != bool(hidden):
-        audit_post(editor, "comment.hidden" if hidden else "comment.shown", "comment", remark)
+    hiding(editor, remark, "comment", hidden, audited)
     remark.hidden = hidden
     if remark.target_type == "article":
         from wiki.models import Article

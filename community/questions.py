@@ -12,6 +12,7 @@ from community.services import (
     audit_post,
     check_posting_rate,
     clean_text,
+    hiding,
     question_changed,
     question_url,
     record_revision,
@@ -157,9 +158,7 @@ def set_locked(editor: User, question: Question, locked: bool) -> Question:
 def set_question_hidden(editor: User, question: Question, hidden: bool, *,
                         audited: bool = True) -> Question:
     """Hide or show a question. `audited=False`: the caller writes the log's entry."""
-    permissions.require(permissions.may_hide(editor, question), "Only editors may hide questions.")
-    if audited and bool(question.hidden) != bool(hidden):
-        audit_post(editor, "question.hidden" if hidden else "question.shown", "question", question)
+    hiding(editor, question, "question", hidden, audited)
     question.hidden = hidden
     question_changed(question)
     return question

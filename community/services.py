@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from community.models import Answer, PostRevision, Question
-from core import audit, signals
+from core import audit, permissions, signals
 from core.errors import RateLimited, ValidationFailed
 from core.extensions import db, limiter
 from core.markup import slugify
@@ -97,6 +97,16 @@ def describe(kind: str, thing) -> tuple[str, str]:
 def audit_post(actor, action: str, kind: str, thing, reason: str = "") -> None:
     label, url = describe(kind, thing)
     audit.record(actor, action, kind, thing.id, label=label, url=url, reason=reason)
+
+
+def hiding(editor: User, post, kind: str, hidden: bool, audited: bool) -> bool:
+    """What every hide or show of a post (`kind`: question, answer, comment) checks and logs
+    first; whether it changes anything. `audited=False`: the caller writes the log's entry."""
+    permissions.require(permissions.may_hide(editor, post), f"Only editors may hide {kind}s.")
+    changes = bool(post.hidden) != bool(hidden)
+    if audited and changes:
+        audit_post(editor, f"{kind}.hidden" if hidden else f"{kind}.shown", kind, post)
+    return changes
 
 
 def question_changed(question: Question) -> None:

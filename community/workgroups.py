@@ -23,13 +23,19 @@ def get_workgroup(slug: str) -> Workgroup:
     return workgroup
 
 
-def create_workgroup(admin: User, name: str, description: str) -> Workgroup:
-    permissions.require(permissions.may_manage_workgroups(admin),
-                        "Only admins may create workgroups.")
+def clean_name(name: str) -> str:
+    """A workgroup's name as kept: one line, 3 to 120 characters, no direction controls."""
     name = check_no_bidi_controls(" ".join(check_text(name, "name", "the name").split()),
                                   "name", "The name")
     if not 3 <= len(name) <= 120:
         raise ValidationFailed("Give the workgroup a name of 3 to 120 characters.", "name")
+    return name
+
+
+def create_workgroup(admin: User, name: str, description: str) -> Workgroup:
+    permissions.require(permissions.may_manage_workgroups(admin),
+                        "Only admins may create workgroups.")
+    name = clean_name(name)
     slug = free_slug(slugify(name), "/workgroups/<slug>", "workgroup")
     if not slug or db.session.scalar(select(Workgroup.id).where(Workgroup.slug == slug)):
         raise ValidationFailed("A workgroup with this name already exists.", "name")
@@ -44,10 +50,7 @@ def edit_workgroup(admin: User, workgroup: Workgroup, name: str, description: st
                    archived: bool) -> Workgroup:
     permissions.require(permissions.may_manage_workgroups(admin),
                         "Only admins may change workgroups.")
-    name = check_no_bidi_controls(" ".join(check_text(name, "name", "the name").split()),
-                                  "name", "The name")
-    if not 3 <= len(name) <= 120:
-        raise ValidationFailed("Give the workgroup a name of 3 to 120 characters.", "name")
+    name = clean_name(name)
     workgroup.name = name
     workgroup.description = check_text(description, "description", "the description",
                                         multiline=True).strip()[:2000]
