@@ -1,4 +1,5 @@
-"""Digests: what is new for a member since their last digest, in one message per period.
+"""Digests: what is new for a member since their last digest or their last visit, whichever
+is later (`User.last_seen_at`, kept by core.edge.note_visit), in one message per period.
 
 Exactly one per member and period (day, or ISO week): the outbox row carries the key
 `digest:<member>:<period>` under a unique index, so a second run, or a second consumer at
@@ -104,6 +105,8 @@ def digest_for(user_id: int, now) -> str:
     if db.session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == key)):
         return "already sent"
     since = settings.last_digest_at or now - period
+    if user.last_seen_at is not None and user.last_seen_at > since:
+        since = user.last_seen_at  # what they saw on the site is not news
     sections = gather(user, since, now)
     if not any(sections.values()):
         return "nothing new"
