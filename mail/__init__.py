@@ -14,6 +14,7 @@ def init_mail(app: Flask) -> None:
     from jobs import register
     from mail import digests, notices, outbox, views  # noqa: F401 - views' routes
     from mail.cli import mail_cli
+    from wiki import reads
 
     app.register_blueprint(bp)
     csrf.exempt(views.unsubscribe)  # RFC 8058: a mail client posts it, with no cookie
@@ -21,6 +22,7 @@ def init_mail(app: Flask) -> None:
     register(app, "send_message", outbox.send_one)
     register(app, "sweep_outbox", outbox.sweep, every={"minute": "*"})
     register(app, "send_digests", digests.send_digests, every={"minute": "7"})
+    register(app, "prune_reads", reads.prune, every={"hour": "3", "minute": "17"})
     register(app, "startup", outbox.sweep)
     signals.connect(app, signals.transaction_committed, outbox.after_commit)
     signals.connect(app, signals.transaction_rolled_back, outbox.after_rollback)

@@ -24,6 +24,7 @@ from mail.models import MailPreference, MailSettings, OutboxMessage
 from mail.notices import mailable, unsubscribe_url
 from mail.preferences import DEFAULTS, DIGEST, KINDS
 from wiki.models import Article, ArticleSector
+from wiki.reads import reads_since
 
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 SLACK = timedelta(hours=1)  # a job that runs a little early still finds the member due
@@ -74,13 +75,12 @@ def gather(user: User, since, now) -> dict[str, list[dict]]:
     in_sector = exists().where(ArticleSector.article_id == Article.id,
                                ArticleSector.sector == user.sector)
     if user.sector:
-        # Most worked on (revisions) stands for most read: no reads are counted.
-        mine = db.session.scalars(new_articles.where(in_sector).order_by(
-            Article.revision_count.desc(), Article.id.desc()).limit(3))
+        # The most read in the period (wiki.reads), then the most worked on.
+        ranking = (reads_since(since).desc(), Article.revision_count.desc(), Article.id.desc())
+        mine = db.session.scalars(new_articles.where(in_sector).order_by(*ranking).limit(3))
         sections["articles"] = [_article_item(article) for article in mine]
         other = db.session.scalars(new_articles.where(~in_sector, exists().where(
-            ArticleSector.article_id == Article.id)).order_by(
-            Article.revision_count.desc(), Article.id.desc()).limit(1))
+            ArticleSector.article_id == Article.id)).order_by(*ranking).limit(1))
         sections["elsewhere"] = [_article_item(article) for article in other]
     return sections
 

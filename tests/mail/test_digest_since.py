@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, func, select, text
 
 from community import workgroups
 from core.edge import SEEN_EVERY
@@ -92,3 +92,53 @@ def test_the_digest_gathers_only_what_came_after_the_last_visit(app, member, oth
     [item] = digests.gather(db.session.get(User, member.id), _last_seen(member.id),
                             now)["unanswered"]
     assert item["title"] == "Who runs a repair cafe?"
+
+
+def _reads(article_id) -> int:
+    from wiki.models import ArticleRead
+
+    db.session.expire_all()
+    return db.session.scalar(select(func.coalesce(func.sum(ArticleRead.reads), 0))
+                             .where(ArticleRead.article_id == article_id))
+
+
+def _article(author, title, sector="public"):
+    from wiki import saving
+
+    article = saving.create_article(author, title=title, body=f"{title}: how we do it.",
+                                    tags="practice", sectors=[sector]).article
+    db.session.commit()
+    return article
+
+
+def test_an_article_page_counts_one_read_per_visitor_and_day(app, other_member, client,
+                                                            member_client):
+    article = _article(other_member, "Seed library rules")
+    path = f"/wiki/{article.slug}"
+    assert client.get(path).status_code == 200
+    assert client.get(path).status_code == 200  # a reload is not another read
+    assert _reads(article.id) == 1
+    other_browser = app.test_client()
+    other_browser.get(path, headers={"User-Agent": "Another browser"})
+    member_client.get(path)
+    assert _reads(article.id) == 3
+    client.head(path, headers={"User-Agent": "A checker"})  # not a GET: not a read
+    client.get(f"/wiki/{article.slug}/history", headers={"User-Agent": "A checker"})
+    assert _reads(article.id) == 3
+
+
+def test_the_digest_ranks_new_articles_in_the_members_sector_by_reads(app, member,
+                                                                     other_member, inbox):
+    verified(member)
+    # Newer and as worked on, the quiet one would come first without the reads.
+    popular, quiet = _article(other_member, "Popular practice"), _article(other_member,
+                                                                          "Quiet practice")
+    _article(other_member, "Academic practice", sector="academic")
+    for number in range(3):
+        app.test_client().get(f"/wiki/{popular.slug}", headers={"User-Agent": f"b{number}"})
+    app.test_client().get(f"/wiki/{quiet.slug}")
+    sections = digests.gather(db.session.get(User, member.id), utcnow() - timedelta(days=7),
+                              utcnow() + timedelta(minutes=1))
+    assert [item["title"] for item in sections["articles"]] == ["Popular practice",
+                                                                "Quiet practice"]
+    assert [item["title"] for item in sections["elsewhere"]] == ["Academic practice"]
