@@ -22,9 +22,7 @@ run: $(STAMP)
 	$(BIN)/flask demo load --if-empty
 	@if [ -z "$$MAIL_URL" ]; then echo "== mail is written to instance/mail/ as .eml files" \
 		"(set MAIL_URL to send it) =="; else echo "== mail is sent through MAIL_URL =="; fi
-	@$(BIN)/flask jobs worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/flask run --host 127.0.0.1 --port 5000
+	@FLASK=$(BIN)/flask ./bin/run
 
 # The suite on SQLite (Whoosh search; its search tests again without the Whoosh speed-ups)
 # and on PostgreSQL (SEARCH_ENGINE=postgres) when 127.0.0.1:5432 answers, side by side: each

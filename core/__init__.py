@@ -208,7 +208,10 @@ def init_core(app: Flask) -> None:
         with app.app_context():
             event.listen(db.engine, "connect", _sqlite_pragmas)
 
+    from core.edge import note_visit
+
     app.after_request(_security_headers)
+    app.after_request(note_visit)
     _register_errors(app)
 
     from core.permissions import init_permissions

@@ -15,26 +15,37 @@ errors become answers here, the same way everywhere:
 
 Anything else a service raises is rolled back and passed on to the view (`EditConflict`).
 No view calls `commit()`.
+
+`note_visit` (after every request) keeps a signed-in member's last visit, which digests
+start from: at most once per SEEN_EVERY, as a write aside from the request's transaction
+(`core.transactions.write_aside`), skipped if the database is busy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
-from flask import abort, flash, g, make_response, redirect
+from flask import abort, flash, g, make_response, redirect, request
+from sqlalchemy import or_, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm.attributes import set_committed_value
 from wtforms import Field
 
 from core.errors import CommonplaceError, NotFound, PermissionDenied, RateLimited, ValidationFailed
 from core.extensions import db
+from core.models import User
 from core.permissions import NotSignedIn
-from core.transactions import TooBusy, run_in_transaction
+from core.timeutil import utcnow
+from core.transactions import TooBusy, run_in_transaction, write_aside
 
 BUSY = ("Not saved yet: many people were saving at the same moment and yours could not be "
         "added in time. Nothing you wrote is lost: it is in the form below. Send it again.")
 
 Denied = str | Callable[[PermissionDenied], Any] | None
+SEEN_EVERY = timedelta(minutes=15)  # a member's last visit is written at most this often
 
 
 @dataclass(frozen=True)
@@ -120,3 +131,27 @@ def act(work: Callable[[], object], success: str, back: str, *, denied: Denied =
     if attempt(work, denied=denied).done:
         flash(success, "success")
     return redirect(back)
+
+
+def note_visit(response):
+    """After a signed-in member's GET that succeeded: their last visit (`last_seen_at`), if
+    the one kept is older than SEEN_EVERY. Only a request that already loaded its member
+    counts (a static file does not), and the in-memory member is updated without being
+    made dirty, so no later commit writes it again."""
+    viewer = g.get("_login_user")
+    if request.method != "GET" or response.status_code >= 400 or viewer is None \
+            or not viewer.is_authenticated:
+        return response
+    try:
+        now, seen = utcnow(), viewer.last_seen_at
+        if seen is not None and now - seen < SEEN_EVERY:
+            return response
+        # The condition is repeated in the statement: two requests at once write once.
+        if write_aside(update(User).where(
+                User.id == viewer.id,
+                or_(User.last_seen_at.is_(None), User.last_seen_at < now - SEEN_EVERY))
+                .values(last_seen_at=now)):
+            set_committed_value(viewer, "last_seen_at", now)
+    except SQLAlchemyError:  # the member's row could not even be read: skip it
+        pass
+    return response

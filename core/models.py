@@ -44,6 +44,9 @@ class User(UserMixin, db.Model):
     bio: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The member's last visit, to a quarter of an hour (core.edge.note_visit): digests
+    # gather what is new since then.
+    last_seen_at: Mapped[datetime | None]
     # Look-alike keys (core.spoofing.skeleton) of the username and display name, kept by
     # the validator below: a new name is compared with others' through these indexes.
     username_skeleton: Mapped[str] = mapped_column(String(SKELETON_MAX), default="",

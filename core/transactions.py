@@ -7,7 +7,8 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from flask import current_app
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from core.extensions import db
 
@@ -17,6 +18,7 @@ RACE_MESSAGES = ("database is locked", "could not serialize", "deadlock detected
 ATTEMPTS = 8
 FIRST_PAUSE = 0.01  # seconds; doubled after each loss, with jitter, up to MAX_PAUSE
 MAX_PAUSE = 0.4
+ASIDE_WAIT_MS = 200  # the longest a bookkeeping write waits for a lock before giving up
 
 
 class TooBusy(Exception):
@@ -53,3 +55,32 @@ def run_in_transaction(work: Callable[[], T], attempts: int = ATTEMPTS) -> T:
         time.sleep(random.uniform(pause / 2, pause))
         pause = min(pause * 2, MAX_PAUSE)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def write_aside(statement) -> bool:
+    """A small bookkeeping write (a member's last visit, an article read) that is no part of
+    the request's work: on a connection of its own, committed at once, waiting at most
+    ASIDE_WAIT_MS for a lock (SQLite's busy timeout, PostgreSQL's lock_timeout), and
+    skipped silently on any database error, so that a page never becomes slow or fails
+    because of it. The request's own transaction (the edge's) is left alone. Returns
+    whether it was written."""
+    try:
+        with db.engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:
+                usual = int(connection.exec_driver_sql("PRAGMA busy_timeout").scalar() or 0)
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {ASIDE_WAIT_MS}")
+            else:
+                connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{ASIDE_WAIT_MS}ms'")
+            try:
+                connection.execute(statement)
+                connection.commit()
+            finally:
+                if sqlite:  # the connection goes back to the pool: as it was
+                    connection.rollback()
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout = {usual}")
+                    connection.commit()
+        return True
+    except SQLAlchemyError as error:
+        current_app.logger.info("bookkeeping write skipped: %s", error)
+        return False

@@ -99,12 +99,30 @@ def request_email_change(user: User, password: str, email: str) -> str:
 
 # ---------------------------------------------------------------- password reset
 
-def request_reset(email: str) -> None:
-    """Send a reset link if an account has this address; nothing is said either way. A
+def ask_for_reset(email: str) -> None:
+    """The page's part of "forgot your password": hand the address to the job runner and
+    nothing else. The request does the same work whether or not an account has this address
+    (no query, no write: one job queued either way), so neither its answer nor its timing
+    tells who has an account; the job (`send_reset_link`) looks the address up."""
+    from jobs import enqueue
+
+    enqueue("reset_link", (email or "").strip().lower()[:254])
+
+
+def send_reset_link(email: str) -> str:
+    """The job: a reset link for the account with this address, if there is one (its own
+    transaction; a job is an edge)."""
+    sent = request_reset(email)
+    db.session.commit()
+    return "sent" if sent else "no such account"
+
+
+def request_reset(email: str) -> bool:
+    """Queue a reset link if an account has this address; nothing is said either way. A
     newer link makes every older one worthless."""
     user = db.session.scalar(select(User).where(User.email == (email or "").strip().lower()))
     if user is None or not user.active:
-        return
+        return False
     settings = settings_of(user.id)
     settings.reset_generation += 1
     token = tokens.make("reset", {"u": user.id, "g": settings.reset_generation,
@@ -112,6 +130,7 @@ def request_reset(email: str) -> None:
     link = compose.absolute(site_path("mail.reset_password", token=token))
     _queue_account_mail(user, user.email, "Reset your Commonplace password", "reset",
                         link=link)
+    return True
 
 
 def reset_user(token: str) -> User | None:

@@ -1,4 +1,5 @@
-"""Digests: what is new for a member since their last digest, in one message per period.
+"""Digests: what is new for a member since their last digest or their last visit, whichever
+is later (`User.last_seen_at`, kept by core.edge.note_visit), in one message per period.
 
 Exactly one per member and period (day, or ISO week): the outbox row carries the key
 `digest:<member>:<period>` under a unique index, so a second run, or a second consumer at
@@ -23,6 +24,7 @@ from mail.models import MailPreference, MailSettings, OutboxMessage
 from mail.notices import mailable, unsubscribe_url
 from mail.preferences import DEFAULTS, DIGEST, KINDS
 from wiki.models import Article, ArticleSector
+from wiki.reads import reads_since
 
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 SLACK = timedelta(hours=1)  # a job that runs a little early still finds the member due
@@ -73,13 +75,12 @@ def gather(user: User, since, now) -> dict[str, list[dict]]:
     in_sector = exists().where(ArticleSector.article_id == Article.id,
                                ArticleSector.sector == user.sector)
     if user.sector:
-        # Most worked on (revisions) stands for most read: no reads are counted.
-        mine = db.session.scalars(new_articles.where(in_sector).order_by(
-            Article.revision_count.desc(), Article.id.desc()).limit(3))
+        # The most read in the period (wiki.reads), then the most worked on.
+        ranking = (reads_since(since).desc(), Article.revision_count.desc(), Article.id.desc())
+        mine = db.session.scalars(new_articles.where(in_sector).order_by(*ranking).limit(3))
         sections["articles"] = [_article_item(article) for article in mine]
         other = db.session.scalars(new_articles.where(~in_sector, exists().where(
-            ArticleSector.article_id == Article.id)).order_by(
-            Article.revision_count.desc(), Article.id.desc()).limit(1))
+            ArticleSector.article_id == Article.id)).order_by(*ranking).limit(1))
         sections["elsewhere"] = [_article_item(article) for article in other]
     return sections
 
@@ -104,6 +105,8 @@ def digest_for(user_id: int, now) -> str:
     if db.session.scalar(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == key)):
         return "already sent"
     since = settings.last_digest_at or now - period
+    if user.last_seen_at is not None and user.last_seen_at > since:
+        since = user.last_seen_at  # what they saw on the site is not news
     sections = gather(user, since, now)
     if not any(sections.values()):
         return "nothing new"

@@ -29,7 +29,7 @@ def forgot_password():
     form = ForgotForm()
     if form.validate_on_submit():
         g.reset_asked = True
-        outcome = attempt(lambda: account_mail.request_reset(form.email.data), form)
+        outcome = attempt(lambda: account_mail.ask_for_reset(form.email.data), form)
         if outcome.done:
             return render_template("mail/page_forgot_sent.html"), 200
         return render_template("mail/page_forgot.html", form=form), outcome.status_or(422)

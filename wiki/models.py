@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
@@ -158,6 +158,18 @@ class ArticleSector(db.Model):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
                                             primary_key=True)
     sector: Mapped[str] = mapped_column(String(16), primary_key=True, index=True)
+
+
+class ArticleRead(db.Model):
+    """How many times an article's page was read on one day (wiki.reads): one row per
+    article and day, counted up in place, kept READS_KEPT days."""
+
+    __tablename__ = "article_reads"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True, index=True)
+    reads: Mapped[int] = mapped_column(default=0)
 
 
 class ArticleLink(db.Model):

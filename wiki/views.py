@@ -27,7 +27,7 @@ from core.forms import EmptyForm
 from core.models import SECTORS
 from core.numbers import int_arg, page_arg
 from core.paging import paginate
-from wiki import citation, cleaning, diffing, moderation, reading, saving
+from wiki import citation, cleaning, diffing, moderation, reading, reads, saving
 from wiki.forms import OUTLINE, ArticleForm, RenameForm, RevertForm
 from wiki.models import Article, ArticleAuthor, Revision
 
@@ -128,6 +128,7 @@ def article(slug: str):
         return _missing(slug)
     if key.hidden and not permissions.may_see_hidden(current_user):
         abort(404)
+    reads.count_read(key.id)
     viewer = permissions.viewer_kind(current_user)
     render = partial(_article_body, key.id)
     if permissions.is_editor(current_user):  # their page carries forms with per-session tokens
