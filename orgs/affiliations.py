@@ -57,11 +57,16 @@ def claim(user, organisation: Organisation, role: str, start_date: date | None =
     return affiliation
 
 
-def approve(actor, affiliation: Affiliation) -> Affiliation:
+def _require_reviewer(actor, affiliation: Affiliation, verb: str) -> Organisation:
     organisation = affiliation.organisation
     permissions.require(permissions.may_approve_affiliation(actor, affiliation, organisation),
-                        "Only the organisation's admins and editors approve affiliations, "
+                        f"Only the organisation's admins and editors {verb} affiliations, "
                         "and never their own.")
+    return organisation
+
+
+def approve(actor, affiliation: Affiliation) -> Affiliation:
+    organisation = _require_reviewer(actor, affiliation, "approve")
     if affiliation.status != "approved":
         affiliation.status = "approved"
         affiliation.approved_by_id = actor.id
@@ -75,10 +80,7 @@ def approve(actor, affiliation: Affiliation) -> Affiliation:
 
 def remove(actor, affiliation: Affiliation) -> None:
     """An admin removes a claim: a pending one goes; an approved one ends today (kept)."""
-    organisation = affiliation.organisation
-    permissions.require(permissions.may_approve_affiliation(actor, affiliation, organisation),
-                        "Only the organisation's admins and editors remove affiliations, "
-                        "and never their own.")
+    organisation = _require_reviewer(actor, affiliation, "remove")
     user = affiliation.user
     if affiliation.status == "approved":
         affiliation.end_date = affiliation.end_date or utcnow().date()

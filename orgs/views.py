@@ -92,6 +92,14 @@ def render_organisation(found: Organisation, *, claim_form=None, membership_form
     return render_template("orgs/organisation.html", **context), status
 
 
+def refused_form(found: Organisation, **forms):
+    """A form on the organisation's page that WTForms refused (a bad date): 400 without
+    its CSRF token, else the page again with the field's message (422)."""
+    if any(form.csrf_token.errors for form in forms.values()):
+        abort(400)
+    return render_organisation(found, status=422, **forms)
+
+
 @bp.route("/<slug>.json")
 def organisation_json(slug: str):
     found = db.session.scalar(db.select(Organisation).where(Organisation.slug == slug))
@@ -121,9 +129,7 @@ def claim(slug: str):
     found = load(slug)
     form = ClaimForm()
     if not form.validate_on_submit():
-        if form.csrf_token.errors:
-            abort(400)
-        return render_organisation(found, claim_form=form, status=422)
+        return refused_form(found, claim_form=form)
     outcome = attempt(lambda: affiliations.claim(
         current_user, load(slug), form.role.data, form.start_date.data,
         form.show_in_byline.data), form)

@@ -16,7 +16,7 @@ from core.forms import check_button_form
 from orgs import affiliations, bp, consortia, merging
 from orgs import organisations as registry
 from orgs.forms import MembershipForm, MergeForm, OrganisationForm
-from orgs.views import load, render_organisation
+from orgs.views import load, refused_form, render_organisation
 
 MANAGE = "Only the organisation's admins and editors may do that."
 
@@ -107,9 +107,7 @@ def add_member(slug: str):
     permissions.require(permissions.may_manage_memberships(current_user, found), MANAGE)
     form = MembershipForm()
     if not form.validate_on_submit():
-        if form.csrf_token.errors:
-            abort(400)
-        return render_organisation(found, membership_form=form, status=422)
+        return refused_form(found, membership_form=form)
     outcome = attempt(lambda: consortia.add_member(
         current_user, load(slug), registry.find_by_reference(form.member.data),
         form.role.data, form.start_date.data, form.end_date.data, form.source_url.data),
