@@ -35,6 +35,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     init_community(app)
 
+    from orgs import init_orgs
+
+    init_orgs(app)
+
     from editors import init_editors
 
     init_editors(app)

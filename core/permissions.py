@@ -82,7 +82,8 @@ def require_admin(viewer, message: str = "Only admins may do that.") -> None:
 
 def provide(app: Flask, fact: str, lookup: Callable[..., bool]) -> None:
     """A part that keeps a fact rules need registers how to look it up (in its init_*).
-    Facts: "moderates" (viewer, workgroup_id) -> bool."""
+    Facts: "moderates" (viewer, workgroup_id) -> bool; "org_admin" and "acts_for"
+    (viewer, organisation_id) -> bool."""
     app.extensions.setdefault("permissions.facts", {})[fact] = lookup
 
 
@@ -260,6 +261,59 @@ def may_change_roles(viewer) -> bool:
 def may_edit_profile(viewer, user) -> bool:
     """One's own settings and sign-out."""
     return is_self(viewer, user)
+
+
+# ---------------------------------------------------------------- organisations
+
+# An organisation's admins are members whose approved affiliation with it carries the admin
+# mark; the orgs part keeps that fact ("org_admin": viewer, organisation_id) and whether a
+# member may act for an organisation ("acts_for": an approved, current affiliation).
+
+def is_org_admin(viewer, organisation) -> bool:
+    return (is_member(viewer) and organisation is not None
+            and _fact("org_admin", viewer, organisation.id))
+
+
+def may_create_organisation(viewer) -> bool:
+    return is_member(viewer)
+
+
+def may_manage_organisation(viewer, organisation) -> bool:
+    """Edit its details, confirm it, approve or remove affiliations, name its admins,
+    export its members: its admins, and editors for any."""
+    return is_editor(viewer) or is_org_admin(viewer, organisation)
+
+
+def may_confirm_organisation(viewer, organisation) -> bool:
+    """Mark a member-made organisation as verified."""
+    return not organisation.verified and may_manage_organisation(viewer, organisation)
+
+
+def may_approve_affiliation(viewer, affiliation, organisation) -> bool:
+    """Approve or remove a member's affiliation: never one's own claim."""
+    return (affiliation.user_id != getattr(viewer, "id", None)
+            and may_manage_organisation(viewer, organisation))
+
+
+def may_claim_affiliation(viewer, organisation) -> bool:
+    return is_member(viewer) and organisation.status == "active"
+
+
+def may_manage_memberships(viewer, consortium) -> bool:
+    """A consortium's (or umbrella body's) list of member organisations."""
+    return consortium.kind in ("consortium", "association") and may_manage_organisation(
+        viewer, consortium)
+
+
+def may_merge_organisations(viewer) -> bool:
+    return is_editor(viewer)
+
+
+def may_act_for(viewer, organisation) -> bool:
+    """Act on behalf of an organisation (pledge in the training register): an approved,
+    current affiliation with it."""
+    return (is_member(viewer) and organisation is not None
+            and _fact("acts_for", viewer, organisation.id))
 
 
 # ---------------------------------------------------------------- on the web

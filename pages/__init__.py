@@ -16,3 +16,7 @@ def init_pages(app: Flask) -> None:
     app.register_blueprint(bp)
     # The wiki's article template shows these below the text (part of its cached fragment).
     app.add_template_global(article_sections, "article_sections")
+    from pages.orgs import organisation_sections
+
+    # An organisation's page shows what its staff (a consortium's: its members') write and ask.
+    app.add_template_global(organisation_sections, "organisation_sections")

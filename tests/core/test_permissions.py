@@ -48,6 +48,10 @@ STATES = {
     "promoted": {"promoted_article_id": 9},
     "no workgroup": {"workgroup_id": None},
     "archived": {"archived": True},
+    "verified": {"verified": True},
+    "library": {"kind": "library"},
+    "org closed": {"status": "closed"},
+    "own claim": {"user_id": MODERATOR},
 }
 
 
@@ -57,7 +61,8 @@ def thing(state: str):
     attributes = {"hidden": False, "protected": False, "locked": False, "closed_reason": None,
                   "suppressed_at": None, "author_id": AUTHOR, "id": AUTHOR,
                   "workgroup_id": GROUP, "solved": True, "promoted_article_id": None,
-                  "archived": False}
+                  "archived": False, "kind": "consortium", "verified": False,
+                  "status": "active", "user_id": AUTHOR}
     return SimpleNamespace(**{**attributes, **STATES[state]})
 
 
@@ -128,6 +133,20 @@ TABLE = {
     ("manage_workgroups", alone, "plain"): ADMINS,
     ("change_roles", alone, "plain"): ADMINS,
     ("edit_profile", of, "plain"): frozenset({"author"}),  # the thing is the author's account
+    # Organisations: "moderator" is the organisation's admin, "author" is affiliated with it
+    # (and made the affiliation claim that the thing stands for).
+    ("create_organisation", alone, "plain"): MEMBERS,
+    ("manage_organisation", of, "plain"): EDITORS | {"moderator"},
+    ("confirm_organisation", of, "plain"): EDITORS | {"moderator"},
+    ("confirm_organisation", of, "verified"): NOBODY,
+    ("approve_affiliation", of_two, "plain"): EDITORS | {"moderator"},
+    ("approve_affiliation", of_two, "own claim"): EDITORS,
+    ("claim_affiliation", of, "plain"): MEMBERS,
+    ("claim_affiliation", of, "org closed"): NOBODY,
+    ("manage_memberships", of, "plain"): EDITORS | {"moderator"},
+    ("manage_memberships", of, "library"): NOBODY,
+    ("merge_organisations", alone, "plain"): EDITORS,
+    ("act_for", of, "plain"): frozenset({"author"}),
 }
 
 
@@ -137,6 +156,8 @@ def facts():
     app = Flask(__name__)
     permissions.provide(app, "moderates",
                         lambda who, group: who.id == MODERATOR and group == GROUP)
+    permissions.provide(app, "org_admin", lambda who, org: who.id == MODERATOR and org == AUTHOR)
+    permissions.provide(app, "acts_for", lambda who, org: who.id == AUTHOR and org == AUTHOR)
     with app.app_context():
         yield
 

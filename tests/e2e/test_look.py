@@ -61,10 +61,35 @@ def _store(app) -> dict:
         by_tomas = answers.answer(tomas, question, "Labelled boxes on a high shelf.")
         answers.accept(rosa, by_mina)
         votes.vote(rosa, "answer", by_tomas.id, 1)
+        _organisations(rosa, tomas, mina)
         db.session.commit()
         return {"question_path": f"/questions/{question.id}/"
                                  f"{services.question_slug(question.title)}",
                 "question_id": question.id, "answer_mina": by_mina.id}
+
+
+def _organisations(rosa, tomas, mina) -> None:
+    """A consortium with one member library; Tomás approved there (shown in his bylines),
+    mina's claim waiting: rosa, an editor, sees every control the pages have."""
+    from orgs import affiliations, consortia
+    from orgs import organisations as registry
+
+    def make(user, name, kind, **fields):
+        return registry.create_organisation(user, registry.clean_details(
+            name=name, kind=kind, **fields))
+
+    network = make(rosa, "Northshire Libraries Consortium", "consortium", sectors="public",
+                   country="GB", region="Northshire", isil="GB-NSC",
+                   ror="https://ror.org/052gg0110", wikidata="Q131454",
+                   website="https://consortium.example.org/a/rather/long/address/that/wraps",
+                   description="Twelve public library services sharing a catalogue.")
+    library = make(tomas, "Riverside Public Library", "library", sectors="public, school",
+                   country="GB", isil="GB-RivPL", oclc="RIVPL")
+    consortia.add_member(rosa, network, library, "lead",
+                         source_url="https://consortium.example.org/members")
+    affiliations.approve(rosa, affiliations.claim(tomas, library, "staff",
+                                                  show_in_byline=True))
+    affiliations.claim(mina, library, "manager")
 
 
 # --- 8: the search suggestions -------------------------------------------------------
@@ -139,7 +164,9 @@ def test_no_page_scrolls_sideways_on_a_phone(page, live_server, width):
     page.set_viewport_size({"width": width, "height": 800})
     for path in ("/wiki/homework-help-clubs", "/wiki/homework-help-clubs/history",
                  ids["question_path"], "/questions/", "/wiki/", "/",
-                 f"/answers/{ids['answer_mina']}/history"):
+                 f"/answers/{ids['answer_mina']}/history", "/orgs/", "/orgs/new",
+                 "/orgs/northshire-libraries-consortium", "/orgs/riverside-public-library",
+                 "/users/tomas"):
         page.goto(path)
         assert _sideways(page) <= 0, f"{path} scrolls {_sideways(page)} px sideways at {width}"
 
@@ -438,6 +465,8 @@ EVERY_PAGE_TYPE = (
     "/notifications", "/badges", "/settings", "/settings/notifications",
     "/editors/", "/editors/flags",
     "/editors/review", "/editors/featured", "/editors/log", "/collections/", "/report",
+    "/orgs/", "/orgs/new", "/orgs/northshire-libraries-consortium",
+    "/orgs/riverside-public-library", "/orgs/riverside-public-library/edit",
     "/no/such/page")
 
 

@@ -21,6 +21,11 @@ class World:
     comment_id: int
     workgroup: str
     username: str
+    org: str = ""
+    org_duplicate: str = ""
+    org_library_isil: str = ""
+    affiliation_id: int = 0
+    membership_id: int = 0
 
 
 def _make_world(member, admin) -> World:
@@ -34,11 +39,40 @@ def _make_world(member, admin) -> World:
                              workgroup_id=group.id, tags="weeding")
     answer = answers.answer(member, question, "We use usage data.")
     remark = comments.add_comment(member, "question", question.id, "A remark.")
+    org = _make_organisations(admin)
     db.session.commit()
     return World(slug=article.slug, question_id=question.id,
                  question_slug=services.question_url(question).rsplit("/", 1)[1],
                  answer_id=answer.id, comment_id=remark.id, workgroup=group.slug,
-                 username=member.username)
+                 username=member.username, **org)
+
+
+def _make_organisations(admin) -> dict:
+    """A consortium added by its admin Olga (so unverified), a library not yet in it, a
+    branch that is, a duplicate to merge, and a claim by Otto waiting for approval."""
+    from orgs import affiliations, consortia
+    from orgs import organisations as registry
+    from tests.conftest import register_user
+
+    olga = register_user("olga", display_name="Olga Org-Admin")
+    other = db.session.scalar(select(User).where(User.username == "otto"))
+
+    def make(user, name, kind="library", **fields):
+        return registry.create_organisation(user, registry.clean_details(
+            name=name, kind=kind, **fields))
+
+    consortium = make(olga, "Makers Consortium", "consortium", isil="GB-MKC")
+    library = make(admin, "Makers Library", isil="GB-MKL")
+    branch = make(admin, "Makers Branch", isil="GB-MKB")
+    duplicate = make(admin, "Makers Library (duplicate)")
+    membership = consortia.add_member(admin, consortium, branch, "member")
+    own = affiliations.claim(olga, consortium, "manager")
+    affiliations.approve(admin, own)
+    affiliations.set_admin(admin, own, True)
+    claim = affiliations.claim(other, consortium, "staff")
+    return {"org": consortium.slug, "org_duplicate": duplicate.slug,
+            "org_library_isil": library.isil, "affiliation_id": claim.id,
+            "membership_id": membership.id}
 
 
 WORLD_PEOPLE = ("member", "other_member", "editor", "admin")  # in the fixture's order

@@ -11,7 +11,9 @@ import pytest
 from tests.conftest import PASSWORD
 from tests.security.conftest import fingerprint
 
-ROLES = ("anonymous", "member", "other", "editor", "admin")
+# "orgadmin": a member who is the admin of the world's consortium (an approved affiliation
+# with the admin mark); on every other route, a member like "other".
+ROLES = ("anonymous", "member", "other", "editor", "admin", "orgadmin")
 OK, LOGIN, DENIED, GONE = "ok", "login", 403, 404
 
 PUBLIC = dict.fromkeys(ROLES, OK)
@@ -26,6 +28,8 @@ NOT_OWN = {"anonymous": LOGIN, "member": BACK, "other": OK, "editor": OK, "admin
 # Editors' pages about a feature or collection the world does not have.
 EDITORS_GONE = {"anonymous": LOGIN, "member": DENIED, "other": DENIED, "editor": GONE,
                 "admin": GONE}
+ORG_ADMINS = {"anonymous": LOGIN, "member": DENIED, "other": DENIED, "editor": OK, "admin": OK,
+              "orgadmin": OK}
 GUESTS = {"anonymous": OK, "member": "redirect", "other": "redirect", "editor": "redirect",
           "admin": "redirect"}
 
@@ -132,14 +136,43 @@ MATRIX = {
     "/settings/email": ("GET", MEMBERS, None),
     "/settings/notifications": ("GET", MEMBERS, None),
     "/unsubscribe/<token>": ("GET", dict.fromkeys(ROLES, GONE), None),
+    # Organisations: anyone reads them; members add and claim; the organisation's admins
+    # (orgadmin) and editors manage them; editors merge. Otto has a claim waiting.
+    "/orgs/": ("GET", PUBLIC, None),
+    "/orgs/new": ("GET", MEMBERS, None),
+    "/orgs/<slug>": ("GET", PUBLIC, None),
+    "/orgs/<slug>.json": ("GET", PUBLIC, None),
+    "/orgs/<slug>/edit": ("GET", ORG_ADMINS, None),
+    "/orgs/<slug>/members.csv": ("GET", ORG_ADMINS, None),
+    "/orgs/<slug>/confirm": ("POST", ORG_ADMINS, {}),
+    # Otto and Olga already have an affiliation: told so on the form.
+    "/orgs/<slug>/claim": ("POST", {**MEMBERS, "other": 422, "orgadmin": 422},
+                           {"role": "staff"}),
+    # Never one's own claim (Otto's): refused with the reason, back to the page.
+    "/orgs/affiliations/<int:affiliation_id>/<any(approve, remove):action>": (
+        "POST", {**ORG_ADMINS, "member": BACK, "other": BACK}, {}),
+    "/orgs/affiliations/<int:affiliation_id>/admin": (
+        "POST", {**ORG_ADMINS, "member": BACK, "other": BACK}, {"admin": "0"}),
+    "/orgs/affiliations/<int:affiliation_id>/<any(byline, end):action>": (
+        "POST", {**dict.fromkeys(ROLES, DENIED), "anonymous": LOGIN, "other": OK},
+        {"shown": "1"}),
+    "/orgs/<slug>/members": ("POST", ORG_ADMINS, {"member": "{org_library_isil}",
+                                                  "role": "member"}),
+    "/orgs/memberships/<int:membership_id>/end": ("POST", ORG_ADMINS, {}),
+    "/orgs/<slug>/merge": ("POST", {**EDITORS, "orgadmin": DENIED},
+                           {"into": "{org_library_isil}"}),
 }
+# Every row not about organisations: the org admin is a member like any other.
+for _method, _expected, _data in MATRIX.values():
+    _expected.setdefault("orgadmin", _expected["other"])
 # POSTs that carry no CSRF token by design, and why; a forged request still changes nothing.
 CSRF_EXEMPT = {"/unsubscribe/<token>": "one-click unsubscribe (RFC 8058): a mail client "
                                        "posts it with no cookie; the signed token is the proof"}
 # Rows run in this order: the answer is accepted before the thread is promoted, and the
 # article is hidden only after every page about it has been checked.
 
-USERS = {"member": "mina", "other": "otto", "editor": "edith", "admin": "adam"}
+USERS = {"member": "mina", "other": "otto", "editor": "edith", "admin": "adam",
+         "orgadmin": "olga"}
 
 
 def concrete(rule: str, world) -> str:
@@ -153,6 +186,12 @@ def concrete(rule: str, world) -> str:
         values["tag"] = "weeding"
     if rule.startswith(("/workgroups/<slug>", "/feeds/workgroups/<slug>")):
         values["slug"] = world.workgroup
+    if rule.startswith("/orgs/"):
+        values.update(slug=world.org, affiliation_id=str(world.affiliation_id),
+                      membership_id=str(world.membership_id),
+                      action="approve" if "approve" in rule else "byline")
+    if rule == "/orgs/<slug>/merge":
+        values["slug"] = world.org_duplicate
     if rule.startswith("/questions/<int:question_id>/<slug>"):
         values["slug"] = world.question_slug
     if rule.startswith("/questions/<int:post_id>"):

@@ -31,11 +31,14 @@ MEMBER_PAGES = [
     "/search?q=practice", "/users/mina", "/users/writer1", "/notifications",
     "/feeds/changes.atom", "/feeds/questions.atom", "/feeds/tags/shared.atom",
     "/feeds/workgroups/group.atom", "/feeds/collections/reading-list.atom",
+    "/orgs/", "/orgs/?sector=public&q=library", "/orgs/network", "/orgs/library-0",
+    "/orgs/network.json",
 ]
 EDITOR_PAGES = [
     "/", "/wiki/", "/wiki/recent", "/questions/", "/wiki/article-0", "/questions/1",
     "/editors/", "/editors/featured", "/editors/collections",
     "/editors/collections/reading-list", "/editors/review", "/editors/flags", "/editors/log",
+    "/orgs/network", "/orgs/library-0/members.csv",
 ]
 
 
@@ -87,7 +90,26 @@ def grow(count, start, member, others, admin, editor):
         curated.add_to_collection(editor, collection, f"/wiki/{article.slug}", "Read this.")
         flags.flag(member, "answer", answer.id, "other", "Please check the figures.")
         features.feature(editor, f"/wiki/{article.slug}", blurb="Worth reading.")
+        _grow_network(number, member, author, editor)
     db.session.commit()
+
+
+def _grow_network(number, member, author, editor):
+    """A consortium gains a member library a time, whose staff (Mina, and a writer) lead
+    the articles and give the answers above: its page aggregates all of them."""
+    from orgs import affiliations, consortia
+    from orgs import organisations as registry
+
+    network = registry.find_by_reference("network") or registry.create_organisation(
+        editor, registry.clean_details(name="Network", kind="consortium", sectors="public"))
+    library = registry.create_organisation(editor, registry.clean_details(
+        name=f"Library {number}", kind="library", sectors="public", country="GB",
+        isil=f"GB-L{number}"))
+    consortia.add_member(editor, network, library, "member")
+    for person in (member, author):
+        if affiliations.open_affiliation(person, library) is None:
+            affiliations.approve(editor, affiliations.claim(person, library, "staff",
+                                                            show_in_byline=True))
 
 
 @pytest.fixture
