@@ -2,7 +2,7 @@
 consortium memberships; the byline label on users.
 
 Revision ID: 15eba2e93efa
-Revises: c4e8a1f7d2b3
+Revises: e6b8d4f0a2c3
 Create Date: 2026-12-03 16:25:03.518881
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '15eba2e93efa'
-down_revision = 'c4e8a1f7d2b3'
+down_revision = 'e6b8d4f0a2c3'
 branch_labels = None
 depends_on = None
 
