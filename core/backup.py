@@ -14,7 +14,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import DateTime, func, insert, inspect, select, text, update
+from sqlalchemy import Date, DateTime, func, insert, inspect, select, text, update
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 from sqlalchemy.sql.schema import Table
 
@@ -97,6 +97,11 @@ def _decode(table: Table, row, where: str) -> dict:
                 value = datetime.fromisoformat(value)
             except (TypeError, ValueError):
                 raise RestoreRefused(f"{where}: {key} is not a date and time.") from None
+        elif value is not None and isinstance(column.type, Date):
+            try:
+                value = date.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise RestoreRefused(f"{where}: {key} is not a date.") from None
         if isinstance(value, str) and "\x00" in value:
             raise RestoreRefused(f"{where}: {key} contains a NUL character.")
         if value is not None and _is_html(column):

@@ -13,6 +13,8 @@ from tests.security.conftest import fingerprint
 from tests.security.test_authorisation_matrix import MATRIX, USERS, concrete
 
 ARTICLE = ["title", "body", "summary", "tags", "sectors", "base_revision", "save", "preview"]
+ORGANISATION = ["name", "kind", "sectors", "country", "region", "isil", "oclc", "ror",
+                "wikidata", "website", "description", "parent"]
 FORMS = {
     "/register": ["username", "email", "password", "confirm"],
     "/password/reset": ["email"],
@@ -27,6 +29,16 @@ FORMS = {
     "/settings": ["profile-display_name", "profile-library", "profile-sector", "profile-bio",
                   "profile-submit", "password-current_password", "password-password",
                   "password-confirm", "password-submit"],
+    "/orgs/new": ORGANISATION,
+    "/orgs/<slug>/edit": ORGANISATION,
+    "/orgs/<slug>/confirm": [],
+    "/orgs/<slug>/claim": ["role", "start_date", "show_in_byline"],
+    "/orgs/<slug>/members": ["member", "role", "start_date", "end_date", "source_url"],
+    "/orgs/<slug>/merge": ["into"],
+    "/orgs/affiliations/<int:affiliation_id>/<any(approve, remove):action>": [],
+    "/orgs/affiliations/<int:affiliation_id>/admin": ["admin"],
+    "/orgs/affiliations/<int:affiliation_id>/<any(byline, end):action>": ["shown"],
+    "/orgs/memberships/<int:membership_id>/end": [],
     "/wiki/new": ARTICLE,
     "/wiki/<slug>/edit": ARTICLE,
     "/wiki/<slug>/rename": ["title"],
