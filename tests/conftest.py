@@ -171,6 +171,10 @@ _pg_schema_ready: set[str] = set()
 
 speedups.share_route_builders()
 _sqlite_template = speedups.SqliteTemplate()
+_engines = speedups.SharedEngines()
+_engines.install(db)
+if TEST_DATABASE_URL:
+    _engines.share(TEST_DATABASE_URL)
 
 
 def make_app(tmp_path, pg_schema, **overrides):
@@ -392,9 +396,40 @@ def demo(app, demo_snapshot):
     return load.result
 
 
+def _database_in_turn(tmp_path_factory, pg_schema, name: str):
+    """The database configuration of apps made one after the other (each test's `app`, each
+    browser test's server). On SQLite, one file for the run, made anew from the template
+    for each app, so that the apps share one engine: see speedups.SharedEngines. (On
+    PostgreSQL every app already uses the run's schema.)"""
+    if pg_schema:
+        return dict
+    path = tmp_path_factory.getbasetemp() / name / "test.db"
+    url = f"sqlite:///{path}"
+    _engines.share(url)
+
+    def fresh() -> dict:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return {"SQLALCHEMY_DATABASE_URI": url}
+
+    return fresh
+
+
+@pytest.fixture(scope="session")
+def app_database(tmp_path_factory, pg_schema):
+    """Each test's `app`: see _database_in_turn."""
+    return _database_in_turn(tmp_path_factory, pg_schema, "app-database")
+
+
+@pytest.fixture(scope="session")
+def live_database(tmp_path_factory, pg_schema):
+    """Each browser test's own server (`live_server`): see _database_in_turn."""
+    return _database_in_turn(tmp_path_factory, pg_schema, "live-database")
+
+
 @pytest.fixture
-def app(tmp_path, pg_schema):
-    app = make_app(tmp_path, pg_schema)
+def app(tmp_path, pg_schema, app_database):
+    app = make_app(tmp_path, pg_schema, **app_database())
     ctx = app.app_context()
     ctx.push()
     yield app

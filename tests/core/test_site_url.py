@@ -10,9 +10,10 @@ FORGED = {"Host": "evil.example"}
 
 
 @pytest.fixture
-def site(tmp_path, pg_schema, member):
+def site(app, tmp_path, pg_schema, member):
     """An app like `app` (the same database, which `app` empties) with SITE_URL set."""
-    site = make_app(tmp_path, pg_schema, SITE_URL="https://commonplace.example.org")
+    site = make_app(tmp_path, pg_schema, SITE_URL="https://commonplace.example.org",
+                    SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"])
     yield site
     with site.app_context():
         db.session.remove()

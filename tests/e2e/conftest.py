@@ -109,10 +109,10 @@ def serving(app: Flask) -> Iterator[LiveServer]:
 
 
 @pytest.fixture
-def live_server(tmp_path, pg_schema) -> Iterator[LiveServer]:
+def live_server(tmp_path, pg_schema, live_database) -> Iterator[LiveServer]:
     """The app served by a real threaded server on a free port of 127.0.0.1: a server and
     an empty database of the test's own."""
-    with serving(make_app(tmp_path, pg_schema, **SERVER_CONFIG)) as server:
+    with serving(make_app(tmp_path, pg_schema, **SERVER_CONFIG, **live_database())) as server:
         yield server
 
 

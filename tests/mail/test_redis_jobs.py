@@ -41,7 +41,8 @@ def test_a_job_queued_by_a_request_is_run_by_a_consumer_reading_redis(app, tmp_p
     connection = redis_or_skip()
     name = f"commonplace-test-{uuid.uuid4().hex[:12]}"
     web = make_app(tmp_path, pg_schema, JOBS_BACKEND="", REDIS_URL=REDIS_URL, JOBS_NAME=name,
-                   MAIL_URL=f"smtp://127.0.0.1:{smtp_server.port}")  # `app`'s database
+                   MAIL_URL=f"smtp://127.0.0.1:{smtp_server.port}",
+                   SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"])  # `app`'s
     web.config["SITE_URL"] = "http://127.0.0.1:5000"  # for links only (as `inbox` does)
     huey = huey_of(web)
     inbox = smtp_server.handler
