@@ -9,6 +9,7 @@ once, with nothing to re-index; each list is bounded, newest first.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -18,6 +19,7 @@ from search.sources import key
 
 # At most this many articles and as many solutions: a filter, not an export.
 LIMIT = 1000
+SLUG_RE = re.compile(r"[\w-]{1,80}")
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,11 @@ def practice_of(slug: str) -> Practice | None:
     from orgs.models import Organisation
     from wiki.models import ArticleAuthor
 
-    slug = (slug or "").strip()[:80]
+    slug = (slug or "").strip()
+    if not SLUG_RE.fullmatch(slug):  # not a slug (a control character, too long): no filter
+        return None
     organisation = db.session.scalar(select(Organisation).where(
-        Organisation.slug == slug, Organisation.status != "merged")) if slug else None
+        Organisation.slug == slug, Organisation.status != "merged"))
     if organisation is None:
         return None
     people = staff_ids(organisation)
