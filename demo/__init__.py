@@ -7,6 +7,8 @@
     questions/<name>/       a thread: thread.toml, question.md, answer-1.md ...
                             (community/demo.py)
     desk.toml               collections, features and a review mark (editors/demo.py)
+    orgs.toml               organisations, consortium memberships and the members'
+                            affiliations (orgs/demo.py)
 
 Dates are offsets back from the moment the demo is loaded. The files are package data
 (see pyproject.toml), found beside this module in an installed copy as in a checkout.

@@ -1,5 +1,6 @@
 """`flask demo load`: every part's demo content, in the order each needs the last's (members,
-then articles, then workgroups and threads, then the editors' desk)."""
+then articles, then workgroups and threads, then the editors' desk, then the organisations
+and the members' affiliations)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ def load_demo(if_empty: bool) -> None:
     from core.demo import load_members
     from editors.demo import load_demo_desk
     from mail.demo import load_demo_mail
+    from orgs.demo import load_demo_orgs
     from wiki.demo import load_demo_articles
 
     if db.session.scalar(select(func.count()).select_from(User)):
@@ -38,6 +40,7 @@ def load_demo(if_empty: bool) -> None:
     load_demo_articles(users)
     load_demo_community(users)
     load_demo_desk(users)
+    load_demo_orgs(users)
     load_demo_mail(users)
     db.session.commit()
     click.echo(f"Demo community loaded: {len(users)} members.")

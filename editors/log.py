@@ -54,6 +54,14 @@ ACTION_LABELS = {
     "feature.edited": "Feature edited", "feature.retired": "Feature retired",
     "flags.dismissed": "Flags dismissed", "revision.suppressed": "Revision text suppressed",
     "revision.restored": "Revision text restored", "role.changed": "Role changed",
+    # Organisations (orgs/): confirming and merging them, affiliations, memberships.
+    "organisation.confirmed": "Organisation confirmed",
+    "organisation.merged": "Organisation merged into another",
+    "affiliation.approved": "Affiliation approved", "affiliation.removed": "Affiliation removed",
+    "affiliation.admin": "Made an organisation admin",
+    "affiliation.not_admin": "No longer an organisation admin",
+    "membership.added": "Member organisation added",
+    "membership.ended": "Member organisation's membership ended",
     **{f"{kind}.{verb}": f"{noun} {words}" for kind, noun in _NOUNS.items()
        for verb, words in _VERBS.items()},
 }

@@ -13,7 +13,7 @@ from core import audit, permissions
 from core.errors import NotFound, Problems, ValidationFailed
 from core.extensions import db
 from orgs import identifiers
-from orgs.models import MEMBERSHIP_ROLES, ConsortiumMembership, Organisation
+from orgs.models import MEMBERSHIP_ROLES, Affiliation, ConsortiumMembership, Organisation
 
 
 def get_membership(membership_id: int) -> ConsortiumMembership:
@@ -107,3 +107,13 @@ def member_ids_query(consortium_id: int):
     return select(ConsortiumMembership.member_id).where(
         ConsortiumMembership.consortium_id == consortium_id,
         ConsortiumMembership.end_date.is_(None))
+
+
+def staff_ids(organisation: Organisation):
+    """The members (a subquery of user ids) whose work counts for this organisation: its
+    approved, current affiliations, and for a consortium or umbrella body its members'."""
+    where = Affiliation.organisation_id == organisation.id
+    if organisation.groups_members:
+        where = where | Affiliation.organisation_id.in_(member_ids_query(organisation.id))
+    return select(Affiliation.user_id).where(where, Affiliation.status == "approved",
+                                             Affiliation.end_date.is_(None))

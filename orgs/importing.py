@@ -127,6 +127,7 @@ class Index:
                 self.by_slug.setdefault(old.slug, kept)
         self.new_pairs: dict[tuple[int, int], tuple] = {}  # memberships to add, by objects
         self.lines: dict[str, int] = {}  # ISIL key -> the line of this file that had it
+        self.changed: list[Organisation] = []  # created or updated: search hears of them
         self.pairs = {tuple(pair) for pair in db.session.execute(select(
             ConsortiumMembership.consortium_id, ConsortiumMembership.member_id))}
 
@@ -205,6 +206,7 @@ def _import_row(line: int, row: dict[str, str], index: Index, report: Report, us
     if found is not None and consortium is found:
         raise ValidationFailed("an organisation cannot be a member of itself")
     # Everything is checked: from here on the row is imported.
+    unchanged = report.unchanged
     if found is None:
         found = Organisation(slug=row.get("slug") or index.free_slug(values["name"]),
                              created_by_id=getattr(user, "id", None), verified=True,
@@ -224,6 +226,8 @@ def _import_row(line: int, row: dict[str, str], index: Index, report: Report, us
         if found.sectors != sectors:
             found.sector_rows = [OrganisationSector(sector=s) for s in sectors]
         report.updated += 1
+    if report.unchanged == unchanged:
+        index.changed.append(found)
     index.add(found)
     if key:
         index.lines[key] = line
@@ -249,6 +253,8 @@ def import_rows(rows: list[tuple[int, dict[str, str]]], *, user=None,
         if progress is not None:
             progress(number)
     db.session.flush()  # every new organisation has its id: one insert each, in order
+    for organisation in index.changed:
+        registry.changed(organisation)
     db.session.add_all(ConsortiumMembership(consortium_id=consortium.id, member_id=member.id,
                                             role=role)
                        for consortium, member, role in index.new_pairs.values())

@@ -16,22 +16,12 @@ from sqlalchemy import func, select, union_all
 from community import questions as asking
 from community.models import Answer, Question, QuestionTag
 from core.extensions import db
-from orgs.consortia import member_ids_query
-from orgs.models import Affiliation
+from orgs.consortia import staff_ids
 from wiki import reading
 from wiki.models import Article, ArticleAuthor, ArticleTag, Tag
 
 RECENT = 8
 TAGS = 12
-
-
-def staff_ids(organisation):
-    """The members (a subquery of user ids) whose work counts for this organisation."""
-    where = Affiliation.organisation_id == organisation.id
-    if organisation.groups_members:
-        where = where | Affiliation.organisation_id.in_(member_ids_query(organisation.id))
-    return select(Affiliation.user_id).where(where, Affiliation.status == "approved",
-                                             Affiliation.end_date.is_(None))
 
 
 def organisation_activity(organisation, viewer) -> dict:

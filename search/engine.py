@@ -18,7 +18,8 @@ from datetime import datetime
 from flask import Flask, current_app
 from markupsafe import Markup
 
-TYPES = {"article": "Article", "question": "Question", "solution": "Solution"}
+TYPES = {"article": "Article", "question": "Question", "solution": "Solution",
+         "organisation": "Organisation"}
 PER_PAGE = 10
 FACETS = ("type", "tags", "sectors")
 
@@ -139,9 +140,11 @@ class SearchEngine:
 
     def search(self, text: str, *, type_: str | None = None, tag: str | None = None,
                sector: str | None = None, solved: str | None = None,
+               within: frozenset[str] | None = None,
                sort: str = "relevance", page: int = 1, per_page: int = PER_PAGE) -> Results:
         """A page of hits, best first (or newest first), with snippets marked, exact
-        totals and facet counts, and a spelling suggestion when few match."""
+        totals and facet counts, and a spelling suggestion when few match. `within`,
+        when given, limits the hits to these keys (search.practice: `org=`)."""
         raise NotImplementedError
 
     def ranked_keys(self, text: str, limit: int = 1000) -> list[str]:

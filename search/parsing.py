@@ -323,8 +323,10 @@ def _has_error(parsed) -> bool:
 
 
 def _filters(type_: str | None, tag: str | None, sector: str | None,
-             solved: str | None):
+             solved: str | None, within: frozenset[str] | None = None):
     terms = []
+    if within is not None:  # these documents only (none at all when it is empty)
+        terms.append(query.Or([query.Term("key", key) for key in sorted(within)]))
     if type_ == "solution":
         terms += [query.Term("type", "question"), query.Term("solved", True)]
     elif type_:

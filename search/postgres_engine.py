@@ -137,8 +137,10 @@ class PostgresEngine(SearchEngine):
 
     # -- reading
 
-    def _filtered(self, statement, type_, tag, sector, solved):
+    def _filtered(self, statement, type_, tag, sector, solved, within=None):
         tag, sector = fold(tag or "").strip(), fold(sector or "").strip()
+        if within is not None:  # these documents only (none at all when it is empty)
+            statement = statement.where(SearchDocument.key.in_(sorted(within)))
         if type_ == "solution":
             statement = statement.where(SearchDocument.kind == "question",
                                         SearchDocument.solved.is_(True))
@@ -162,10 +164,11 @@ class PostgresEngine(SearchEngine):
 
     def search(self, text_: str, *, type_: str | None = None, tag: str | None = None,
                sector: str | None = None, solved: str | None = None,
+               within: frozenset[str] | None = None,
                sort: str = "relevance", page: int = 1, per_page: int = PER_PAGE) -> Results:
         text_ = (text_ or "").strip()[:500]
         results = Results(query=text_, page=max(1, page))
-        filters = (type_, tag, sector, solved)
+        filters = (type_, tag, sector, solved, within)
         tsquery = parse_query(text_) if text_ else None
         if text_ and tsquery is None:  # only stop words or punctuation: nothing to find
             return results

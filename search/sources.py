@@ -189,3 +189,67 @@ def question_stamps() -> Iterator[tuple[int, str]]:
 
 
 register(Source("question", question_documents, question_stamps))
+
+
+# ---------------------------------------------------------------- organisations
+
+ORGANISATION_FIELDS = ("name", "slug", "kind", "status", "country", "region", "isil",
+                       "description")
+
+
+def _organisation_stamp(values, sectors: list[str]) -> str:
+    """What an organisation's document depends on (it has no version): a digest."""
+    import hashlib
+
+    text = "\x1f".join([*(str(value or "") for value in values), ",".join(sorted(sectors))])
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+
+
+def organisation_documents(ids: list[int]) -> dict[int, dict | None]:
+    from orgs.identifiers import country_name
+    from orgs.models import KINDS, Organisation
+
+    found = {organisation.id: organisation for organisation in db.session.scalars(
+        select(Organisation).where(Organisation.id.in_(ids))
+        .options(selectinload(Organisation.sector_rows)))}
+    documents: dict[int, dict | None] = {}
+    for organisation_id in ids:
+        organisation = found.get(organisation_id)
+        if organisation is None or organisation.status == "merged":
+            documents[organisation_id] = None
+            continue
+        place = ", ".join(part for part in (organisation.region,
+                                            country_name(organisation.country)) if part)
+        about = " · ".join(part for part in (KINDS.get(organisation.kind, ""), place,
+                                             organisation.isil) if part)
+        documents[organisation_id] = {
+            "key": key("organisation", organisation.id), "type": "organisation",
+            "object_id": organisation.id, "title": organisation.name,
+            "title_prefix": title_words(organisation.name),
+            "body": " · ".join(part for part in (organisation.description, about) if part),
+            "tags": "", "sectors": ",".join(organisation.sectors), "authors": "",
+            "author_name": about if organisation.status == "active"
+            else f"{about} · closed",
+            "url": site_path("orgs.organisation", slug=organisation.slug), "solved": False,
+            "updated": organisation.created_at,
+            "stamp": _organisation_stamp([getattr(organisation, name)
+                                          for name in ORGANISATION_FIELDS],
+                                         organisation.sectors),
+        }
+    return documents
+
+
+def organisation_stamps() -> Iterator[tuple[int, str]]:
+    from orgs.models import Organisation, OrganisationSector
+
+    sectors: dict[int, list[str]] = {}
+    for organisation_id, sector in db.session.execute(
+            select(OrganisationSector.organisation_id, OrganisationSector.sector)):
+        sectors.setdefault(organisation_id, []).append(sector)
+    columns = [getattr(Organisation, name) for name in ORGANISATION_FIELDS]
+    for organisation_id, *values in db.session.execute(
+            select(Organisation.id, *columns).where(Organisation.status != "merged")):
+        yield organisation_id, _organisation_stamp(values, sectors.get(organisation_id, []))
+
+
+register(Source("organisation", organisation_documents, organisation_stamps))

@@ -7,6 +7,7 @@ from flask import Blueprint, jsonify, render_template, request
 from core.models import SECTORS
 from core.numbers import page_arg
 from search import engine, query
+from search.practice import practice_of
 
 bp = Blueprint("search", __name__)
 
@@ -22,16 +23,20 @@ def results():
     solved = request.args.get("solved") if request.args.get("solved") in ("yes", "no") else None
     sort = request.args.get("sort") if request.args.get("sort") in SORTS else "relevance"
     page = min(page_arg(), 1000)
-    filters = {"type": type_, "tag": tag, "sector": sector, "solved": solved, "sort": sort}
+    practice = practice_of(request.args.get("org") or "")  # None: no such organisation
+    filters = {"type": type_, "tag": tag, "sector": sector, "solved": solved, "sort": sort,
+               "org": practice.organisation.slug if practice else None}
     try:
         found = query.search_or_correct(text, type_=type_, tag=tag, sector=sector, solved=solved,
-                             sort=sort, page=page)
+                                        within=practice.keys if practice else None,
+                                        sort=sort, page=page)
     except OSError:
         found = query.Results(query=text, error="Search is briefly unavailable. Articles and "
                               "questions can still be browsed; please try again in a moment.")
     # After a correction, the page is the corrected query's: its box, links and pages.
     return render_template("search/results.html", results=found, q=found.query or text,
                            filters=filters,
+                           organisation=practice.organisation if practice else None,
                            types=query.TYPES, behind=not found.error and engine.current().behind())
 
 

@@ -117,11 +117,12 @@ class WhooshEngine(SearchEngine):
 
     def search(self, text: str, *, type_: str | None = None, tag: str | None = None,
                sector: str | None = None, solved: str | None = None,
+               within: frozenset[str] | None = None,
                sort: str = "relevance", page: int = 1, per_page: int = PER_PAGE) -> Results:
         text = (text or "").strip()[:500]
         results = Results(query=text, page=max(1, page))
         searching = searcher()
-        filters = _filters(type_, tag, sector, solved)
+        filters = _filters(type_, tag, sector, solved, within)
         ranked = rank(searching, text, filters=filters, newest=sort == "newest" or not text,
                       limit=results.page * per_page)
         results.total = ranked.matched.total

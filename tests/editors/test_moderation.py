@@ -572,9 +572,15 @@ def test_every_action_the_services_log_has_words_for_the_log_page():
     from editors.log import ACTION_LABELS, action_label
 
     root = pathlib.Path(__file__).resolve().parents[2]
-    source = "\n".join(path.read_text() for part in ("editors", "community", "wiki", "core")
+    source = "\n".join(path.read_text() for part in ("editors", "community", "wiki", "core",
+                                                     "orgs")
                        for path in (root / part).glob("*.py"))
     written = set(re.findall(r'record\(\w+, "([a-z_]+\.[a-z_]+)"', source))
+    # record(actor, "x.on" if on else "x.off", ...)
+    for pair in re.findall(r'record\(\w+, "([a-z_]+\.[a-z_]+)" if \w+ else "([a-z_]+\.[a-z_]+)"',
+                           source):
+        written |= set(pair)
+    assert {"affiliation.not_admin", "membership.added", "organisation.merged"} <= written
     assert written and written <= ACTION_LABELS.keys()
     for kind in ("article", "question", "answer", "comment"):  # f"{kind}.hidden" and kin
         assert {f"{kind}.hidden", f"{kind}.held", f"{kind}.edited"} <= ACTION_LABELS.keys()

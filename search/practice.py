@@ -1,0 +1,57 @@
+"""Practice from an organisation's people: the filter `org=<slug>` on /search.
+
+A search limited to an organisation finds the articles its staff lead and the solutions
+they gave (the accepted answer is theirs); for a consortium or umbrella body, the staff
+of its member organisations count too (`orgs.consortia.staff_ids`). The documents are
+read from the database at query time, so an affiliation approved or ended counts at
+once, with nothing to re-index; each list is bounded, newest first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from core.extensions import db
+from search.sources import key
+
+# At most this many articles and as many solutions: a filter, not an export.
+LIMIT = 1000
+SLUG_RE = re.compile(r"[\w-]{1,80}")
+
+
+@dataclass(frozen=True)
+class Practice:
+    organisation: object  # orgs.models.Organisation
+    keys: frozenset[str]  # the index keys the search is limited to
+
+
+def practice_of(slug: str) -> Practice | None:
+    """The organisation with this slug (merged ones are not offered) and the keys of its
+    people's articles and solutions; None when there is no such organisation."""
+    from community.models import Answer, Question
+    from orgs.consortia import staff_ids
+    from orgs.models import Organisation
+    from wiki.models import ArticleAuthor
+
+    slug = (slug or "").strip()
+    if not SLUG_RE.fullmatch(slug):  # not a slug (a control character, too long): no filter
+        return None
+    organisation = db.session.scalar(select(Organisation).where(
+        Organisation.slug == slug, Organisation.status != "merged"))
+    if organisation is None:
+        return None
+    people = staff_ids(organisation)
+    articles = db.session.scalars(
+        select(ArticleAuthor.article_id).where(ArticleAuthor.lead.is_(True),
+                                               ArticleAuthor.user_id.in_(people))
+        .distinct().order_by(ArticleAuthor.article_id.desc()).limit(LIMIT))
+    solutions = db.session.scalars(
+        select(Question.id).where(Question.accepted_answer_id.in_(
+            select(Answer.id).where(Answer.author_id.in_(people))))
+        .order_by(Question.id.desc()).limit(LIMIT))
+    return Practice(organisation, frozenset(
+        [key("article", article_id) for article_id in articles]
+        + [key("question", question_id) for question_id in solutions]))
