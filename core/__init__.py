@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, current_app, g, render_template, request, url_for
+from flask import Flask, abort, current_app, g, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
 from sqlalchemy import event
@@ -95,6 +95,14 @@ def render_error(code: int, message: str | None = None, *, without_database: boo
         current_app.logger.exception("error page %s could not be rendered", code)
         page = FALLBACK_PAGE.format(code=code, title=escape(title), text=escape(text))
         return page, code, {"Content-Type": "text/html; charset=utf-8"}
+
+
+def _refuse_nul_in_address():
+    """A NUL character in the address (path or query) is never part of a real link, and
+    PostgreSQL refuses it in any text it is given: answer 400 before a view looks it up."""
+    if "\x00" in request.path or any("\x00" in key or "\x00" in value
+                                     for key, value in request.args.items(multi=True)):
+        abort(400)
 
 
 def _security_headers(response):
@@ -210,6 +218,7 @@ def init_core(app: Flask) -> None:
 
     from core.edge import note_visit
 
+    app.before_request(_refuse_nul_in_address)
     app.after_request(_security_headers)
     app.after_request(note_visit)
     _register_errors(app)

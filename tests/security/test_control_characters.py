@@ -145,3 +145,15 @@ def test_feeds_strip_control_characters_that_older_data_holds(app, world, editor
         text = "".join(root.itertext())
         assert "Bad title" in text, path
         assert not any(char in text for char in "\x00\x01\x1b\x7f\x85"), path
+
+
+NUL_ADDRESSES = ["/orgs/?region=%00a", "/orgs/%00x", "/wiki/%00x", "/questions/?tag=%00a",
+                 "/users/%00x", "/search?q=a&org=%00", "/wiki/?sector=%00", "/search?%00=1"]
+
+
+@pytest.mark.parametrize("path", NUL_ADDRESSES)
+def test_a_nul_in_the_address_is_a_bad_request_not_an_error(client, member, path):
+    """PostgreSQL refuses NUL in any text: an address carrying one is answered 400 before a
+    view looks anything up with it (it was a 500 there)."""
+    response = client.get(path)
+    assert response.status_code == 400, (path, response.status_code)
