@@ -9,6 +9,7 @@ from flask_wtf.csrf import CSRFError
 from markupsafe import escape
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import HTTPException
 
 from core import timeutil
@@ -98,11 +99,17 @@ def render_error(code: int, message: str | None = None, *, without_database: boo
 
 
 def _refuse_nul_in_address():
-    """A NUL character in the address (path or query) is never part of a real link, and
-    PostgreSQL refuses it in any text it is given: answer 400 before a view looks it up."""
-    if "\x00" in request.path or any("\x00" in key or "\x00" in value
-                                     for key, value in request.args.items(multi=True)):
-        abort(400)
+    """A NUL character is never part of a real address, and PostgreSQL refuses it in any
+    text it is given. In the path: no page has such an address (404), before a view looks
+    it up. In the query: taken out, as other stray parameters are ignored, so the page
+    answers as it would without it."""
+    if "\x00" in request.path:
+        abort(404)
+    if "\x00" in request.query_string.decode("latin-1") or any(
+            "\x00" in key or "\x00" in value for key, value in request.args.items(multi=True)):
+        request.args = ImmutableMultiDict(
+            (key.replace("\x00", ""), value.replace("\x00", ""))
+            for key, value in request.args.items(multi=True))
 
 
 def _security_headers(response):
