@@ -42,9 +42,6 @@ class User(UserMixin, db.Model):
     library: Mapped[str] = mapped_column(String(120), default="")
     sector: Mapped[str] = mapped_column(String(16), default="")
     bio: Mapped[str] = mapped_column(Text, default="")
-    # What bylines show after the name: the organisations the member chose to show (kept
-    # by the orgs part when an affiliation changes, so no byline reads an affiliation).
-    affiliation_label: Mapped[str] = mapped_column(String(160), default="", server_default="")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # The member's last visit, to a quarter of an hour (core.edge.note_visit): digests

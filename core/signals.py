@@ -68,6 +68,15 @@ asks a question, outside any transaction.
 Arguments: `text`, `limit`. A receiver returns a list of dicts (title, url, type, solved);
 the sender shows the first answer it gets (search provides one; without it, none).""")
 
+byline_affiliations = _signals.signal("byline-affiliations", doc="""\
+The organisations to show beside an article's lead authors are wanted; sent by
+wiki.reading.byline while the article's page is made (its fragment is cached by version).
+
+Argument: `authors`, {user id: (first edit, last edit)} of the lead authors on that article.
+A receiver returns {user id: label}: the affiliations each held while they worked on it
+and chose to show (organisations answers; without it, none). Any change to those
+affiliations sends profile_changed, so the cached pages are made again.""")
+
 site_restored = _signals.signal("site-restored", doc="""\
 `flask backup restore` has loaded the tables and committed; sent by core.cli.
 

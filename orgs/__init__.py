@@ -9,7 +9,7 @@ bp = Blueprint("orgs", __name__, url_prefix="/orgs")
 
 
 def init_orgs(app: Flask) -> None:
-    from core import permissions
+    from core import permissions, signals
     from orgs import affiliations, views, views_manage  # noqa: F401 - their routes
     from orgs.cli import orgs_cli
 
@@ -17,3 +17,10 @@ def init_orgs(app: Flask) -> None:
     permissions.provide(app, "org_admin", affiliations.is_org_admin)
     permissions.provide(app, "acts_for", affiliations.acts_for)
     app.cli.add_command(orgs_cli)
+    signals.connect(app, signals.byline_affiliations, _byline_affiliations)
+
+
+def _byline_affiliations(_app: Flask, *, authors: dict) -> dict[int, str]:
+    from orgs import affiliations
+
+    return affiliations.labels_during(authors)

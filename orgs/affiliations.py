@@ -7,7 +7,7 @@ claim per organisation (a partial unique index, so two racing claims make one ro
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -131,25 +131,32 @@ def set_admin(actor, affiliation: Affiliation, admin: bool) -> Affiliation:
     return affiliation
 
 
-def byline_label(user: User) -> str:
-    """What a member's bylines show after their name: the approved, current affiliations
-    they chose to show."""
-    names = db.session.scalars(select(Organisation.name).join(
-        Affiliation, Affiliation.organisation_id == Organisation.id).where(
-        Affiliation.user_id == user.id, Affiliation.status == "approved",
-        Affiliation.end_date.is_(None), Affiliation.show_in_byline.is_(True))
-        .order_by(Organisation.name)).all()
-    return "; ".join(names)[:160]
-
-
 def refresh_byline(user: User) -> None:
-    """Keep the member's byline label (read by every byline without a query) and tell the
-    parts that show it."""
-    label = byline_label(user)
-    if user.affiliation_label != label:
-        user.affiliation_label = label
-        db.session.flush()
-        signals.send(signals.profile_changed, user=user)
+    """Tell the parts that show a member's affiliations that they changed (approved,
+    removed, ended, shown or not): old articles' bylines may change too, not only new
+    ones."""
+    db.session.flush()
+    signals.send(signals.profile_changed, user=user)
+
+
+def labels_during(authors: dict[int, tuple[datetime, datetime]]) -> dict[int, str]:
+    """For each author {user id: (first, last) edit on an article}: the organisations of
+    their approved affiliations shown in bylines that they held on some day from first to
+    last, by name ("; " between them). So an ended affiliation stays on the articles
+    written while it lasted, and new work shows the new one. One query."""
+    periods = db.session.execute(
+        select(Affiliation.user_id, Affiliation.start_date, Affiliation.end_date,
+               Organisation.name)
+        .join(Organisation, Organisation.id == Affiliation.organisation_id)
+        .where(Affiliation.user_id.in_(list(authors)), Affiliation.status == "approved",
+               Affiliation.show_in_byline.is_(True))
+        .order_by(Organisation.name)).all()
+    names: dict[int, dict[str, None]] = {}  # in name order, each once
+    for user_id, start, end, name in periods:
+        first, last = authors[user_id]
+        if (start is None or start <= last.date()) and (end is None or end >= first.date()):
+            names.setdefault(user_id, {})[name] = None
+    return {user_id: "; ".join(shown)[:160] for user_id, shown in names.items()}
 
 
 def affiliations_of(user) -> list[Affiliation]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
 from core import audit, permissions
@@ -109,11 +109,29 @@ def member_ids_query(consortium_id: int):
         ConsortiumMembership.end_date.is_(None))
 
 
-def staff_ids(organisation: Organisation):
-    """The members (a subquery of user ids) whose work counts for this organisation: its
-    approved, current affiliations, and for a consortium or umbrella body its members'."""
+def _staff_where(organisation: Organisation):
     where = Affiliation.organisation_id == organisation.id
     if organisation.groups_members:
         where = where | Affiliation.organisation_id.in_(member_ids_query(organisation.id))
-    return select(Affiliation.user_id).where(where, Affiliation.status == "approved",
-                                             Affiliation.end_date.is_(None))
+    return where
+
+
+def staff_periods(organisation: Organisation):
+    """Who worked for this organisation, and when: its approved affiliations, current and
+    ended (an ended affiliation stays on the work done while it lasted), as a subquery of
+    (user_id, start_date, end_date); for a consortium or umbrella body, its current
+    members' too. Join it with `during` to keep the work done in those periods."""
+    return select(Affiliation.user_id, Affiliation.start_date, Affiliation.end_date).where(
+        _staff_where(organisation), Affiliation.status == "approved").subquery()
+
+
+def during(periods, user_id, first, last=None):
+    """The join condition between `staff_periods` and a piece of work: its author
+    (`user_id`) held one of the affiliations at some day from `first` to `last` (the times
+    the work was done; one time when `last` is None). Days compare as ISO dates on both
+    databases (`date()` is SQLite's function and PostgreSQL's cast). An affiliation with
+    no start date counts from the beginning; one with no end date is current."""
+    last = first if last is None else last
+    return ((periods.c.user_id == user_id)
+            & or_(periods.c.start_date.is_(None), periods.c.start_date <= func.date(last))
+            & or_(periods.c.end_date.is_(None), periods.c.end_date >= func.date(first)))

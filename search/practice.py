@@ -1,10 +1,11 @@
 """Practice from an organisation's people: the filter `org=<slug>` on /search.
 
 A search limited to an organisation finds the articles its staff lead and the solutions
-they gave (the accepted answer is theirs); for a consortium or umbrella body, the staff
-of its member organisations count too (`orgs.consortia.staff_ids`). The documents are
-read from the database at query time, so an affiliation approved or ended counts at
-once, with nothing to re-index; each list is bounded, newest first.
+they gave (the accepted answer is theirs), done while they worked there: a member who
+moved on leaves that work with the organisation (`orgs.consortia.staff_periods`); for a
+consortium or umbrella body, the staff of its member organisations count too. The
+documents are read from the database at query time, so an affiliation approved or ended
+counts at once, with nothing to re-index; each list is bounded, newest first.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def practice_of(slug: str) -> Practice | None:
     """The organisation with this slug (merged ones are not offered) and the keys of its
     people's articles and solutions; None when there is no such organisation."""
     from community.models import Answer, Question
-    from orgs.consortia import staff_ids
+    from orgs.consortia import during, staff_periods
     from orgs.models import Organisation
     from wiki.models import ArticleAuthor
 
@@ -43,14 +44,16 @@ def practice_of(slug: str) -> Practice | None:
         Organisation.slug == slug, Organisation.status != "merged"))
     if organisation is None:
         return None
-    people = staff_ids(organisation)
+    periods = staff_periods(organisation)
     articles = db.session.scalars(
-        select(ArticleAuthor.article_id).where(ArticleAuthor.lead.is_(True),
-                                               ArticleAuthor.user_id.in_(people))
+        select(ArticleAuthor.article_id).join(periods, during(
+            periods, ArticleAuthor.user_id, ArticleAuthor.first_edit_at,
+            ArticleAuthor.last_edit_at)).where(ArticleAuthor.lead.is_(True))
         .distinct().order_by(ArticleAuthor.article_id.desc()).limit(LIMIT))
     solutions = db.session.scalars(
         select(Question.id).where(Question.accepted_answer_id.in_(
-            select(Answer.id).where(Answer.author_id.in_(people))))
+            select(Answer.id).join(periods, during(periods, Answer.author_id,
+                                                   Answer.created_at))))
         .order_by(Question.id.desc()).limit(LIMIT))
     return Practice(organisation, frozenset(
         [key("article", article_id) for article_id in articles]

@@ -7,7 +7,7 @@ from html import escape
 from sqlalchemy import exists, false, func, select
 from sqlalchemy.orm import contains_eager, defer, joinedload, selectinload
 
-from core import permissions
+from core import permissions, signals
 from core.errors import NotFound
 from core.extensions import db
 from core.markup import article_slug, wiki_href
@@ -125,7 +125,19 @@ def byline(article: Article, others_shown: int = 3) -> dict:
     leads = [row.user for row in rows if row.lead]
     others = [row.user for row in rows if not row.lead and row.share > 0]
     return {"leads": leads, "others": others[:others_shown],
-            "more": max(0, len(others) - others_shown)}
+            "more": max(0, len(others) - others_shown),
+            "labels": _affiliations({row.user_id: (row.first_edit_at, row.last_edit_at)
+                                     for row in rows if row.lead})}
+
+
+def _affiliations(authors: dict) -> dict[int, str]:
+    """Beside each lead author's name: the organisations they worked for while they wrote
+    this article (asked of the organisations part; a former employer stays on old work)."""
+    if not authors:
+        return {}
+    for _receiver, labels in signals.send(signals.byline_affiliations, authors=authors):
+        return labels
+    return {}
 
 
 def article_query(*, sort: str = "title", tag: str | None = None, sector: str | None = None,

@@ -5,6 +5,7 @@ import pytest
 
 from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
+from core.timeutil import utcnow
 from orgs import affiliations, consortia, identifiers, merging
 from orgs import organisations as registry
 from tests.orgs.conftest import make_org
@@ -85,13 +86,16 @@ def test_affiliations_claimed_approved_by_org_admins_never_ones_own(network, mem
     affiliations.approve(other_member, claim)  # the library's admin
     db.session.commit()
     assert claim.approved and affiliations.acts_for(member, library.id)
-    assert member.affiliation_label == "Riverside Public Library"
+    assert affiliations.labels_during({member.id: (utcnow(), utcnow())}) == {
+        member.id: "Riverside Public Library"}
     # An org admin of the library is not one of the consortium's.
     with pytest.raises(PermissionDenied):
         consortia.add_member(other_member, network["consortium"], network["branch"], "member")
     affiliations.end(member, claim)
     db.session.commit()
-    assert member.affiliation_label == "" and not claim.current
+    assert not claim.current
+    assert affiliations.labels_during({member.id: (utcnow(), utcnow())}) == {
+        member.id: "Riverside Public Library"}  # it ended today: today's work keeps it
     assert not affiliations.acts_for(member, library.id)
     with pytest.raises(PermissionDenied):
         affiliations.require_acting_for(member, library)
