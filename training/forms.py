@@ -100,7 +100,9 @@ class PledgeForm(FlaskForm):
     organisation = SelectField("Organisation", validate_choice=False)
     seats = StringField("Seats", render_kw={"inputmode": "numeric", "maxlength": 5})
     max_price = StringField("The most you will pay per head",
-                            render_kw={"inputmode": "decimal", "maxlength": 20})
+                            render_kw={"inputmode": "decimal", "maxlength": 20},
+                            description="In the campaign's currency. If the price per head "
+                                        "ends above this, your pledge does not count.")
 
 
 class ReasonForm(FlaskForm):

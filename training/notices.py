@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import url_for
 from sqlalchemy import select
 
 from core.extensions import db
+from core.urls import site_path
 from orgs.models import Affiliation
 from training import money
 from training.models import TrainingCampaign, TrainingPledge
@@ -32,7 +32,7 @@ def _notify(user_ids, text: str, url: str, actor=None, subject: str | None = Non
 
 
 def _url(campaign: TrainingCampaign) -> str:
-    return url_for("training.campaign", campaign_id=campaign.id)
+    return site_path("training.campaign", campaign_id=campaign.id)
 
 
 def host_admins(organisation_id: int) -> set[int]:
@@ -122,7 +122,7 @@ def offer_made(offer, campaign) -> None:
             TrainingCampaign.status.in_(("open", "tipped")))).all()
         for host_id in live:
             told |= host_admins(host_id)
-        url = url_for("training.topic", topic_id=offer.topic_id)
+        url = site_path("training.topic", topic_id=offer.topic_id)
     _notify(told, "A trainer made an offer on a training topic you host or proposed.", url,
             offer.trainer)
 

@@ -205,7 +205,7 @@ def similar(text: str, limit: int = 5, exclude: int | None = None) -> list[dict]
     """Topics whose titles share words with `text` (most shared first), among the 500
     newest listed ones: shown while a member types a new topic's title, as similar
     questions are while asking."""
-    from flask import url_for
+    from core.urls import site_path
 
     words = _words(text[:TITLE_MAX])
     if not words:
@@ -220,6 +220,6 @@ def similar(text: str, limit: int = 5, exclude: int | None = None) -> list[dict]
         if shared and row.id != exclude:
             scored.append((shared / len(words | _words(row.title)), row))
     scored.sort(key=lambda pair: (-pair[0], -pair[1].id))
-    return [{"title": row.title, "url": url_for("training.topic", topic_id=row.id),
+    return [{"title": row.title, "url": site_path("training.topic", topic_id=row.id),
              "status": row.status, "seats": row.seat_count}
             for score, row in scored[:limit] if score >= 0.2]

@@ -72,7 +72,14 @@ def new_campaign(topic_id: int):
             host = _organisation(form.host.data) or abort(404)
             offer_id = parse_int(form.offer.data, low=1)
             offer = offers.get_offer(offer_id) if offer_id else None
-            details = campaigns.clean_campaign(form.values())
+            values = form.values()
+            if offer is not None:  # the offer's cost, where the host typed none
+                values["currency"] = values["currency"] if values["fixed_fee"] else \
+                    offer.currency
+                for name in ("fixed_fee", "per_head_fee"):
+                    values[name] = values[name] or money.plain(getattr(offer, name),
+                                                               offer.currency)
+            details = campaigns.clean_campaign(values)
             return campaigns.open_campaign(current_user, load_topic(topic_id), host,
                                            details, offer)
         outcome = attempt(work, form)
@@ -122,6 +129,9 @@ def render_campaign(found: TrainingCampaign, *, pledge_form=None, reason_form=No
         "plain": money.plain,
         **labels(),
     }
+    context["form"] = next((form for form in (
+        pledge_form, context["reason_form"], context["extend_form"],
+        context["schedule_form"]) if form.errors), None)
     return render_template("training/campaign.html", **context), code
 
 

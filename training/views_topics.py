@@ -124,6 +124,8 @@ def render_topic(found: TrainingTopic, *, interest_form=None, status_form=None,
         "duplicates_in": found.moved_count,
         **labels(),
     }
+    context["form"] = next((form for form in (interest_form, context["status_form"],
+                                              context["duplicate_form"]) if form.errors), None)
     return render_template("training/topic.html", **context), code
 
 
