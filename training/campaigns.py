@@ -206,7 +206,7 @@ def open_campaign(actor, topic: TrainingTopic, host: Organisation, details: dict
 
         offers.accept(actor, offer, campaign)
     topics.follow_campaign(topic, "open")
-    audit.record(actor, "training.campaign.opened", "training_campaign", campaign.id,
+    audit.record(actor, "training.campaign.opened", "campaign", campaign.id,
                  label=topic.title)
     notices.campaign_opened(campaign, actor)
     return campaign
@@ -343,7 +343,7 @@ def cancel(actor, campaign_id: int, reason: str) -> TrainingCampaign:
     _release(pledges, now)
     topics.follow_campaign(campaign.topic, "cancelled")
     db.session.flush()
-    audit.record(actor, "training.campaign.cancelled", "training_campaign", campaign.id,
+    audit.record(actor, "training.campaign.cancelled", "campaign", campaign.id,
                  label=reason[:200])
     notices.campaign_cancelled(campaign, pledges, actor)
     return campaign
@@ -368,7 +368,7 @@ def extend(actor, campaign_id: int, local: datetime | None, zone_name: str | Non
     if zone_name:
         campaign.timezone = zone_name
     db.session.flush()
-    audit.record(actor, "training.campaign.extended", "training_campaign", campaign.id)
+    audit.record(actor, "training.campaign.extended", "campaign", campaign.id)
     notices.campaign_extended(campaign, actor)
     return campaign
 
@@ -401,7 +401,7 @@ def deliver(actor, campaign_id: int) -> TrainingCampaign:
     campaign.status = "delivered"
     topics.follow_campaign(campaign.topic, "delivered")
     db.session.flush()
-    audit.record(actor, "training.campaign.delivered", "training_campaign", campaign.id)
+    audit.record(actor, "training.campaign.delivered", "campaign", campaign.id)
     return campaign
 
 
