@@ -106,7 +106,8 @@ class PledgeForm(FlaskForm):
 
 
 class ReasonForm(FlaskForm):
-    reason = StringField("Reason", render_kw={"maxlength": 2000})
+    reason = StringField("Why it is cancelled", render_kw={"maxlength": 2000},
+                         description="The pledgers are told.")
 
 
 class ExtendForm(FlaskForm):
