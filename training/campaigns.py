@@ -406,5 +406,8 @@ def deliver(actor, campaign_id: int) -> TrainingCampaign:
 
 
 def campaigns_of_topic(topic_id: int) -> list[TrainingCampaign]:
+    from sqlalchemy.orm import joinedload
+
     return list(db.session.scalars(select(TrainingCampaign).where(
-        TrainingCampaign.topic_id == topic_id).order_by(TrainingCampaign.created_at.desc())))
+        TrainingCampaign.topic_id == topic_id).options(joinedload(TrainingCampaign.host))
+        .order_by(TrainingCampaign.created_at.desc())))

@@ -134,5 +134,16 @@ def pledges_of(campaign_id: int) -> list[TrainingPledge]:
 
 
 def history(pledge_id: int) -> list[TrainingPledgeChange]:
-    return list(db.session.scalars(select(TrainingPledgeChange).where(
-        TrainingPledgeChange.pledge_id == pledge_id).order_by(TrainingPledgeChange.id)))
+    return histories([pledge_id]).get(pledge_id, [])
+
+
+def histories(pledge_ids) -> dict[int, list[TrainingPledgeChange]]:
+    """Each pledge's changes, oldest first, in one query."""
+    found: dict[int, list[TrainingPledgeChange]] = {}
+    if not pledge_ids:
+        return found
+    for change in db.session.scalars(select(TrainingPledgeChange).where(
+            TrainingPledgeChange.pledge_id.in_(list(pledge_ids)))
+            .order_by(TrainingPledgeChange.id)):
+        found.setdefault(change.pledge_id, []).append(change)
+    return found

@@ -124,8 +124,8 @@ def render_campaign(found: TrainingCampaign, *, pledge_form=None, reason_form=No
         "button_form": ButtonForm(formdata=None),
         "offers": [offer for offer in offers.offers_on(found.topic_id)
                    if offer.campaign_id in (None, found.id)] if manage else [],
-        "history": {row.id: pledges.history(row.id) for row in rows
-                    if row.organisation_id in mine_orgs or manage},
+        "history": pledges.histories([row.id for row in rows
+                                      if row.organisation_id in mine_orgs or manage]),
         "plain": money.plain,
         **labels(),
     }
