@@ -249,6 +249,12 @@ def after_pledges_changed(campaign: TrainingCampaign, now: datetime | None = Non
     return campaign.status
 
 
+def untip(campaign: TrainingCampaign) -> None:
+    """A tipped campaign whose pledges fell below the minimum (a pledger withdrew after an
+    extension): open again, until it tips anew."""
+    _transition(campaign, ("tipped",), "open", tipped_at=None)
+
+
 def settle(campaign: TrainingCampaign, now: datetime | None = None) -> str:
     """At the deadline (or when full): confirm a tipped campaign (freeze the price, confirm
     the counted pledges, release the rest) or fail an untipped one (release every pledge).
@@ -382,7 +388,7 @@ def schedule(actor, campaign_id: int, when_where: str) -> TrainingCampaign:
     if not when_where or len(when_where) > SCHEDULE_MAX:
         raise ValidationFailed(f"Give the date and place or link (under {SCHEDULE_MAX} "
                                "characters).", "schedule")
-    if campaign.status in LIVE:
+    if campaign.status in LIVE and state_of(campaign).expired:
         settle(campaign)  # its deadline passed before the job ran
     if campaign.status not in ("confirmed", "scheduled"):
         raise ValidationFailed("Only a confirmed campaign can be scheduled.", "schedule")

@@ -111,6 +111,8 @@ def accept(actor, offer: TrainingOffer, campaign: TrainingCampaign) -> TrainingO
     _require_host_of(actor, offer, campaign)
     if offer.status == "declined":
         raise ValidationFailed("That offer was not chosen; it cannot be accepted now.")
+    if offer.valid_until is not None and offer.valid_until.date() < utcnow().date():
+        raise ValidationFailed("That offer has expired: ask the trainer to renew it.")
     if campaign.offer_id not in (None, offer.id):
         raise ValidationFailed("This campaign has already accepted an offer.")
     if offer.currency != campaign.currency:

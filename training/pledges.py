@@ -3,7 +3,9 @@
 and campaign (pledging again edits it); every change is kept (TrainingPledgeChange).
 
 Withdrawing (or lowering a pledge) is allowed while the campaign is open; once it has
-tipped, only if the pledges left still reach the minimum (and the target). A confirmed,
+tipped, only if the pledges left still reach the minimum (and the target), except after
+the host extended the deadline: then pledgers are free to withdraw, and a campaign that
+falls below its minimum is open again. A confirmed,
 failed or cancelled campaign's pledges are settled: nothing changes them.
 """
 
@@ -115,12 +117,15 @@ def withdraw(user, pledge_id: int) -> TrainingPledge:
     _live(campaign)
     if found.status != "active":
         raise ValidationFailed("This pledge is not active.")
-    if campaign.status == "tipped" and not _still_tips(campaign, found.id):
+    falls_below = campaign.status == "tipped" and not _still_tips(campaign, found.id)
+    if falls_below and not campaign.extended:
         raise ValidationFailed("The campaign has tipped and would fall below its minimum "
                                "without this pledge: it can no longer be withdrawn.")
     found.status, found.updated_at = "withdrawn", utcnow()
     campaigns.log_pledge(found, "withdrawn", user.id)
     db.session.flush()
+    if falls_below:  # after an extension pledgers are free to go: it is open again
+        campaigns.untip(campaign)
     return found
 
 

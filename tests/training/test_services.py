@@ -271,3 +271,58 @@ def test_offers_accepted_by_the_host_and_the_others_told(world, campaign):
     assert other.status == "declined"
     assert any("Another offer" in text for text in _notices(world.stray))
     assert any("accepted" in text for text in _notices(world.tom))
+
+
+def test_after_an_extension_pledgers_may_withdraw_and_it_opens_again(world, campaign):
+    made = [_pledge(world, index, "2", "500") for index in range(3)]
+    assert campaigns.get_campaign(campaign.id).status == "tipped"
+    campaigns.extend(world.hana, campaign.id, campaign.deadline + timedelta(days=2))
+    db.session.commit()
+    pledges.withdraw(world.staff[0], made[0].id)
+    db.session.commit()
+    found = campaigns.get_campaign(campaign.id)
+    assert found.status == "open" and found.tipped_at is None
+    _pledge(world, 3, "2", "500")
+    assert campaigns.get_campaign(campaign.id).status == "tipped"
+
+
+def test_scheduled_then_delivered_and_the_topic_follows(world, campaign):
+    for index in range(3):
+        _pledge(world, index, "2", "500")
+    with pytest.raises(ValidationFailed):
+        campaigns.schedule(world.hana, campaign.id, "Town hall, 3 May")
+    db.session.rollback()
+    campaigns.get_campaign(campaign.id).deadline = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    with pytest.raises(PermissionDenied):
+        campaigns.schedule(world.staff[0], campaign.id, "Town hall, 3 May")
+    db.session.rollback()
+    campaigns.schedule(world.hana, campaign.id, "Town hall, 3 May")  # settles it first
+    campaigns.deliver(world.hana, campaign.id)
+    db.session.commit()
+    assert campaigns.get_campaign(campaign.id).status == "delivered"
+    assert topics.get_topic(world.topic_id).status == "delivered"
+    assert any("Town hall" in text for text in _notices(world.staff[2]))
+
+
+def test_the_host_hears_when_the_deadline_nears_below_the_minimum_once(world, campaign):
+    _pledge(world, 0, "2", "700")
+    campaigns.get_campaign(campaign.id).deadline = utcnow() + timedelta(hours=20)
+    db.session.commit()
+    campaigns.settle_due()
+    campaigns.settle_due()
+    warned = [text for text in _notices(world.hana) if "more seats" in text]
+    assert warned == ["“Copyright for digitisation projects” needs 4 more seats before its "
+                      "deadline."]
+
+
+def test_an_expired_offer_cannot_be_accepted(world, campaign):
+    topic = topics.get_topic(world.topic_id)
+    offer = offers.make_offer(world.tom, topic, {
+        "currency": "GBP", "fixed_fee": "900", "per_head_fee": "5", "min_participants": "5",
+        "max_participants": "", "dates": "", "format": "any",
+        "valid_until": utcnow().date(), "note": ""}, campaign=campaign)
+    offer.valid_until = utcnow() - timedelta(days=3)
+    db.session.commit()
+    with pytest.raises(ValidationFailed, match="expired"):
+        offers.accept(world.hana, offer, campaign)
