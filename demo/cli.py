@@ -41,10 +41,10 @@ def load_demo(if_empty: bool) -> None:
     load_demo_community(users)
     load_demo_desk(users)
     orgs = load_demo_orgs(users)
-    load_demo_mail(users)
     from training.demo import load_demo_training
 
-    load_demo_training(users, orgs)
+    load_demo_training(users, orgs)  # before mail: its notices find no verified address
+    load_demo_mail(users)
     db.session.commit()
     click.echo(f"Demo community loaded: {len(users)} members.")
     _echo_demo_accounts(limit=4)

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from core import audit, permissions
+from core import audit, permissions, signals
 from core.errors import NotFound, Problems, ValidationFailed
 from core.extensions import db
 from core.markup import render
@@ -30,6 +30,12 @@ DECISIONS = ("open", "planned", "declined")  # what an editor sets by hand
 _WORD = re.compile(r"[^\W_]{3,}", re.UNICODE)
 STOP = {"the", "and", "for", "with", "how", "our", "training", "what", "from", "into",
         "your", "about", "libraries", "library"}
+
+
+def changed(topic: TrainingTopic) -> None:
+    """What search indexes of the topic (its text and status) changed: tell it."""
+    db.session.flush()
+    signals.send(signals.content_changed, kind="training", object_id=topic.id)
 
 
 def get_topic(topic_id: int) -> TrainingTopic:
@@ -76,7 +82,7 @@ def propose(author, details: dict) -> TrainingTopic:
     html = render(details["description"]).html if details["description"] else ""
     topic = TrainingTopic(**details, html=html, author_id=author.id)
     db.session.add(topic)
-    db.session.flush()
+    changed(topic)
     return topic
 
 
@@ -95,7 +101,7 @@ def set_status(actor, topic: TrainingTopic, status: str, reason: str = "") -> Tr
         raise ValidationFailed(f"Keep the reason under {REASON_MAX} characters.", "reason")
     topic.status, topic.status_reason = status, reason if status == "declined" else ""
     topic.updated_at = utcnow()
-    db.session.flush()
+    changed(topic)
     audit.record(actor, f"training.topic.{status}", "training_topic", topic.id,
                  label=topic.title)
     return topic
@@ -119,7 +125,7 @@ def follow_campaign(topic: TrainingTopic, campaign_status: str) -> None:
         topic.status = "planned"
     elif topic.status in ("planned", "funded"):
         topic.status = "open"
-    db.session.flush()
+    changed(topic)
 
 
 def mark_duplicate(actor, topic: TrainingTopic, original: TrainingTopic) -> int:
@@ -143,7 +149,7 @@ def mark_duplicate(actor, topic: TrainingTopic, original: TrainingTopic) -> int:
     topic.updated_at = original.updated_at = utcnow()
     interest.recount(topic)
     interest.recount(original)
-    db.session.flush()
+    changed(topic)
     audit.record(actor, "training.topic.duplicate", "training_topic", topic.id,
                  label=f"{topic.title} -> {original.title} ({moved} moved)")
     return moved
