@@ -411,6 +411,37 @@ def deliver(actor, campaign_id: int) -> TrainingCampaign:
     return campaign
 
 
+def practice_article(actor, campaign_id: int):
+    """After delivery the host turns the materials into a practice article, crediting the
+    trainer and the host; the topic links it. Made once; the host then edits it in the
+    wiki like any article."""
+    from wiki import saving
+
+    campaign = locked(campaign_id)
+    _require_host(actor, campaign, "write the practice article of")
+    if campaign.status != "delivered":
+        raise ValidationFailed("The practice article comes after the training is delivered.")
+    if campaign.article_slug:
+        return campaign.article_slug
+    trainer = ""
+    if campaign.offer_id:
+        offer = db.session.get(TrainingOffer, campaign.offer_id)
+        if offer is not None:
+            trainer = offer.trainer.name + (f" ({offer.provider.name})" if offer.provider
+                                            else "")
+    credit = (f"Training by {trainer}, hosted by {campaign.host.name}" if trainer
+              else f"Training hosted by {campaign.host.name}")
+    body = (f"*{credit}, for {campaign.final_seats or 0} staff.*\n\n"
+            "## What we learnt\n\nWrite here what the session taught, for the next "
+            "library.\n\n## Materials\n\nLink or summarise the handouts and slides.\n")
+    title = f"{campaign.topic.title}: what we learnt"[:200]
+    result = saving.create_article(actor, title=title, body=body, tags="training",
+                                   summary="From a training campaign's materials")
+    campaign.article_slug = result.article.slug
+    db.session.flush()
+    return campaign.article_slug
+
+
 def campaigns_of_topic(topic_id: int) -> list[TrainingCampaign]:
     from sqlalchemy.orm import joinedload
 

@@ -136,6 +136,8 @@ class TrainingCampaign(db.Model):
     reason: Mapped[str] = mapped_column(Text, default="")  # why cancelled
     schedule: Mapped[str] = mapped_column(Text, default="")  # date and place or link
     deadline_warned: Mapped[bool] = mapped_column(default=False)
+    # The practice article the host made of the materials after delivery (a wiki slug).
+    article_slug: Mapped[str] = mapped_column(String(80), default="")
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

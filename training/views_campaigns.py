@@ -248,6 +248,21 @@ def deliver(campaign_id: int):
                "The campaign is marked delivered.", back, denied=back)
 
 
+@bp.route("/campaigns/<int:campaign_id>/article", methods=["POST"])
+def practice_article(campaign_id: int):
+    permissions.require_member(current_user)
+    load_campaign(campaign_id)
+    back = url_for("training.campaign", campaign_id=campaign_id)
+    if not _button():
+        abort(400)
+    outcome = attempt(lambda: campaigns.practice_article(current_user, campaign_id),
+                      denied=back)
+    if outcome.done:
+        flash("The practice article is started: write what was learnt.", "success")
+        return redirect(url_for("wiki.edit", slug=outcome.value))
+    return redirect(back)
+
+
 @bp.route("/campaigns/<int:campaign_id>/offers/<int:offer_id>/<any(shortlist, accept):action>",
           methods=["POST"])
 def answer_offer(campaign_id: int, offer_id: int, action: str):

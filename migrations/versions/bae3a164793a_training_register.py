@@ -68,6 +68,7 @@ def upgrade():
     sa.Column('reason', sa.Text(), nullable=False),
     sa.Column('schedule', sa.Text(), nullable=False),
     sa.Column('deadline_warned', sa.Boolean(), nullable=False),
+    sa.Column('article_slug', sa.String(length=80), nullable=False),
     sa.Column('created_by_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.CheckConstraint("status IN ('open', 'tipped', 'confirmed', 'failed', 'cancelled', 'scheduled', 'delivered')", name=op.f('ck_training_campaigns_status_known')),

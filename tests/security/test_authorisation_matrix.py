@@ -194,6 +194,8 @@ MATRIX = {
         {"schedule": "Town hall, 3 May"}),
     "/training/campaigns/<int:campaign_id>/deliver": (
         "POST", {**NOT_OWN, "other": BACK, "orgadmin": OK}, {}),
+    "/training/campaigns/<int:campaign_id>/article": (
+        "POST", {**NOT_OWN, "other": BACK, "orgadmin": OK}, {}),
     "/training/campaigns/<int:campaign_id>.csv": (
         "GET", {**ORG_ADMINS, "editor": "redirect", "admin": "redirect",
                 "orgadmin": "redirect"}, None),

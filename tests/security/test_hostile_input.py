@@ -104,6 +104,7 @@ FORMS = {
     "/training/campaigns/<int:campaign_id>/extend": ["deadline"],
     "/training/campaigns/<int:campaign_id>/schedule": ["schedule"],
     "/training/campaigns/<int:campaign_id>/deliver": [],
+    "/training/campaigns/<int:campaign_id>/article": [],
     "/training/campaigns/<int:campaign_id>/offers/<int:offer_id>/<any(shortlist, accept):action>":
         [],
 }

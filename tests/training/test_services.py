@@ -303,6 +303,16 @@ def test_scheduled_then_delivered_and_the_topic_follows(world, campaign):
     assert campaigns.get_campaign(campaign.id).status == "delivered"
     assert topics.get_topic(world.topic_id).status == "delivered"
     assert any("Town hall" in text for text in _notices(world.staff[2]))
+    with pytest.raises(PermissionDenied):
+        campaigns.practice_article(world.staff[0], campaign.id)
+    db.session.rollback()
+    slug = campaigns.practice_article(world.hana, campaign.id)
+    assert campaigns.practice_article(world.hana, campaign.id) == slug  # made once
+    db.session.commit()
+    from wiki import reading
+
+    article = reading.get_article(slug)
+    assert "hosted by Northshire Library Network" in article.current_revision.body
 
 
 def test_the_host_hears_when_the_deadline_nears_below_the_minimum_once(world, campaign):

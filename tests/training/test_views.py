@@ -164,3 +164,20 @@ def test_the_feed_and_the_umbrella_body_report(app, world):
     library = app.test_client()
     library.sign_in_as(world.staff[0])
     assert library.get(f"/orgs/{world.body.slug}/training").status_code == 403
+
+
+def test_after_delivery_the_host_starts_the_practice_article_linked_from_the_topic(app, world):
+    campaign = open_campaign(world, max_participants="")
+    for index in range(3):
+        pledges.pledge(world.staff[index], campaign.id, world.libraries[index], "2", "400")
+    campaign.deadline = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    campaigns.settle_due()
+    campaigns.deliver(world.hana, campaign.id)
+    db.session.commit()
+    host = app.test_client()
+    host.sign_in_as(world.hana)
+    made = host.submit(f"/training/campaigns/{campaign.id}/article")
+    assert made.status_code == 302 and made.location.endswith("/edit")
+    page = host.get(f"/training/topics/{world.topic_id}").get_data(as_text=True)
+    assert "what was learnt (practice article)" in page
