@@ -316,6 +316,47 @@ def may_act_for(viewer, organisation) -> bool:
             and _fact("acts_for", viewer, organisation.id))
 
 
+# ---------------------------------------------------------------- the training register
+
+# Kinds of organisation that host training campaigns (a training provider offers instead).
+HOSTING_KINDS = ("library", "service", "consortium", "association")
+
+
+def may_propose_topic(viewer) -> bool:
+    return is_member(viewer)
+
+
+def may_decide_topic(viewer, topic=None) -> bool:
+    """Plan, decline, mark a duplicate or reopen a topic: editors."""
+    return is_editor(viewer)
+
+
+def may_host_campaign(viewer, organisation) -> bool:
+    """Open a campaign hosted by this organisation: its admins (an umbrella body,
+    consortium, library or library service), or an editor."""
+    return (organisation is not None and organisation.kind in HOSTING_KINDS
+            and organisation.status == "active"
+            and (is_editor(viewer) or is_org_admin(viewer, organisation)))
+
+
+def may_manage_campaign(viewer, campaign) -> bool:
+    """Cancel, extend, schedule, mark delivered, answer offers, download the CSV: the
+    host's admins and editors."""
+    return is_editor(viewer) or is_org_admin(viewer, campaign.host)
+
+
+def may_make_offer(viewer) -> bool:
+    """Trainers offer: any member (as themselves, or for a training provider they have an
+    approved affiliation with)."""
+    return is_member(viewer)
+
+
+def may_see_training_report(viewer, organisation) -> bool:
+    """An umbrella body's or consortium's demand report: its admins and editors."""
+    return organisation.kind in ("consortium", "association") and may_manage_organisation(
+        viewer, organisation)
+
+
 # ---------------------------------------------------------------- on the web
 
 RULES = {name[len("may_"):]: rule for name, rule in dict(globals()).items()

@@ -40,7 +40,10 @@ def load_demo(if_empty: bool) -> None:
     load_demo_articles(users)
     load_demo_community(users)
     load_demo_desk(users)
-    load_demo_orgs(users)
+    orgs = load_demo_orgs(users)
+    from training.demo import load_demo_training
+
+    load_demo_training(users, orgs)  # before mail: its notices find no verified address
     load_demo_mail(users)
     db.session.commit()
     click.echo(f"Demo community loaded: {len(users)} members.")

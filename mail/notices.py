@@ -20,7 +20,8 @@ GROUP_MAX = 50  # notifications one message lists (the rest are counted)
 SUBJECTS = {"answer": "New answers on your question", "comment": "New comments on your posts",
             "accepted": "Your answer was accepted", "mention": "You were mentioned",
             "workgroup_question": "New questions in your workgroups",
-            "watched_change": "Changes to what you watch"}
+            "watched_change": "Changes to what you watch",
+            "training": "News of training campaigns"}
 
 
 def account_registered(_app, *, user) -> None:

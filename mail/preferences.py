@@ -18,10 +18,11 @@ KINDS = {
     "mention": "Mentions of me",
     "workgroup_question": "New questions in my workgroups",
     "watched_change": "Changes to what I watch",
+    "training": "Training campaigns I pledged to or am interested in",
 }
 DEFAULTS = {"answer": "instant", "comment": "instant", "accepted": "instant",
             "mention": "instant", "workgroup_question": "digest",
-            "watched_change": "digest"}
+            "watched_change": "digest", "training": "instant"}
 FREQUENCIES = {"daily": "Daily", "weekly": "Weekly", "never": "Never"}
 DIGEST = "digest"  # the unsubscribe kind of the digest itself
 

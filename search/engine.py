@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 TYPES = {"article": "Article", "question": "Question", "solution": "Solution",
          "organisation": "Organisation"}
+TYPES["training"] = "Training topic"  # the training register (training/)
 PER_PAGE = 10
 FACETS = ("type", "tags", "sectors")
 

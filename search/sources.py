@@ -253,3 +253,48 @@ def organisation_stamps() -> Iterator[tuple[int, str]]:
 
 
 register(Source("organisation", organisation_documents, organisation_stamps))
+
+
+# ---------------------------------------------------------------- training topics
+
+TRAINING_FIELDS = ("title", "html", "status", "format", "sectors", "region", "audience")
+
+
+def training_documents(ids: list[int]) -> dict[int, dict | None]:
+    """A training topic of the register (training/): not its duplicates, which redirect."""
+    from training.models import FORMATS, TOPIC_STATUSES, TrainingTopic
+
+    found = {topic.id: topic for topic in db.session.scalars(
+        select(TrainingTopic).where(TrainingTopic.id.in_(ids)))}
+    documents: dict[int, dict | None] = {}
+    for topic_id in ids:
+        topic = found.get(topic_id)
+        if topic is None or topic.status == "duplicate":
+            documents[topic_id] = None
+            continue
+        about = " · ".join(part for part in (
+            TOPIC_STATUSES[topic.status], FORMATS.get(topic.format, ""),
+            "Online" if topic.region == "online" else topic.region, topic.audience) if part)
+        documents[topic_id] = {
+            "key": key("training", topic.id), "type": "training", "object_id": topic.id,
+            "title": topic.title, "title_prefix": title_words(topic.title),
+            "body": " · ".join(part for part in (html_to_text(topic.html), about) if part),
+            "tags": "", "sectors": topic.sectors, "authors": "", "author_name": about,
+            "url": site_path("training.topic", topic_id=topic.id), "solved": False,
+            "updated": topic.created_at,
+            "stamp": _organisation_stamp([getattr(topic, name) for name in TRAINING_FIELDS],
+                                         []),
+        }
+    return documents
+
+
+def training_stamps() -> Iterator[tuple[int, str]]:
+    from training.models import TrainingTopic
+
+    columns = [getattr(TrainingTopic, name) for name in TRAINING_FIELDS]
+    for topic_id, *values in db.session.execute(
+            select(TrainingTopic.id, *columns).where(TrainingTopic.status != "duplicate")):
+        yield topic_id, _organisation_stamp(values, [])
+
+
+register(Source("training", training_documents, training_stamps))

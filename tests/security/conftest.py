@@ -26,6 +26,12 @@ class World:
     org_library_isil: str = ""
     affiliation_id: int = 0
     membership_id: int = 0
+    org_id: int = 0
+    topic_id: int = 0
+    topic2_id: int = 0
+    campaign_id: int = 0
+    pledge_id: int = 0
+    offer_id: int = 0
 
 
 def _make_world(member, admin) -> World:
@@ -72,7 +78,34 @@ def _make_organisations(admin) -> dict:
     claim = affiliations.claim(other, consortium, "staff")
     return {"org": consortium.slug, "org_duplicate": duplicate.slug,
             "org_library_isil": library.isil, "affiliation_id": claim.id,
-            "membership_id": membership.id}
+            "membership_id": membership.id, **_make_training(olga, consortium)}
+
+
+def _make_training(olga, consortium) -> dict:
+    """Two topics; a campaign on the first hosted by Olga's consortium, which pledges to
+    it; a trainer's offer on it (by Otto)."""
+    from datetime import timedelta
+
+    from core.timeutil import utcnow
+    from training import campaigns, offers, pledges, topics
+
+    other = db.session.scalar(select(User).where(User.username == "otto"))
+    topic = topics.propose(olga, topics.clean_topic("Cataloguing zines", "", "workshop", "",
+                                                    [], ""))
+    topic2 = topics.propose(olga, topics.clean_topic("Zine cataloguing", "", "any", "", [],
+                                                     ""))
+    deadline = (utcnow() + timedelta(days=10)).replace(second=0, microsecond=0)
+    campaign = campaigns.open_campaign(olga, topic, consortium, campaigns.clean_campaign({
+        "region": "", "min_participants": "5", "max_participants": "", "currency": "GBP",
+        "fixed_fee": "500", "per_head_fee": "0", "target": "", "deadline": deadline,
+        "timezone": "UTC"}))
+    pledge = pledges.pledge(olga, campaign.id, consortium, "2", "500")
+    offer = offers.make_offer(other, topic, {
+        "currency": "GBP", "fixed_fee": "400", "per_head_fee": "0", "min_participants": "4",
+        "max_participants": "", "dates": "", "format": "any", "valid_until": None,
+        "note": ""}, campaign=campaign)
+    return {"org_id": consortium.id, "topic_id": topic.id, "topic2_id": topic2.id,
+            "campaign_id": campaign.id, "pledge_id": pledge.id, "offer_id": offer.id}
 
 
 WORLD_PEOPLE = ("member", "other_member", "editor", "admin")  # in the fixture's order

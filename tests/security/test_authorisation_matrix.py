@@ -5,6 +5,7 @@ so a new page cannot ship without someone deciding who may use it.
 """
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -161,6 +162,49 @@ MATRIX = {
     "/orgs/memberships/<int:membership_id>/end": ("POST", ORG_ADMINS, {}),
     "/orgs/<slug>/merge": ("POST", {**EDITORS, "orgadmin": DENIED},
                            {"into": "{org_library_isil}"}),
+    # The training register (tests/training/): the world's campaign is hosted by Olga's
+    # consortium (so "orgadmin" is its host), which has pledged to it.
+    "/training/": ("GET", PUBLIC, None),
+    "/training/topics/new": ("GET", MEMBERS, None),
+    "/training/topics/similar": ("GET", PUBLIC, None),
+    "/training/topics/<int:topic_id>": ("GET", PUBLIC, None),
+    "/training/topics/<int:topic_id>.atom": ("GET", PUBLIC, None),
+    "/training/topics/<int:topic_id>/offer": ("GET", MEMBERS, None),
+    "/training/topics/<int:topic_id>/interest": ("POST", MEMBERS, {"organisation": "",
+                                                                   "seats": "2"}),
+    "/training/topics/<int:topic_id>/interest/withdraw": ("POST", MEMBERS, {}),
+    "/training/topics/<int:topic_id>/status": ("POST", {**EDITORS, "orgadmin": DENIED},
+                                               {"status": "planned", "reason": ""}),
+    "/training/topics/<int:topic_id>/campaigns/new": ("GET", ORG_ADMINS, None),
+    "/training/campaigns/<int:campaign_id>": ("GET", PUBLIC, None),
+    "/training/campaigns/<int:campaign_id>.json": ("GET", PUBLIC, None),
+    "/training/campaigns/<int:campaign_id>/pledge": (
+        "POST", {"anonymous": LOGIN, "member": DENIED, "other": DENIED, "editor": DENIED,
+                 "admin": DENIED, "orgadmin": OK},
+        {"organisation": "{org_id}", "seats": "3", "max_price": "500"}),
+    "/training/campaigns/<int:campaign_id>/pledges/<int:pledge_id>/withdraw": (
+        "POST", {**NOT_OWN, "other": BACK, "orgadmin": OK}, {}),
+    "/training/campaigns/<int:campaign_id>/offers/<int:offer_id>/<any(shortlist, accept):action>": (
+        "POST", {**NOT_OWN, "other": BACK, "orgadmin": OK}, {}),
+    "/training/campaigns/<int:campaign_id>/extend": ("POST", ORG_ADMINS,
+                                                     {"deadline": "{extend_to}"}),
+    # Not yet confirmed: the host is told so (422, or back to the page for a button).
+    "/training/campaigns/<int:campaign_id>/schedule": (
+        "POST", {**ORG_ADMINS, "editor": 422, "admin": 422, "orgadmin": 422},
+        {"schedule": "Town hall, 3 May"}),
+    "/training/campaigns/<int:campaign_id>/deliver": (
+        "POST", {**NOT_OWN, "other": BACK, "orgadmin": OK}, {}),
+    "/training/campaigns/<int:campaign_id>/article": (
+        "POST", {**NOT_OWN, "other": BACK, "orgadmin": OK}, {}),
+    "/training/campaigns/<int:campaign_id>.csv": (
+        "GET", {**ORG_ADMINS, "editor": "redirect", "admin": "redirect",
+                "orgadmin": "redirect"}, None),
+    "/orgs/<slug>/training": ("GET", ORG_ADMINS, None),
+    "/orgs/<slug>/training.csv": ("GET", ORG_ADMINS, None),
+    "/training/campaigns/<int:campaign_id>/cancel": ("POST", ORG_ADMINS,
+                                                     {"reason": "The trainer is ill."}),
+    "/training/topics/<int:topic_id>/duplicate": ("POST", {**EDITORS, "orgadmin": DENIED},
+                                                  {"original": "{topic2_id}"}),
 }
 # Every row not about organisations: the org admin is a member like any other.
 for _method, _expected, _data in MATRIX.values():
@@ -170,6 +214,9 @@ CSRF_EXEMPT = {"/unsubscribe/<token>": "one-click unsubscribe (RFC 8058): a mail
                                        "posts it with no cookie; the signed token is the proof"}
 # Rows run in this order: the answer is accepted before the thread is promoted, and the
 # article is hidden only after every page about it has been checked.
+
+# A later deadline for the training campaign's extension (local time, UTC).
+EXTEND_TO = (datetime.now(UTC) + timedelta(days=20)).strftime("%Y-%m-%dT%H:%M")
 
 USERS = {"member": "mina", "other": "otto", "editor": "edith", "admin": "adam",
          "orgadmin": "olga"}
@@ -198,6 +245,10 @@ def concrete(rule: str, world) -> str:
         values["post_id"] = str(world.question_id)
     if rule.startswith("/answers/<int:post_id>"):
         values["post_id"] = str(world.answer_id)
+    if rule.startswith(("/training/", "/orgs/<slug>/training")):
+        values.update(topic_id=str(world.topic_id), campaign_id=str(world.campaign_id),
+                      pledge_id=str(world.pledge_id), offer_id=str(world.offer_id),
+                      action="shortlist")
     return re.sub(r"<(?:[^:>]+:)?([^>]+)>", lambda m: values[m.group(1)], rule)
 
 
@@ -243,7 +294,8 @@ def test_every_route_for_every_role(app, world, role):
         if method == "GET":
             response = client.get(path)
         else:
-            form = {key: value.format(**vars(world)) for key, value in (data or {}).items()}
+            form = {key: value.format(**vars(world), extend_to=EXTEND_TO)
+                    for key, value in (data or {}).items()}
             response = client.submit(path, form)
             if rule == "/logout":
                 client.login(USERS[role], PASSWORD) if role != "anonymous" else None
@@ -270,7 +322,7 @@ def test_every_post_without_a_csrf_token_is_refused_and_changes_nothing(app, wor
         if "POST" not in methods:
             continue
         before = fingerprint()
-        data = {key: value.format(**vars(world))
+        data = {key: value.format(**vars(world), extend_to=EXTEND_TO)
                 for key, value in (MATRIX[rule][2] or {}).items()}
         response = client.post(concrete(rule, world), data=data)
         response.close()

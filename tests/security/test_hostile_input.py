@@ -85,6 +85,28 @@ FORMS = {
     "/questions/<int:question_id>/promote": ARTICLE,
     "/workgroups/<slug>/<any(join, leave):action>": ["next"],
     "/users/<username>/role": ["role", "reason"],
+    "/training/topics/new": ["title", "description", "format", "audience", "sectors",
+                             "region", "confirmed"],
+    "/training/topics/<int:topic_id>/interest": ["organisation", "seats"],
+    "/training/topics/<int:topic_id>/interest/withdraw": [],
+    "/training/topics/<int:topic_id>/status": ["status", "reason"],
+    "/training/topics/<int:topic_id>/duplicate": ["original"],
+    "/training/topics/<int:topic_id>/offer": ["provider", "currency", "fixed_fee",
+                                              "per_head_fee", "min_participants",
+                                              "max_participants", "dates", "format",
+                                              "valid_until", "note"],
+    "/training/topics/<int:topic_id>/campaigns/new": [
+        "host", "offer", "region", "min_participants", "max_participants", "currency",
+        "fixed_fee", "per_head_fee", "target", "deadline", "timezone"],
+    "/training/campaigns/<int:campaign_id>/pledge": ["organisation", "seats", "max_price"],
+    "/training/campaigns/<int:campaign_id>/pledges/<int:pledge_id>/withdraw": [],
+    "/training/campaigns/<int:campaign_id>/cancel": ["reason"],
+    "/training/campaigns/<int:campaign_id>/extend": ["deadline"],
+    "/training/campaigns/<int:campaign_id>/schedule": ["schedule"],
+    "/training/campaigns/<int:campaign_id>/deliver": [],
+    "/training/campaigns/<int:campaign_id>/article": [],
+    "/training/campaigns/<int:campaign_id>/offers/<int:offer_id>/<any(shortlist, accept):action>":
+        [],
 }
 QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
            "/search/suggest": ["q"], "/wiki/": ["q", "sort", "tag", "sector", "page"],
@@ -92,7 +114,9 @@ QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
            "/solutions/": ["tag", "sector", "workgroup", "page"],
            "/wiki/<slug>/diff": ["from", "to"], "/wiki/<slug>/history": ["page"],
            "/wiki/recent": ["page"], "/questions/similar": ["title"],
-           "/wiki/new": ["title", "blank"], "/login": ["next"]}
+           "/wiki/new": ["title", "blank"], "/login": ["next"],
+           "/training/": ["tab", "sector", "region", "format", "status", "page"],
+           "/training/topics/similar": ["title"], "/training/topics/new": ["title"]}
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=200)
 HUGE_NUMBERS = st.one_of(
@@ -144,7 +168,7 @@ def _who_may(rule: str) -> str:
     """The least privileged role that may use the route: its forms' checks are then
     reached, not only the permission check in front of them."""
     expected = MATRIX.get(rule, (None, dict.fromkeys(USERS, 403)))[1]
-    return next((role for role in ("member", "editor", "admin")
+    return next((role for role in ("member", "editor", "admin", "orgadmin")
                  if expected[role] not in (403, "login")), "member")
 
 
