@@ -1,7 +1,7 @@
 """The training register: topics, interest, campaigns, pledges (and their history), offers.
 
 Revision ID: bae3a164793a
-Revises: 15eba2e93efa
+Revises: a7c2e4f6b8d1
 Create Date: 2026-12-03 18:17:44.012192
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'bae3a164793a'
-down_revision = '15eba2e93efa'
+down_revision = 'a7c2e4f6b8d1'
 branch_labels = None
 depends_on = None
 
