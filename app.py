@@ -56,6 +56,11 @@ def create_app(config: dict | None = None) -> Flask:
 
     init_mail(app)
 
+    # Images and attachments in articles, questions and answers (their text is searched).
+    from files import init_files
+
+    init_files(app)
+
     # Parts made of the parts above: the composed pages, and `flask demo load`.
     from pages import init_pages
 
