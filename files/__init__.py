@@ -14,10 +14,11 @@ def init_files(app: Flask) -> None:
     from core import signals
     from files import extract, uses, views  # noqa: F401 - its routes
     from files.cli import files_cli
-    from files.storage import storage_for
+    from files.storage import BackupFiles, storage_for
 
     storage_for(app.config)  # an unknown FILE_STORAGE stops the app at start
     app.register_blueprint(bp)
+    app.extensions["backup.files"] = BackupFiles()
     signals.connect(app, signals.article_saved, uses.on_article_saved)
     signals.connect(app, signals.content_changed, uses.on_content_changed)
     signals.connect(app, signals.checking_post, uses.on_checking_post)

@@ -87,6 +87,8 @@ class FileBlob(db.Model):
     """The bytes of a file, with FILE_STORAGE=database (several web hosts, one database)."""
 
     __tablename__ = "file_blobs"
+    # Backups carry the bytes as files/<sha256> members (core.backup), not as rows.
+    __table_args__ = {"info": {"backup": False}}
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)

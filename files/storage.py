@@ -181,3 +181,24 @@ def storage_for(config) -> Storage:
 def get_storage() -> Storage:
     """The current app's storage (FILE_STORAGE)."""
     return storage_for(current_app.config)
+
+
+class BackupFiles:
+    """What core.backup needs of stored files: the hashes the records need, and the
+    storage's open and put (registered as app.extensions["backup.files"])."""
+
+    def hashes(self) -> Iterator[str]:
+        from files.models import FileVariant, StoredFile
+
+        wanted = set(db.session.scalars(select(StoredFile.sha256))) | set(
+            db.session.scalars(select(FileVariant.sha256)))
+        return iter(sorted(wanted))
+
+    def open(self, sha: str) -> BinaryIO:
+        return get_storage().open(sha)
+
+    def put(self, stream: BinaryIO) -> tuple[str, int]:
+        return get_storage().put(stream)
+
+    def exists(self, sha: str) -> bool:
+        return get_storage().exists(sha)

@@ -157,3 +157,19 @@ def attachments(kind: str, object_id: int | None) -> list[StoredFile]:
             seen.add(row.sha256)
             unique.append(row)
     return unique
+
+
+def attachment_texts(revision_ids: list[int]) -> dict[int, str]:
+    """Revision id -> the extracted text of the documents it uses (for search)."""
+    if not revision_ids:
+        return {}
+    rows = db.session.execute(
+        select(FileUse.object_id, StoredFile.sha256, StoredFile.name, StoredFile.text)
+        .join(StoredFile, StoredFile.sha256 == FileUse.sha256)
+        .where(FileUse.kind == "revision", FileUse.object_id.in_(revision_ids),
+               StoredFile.text_state == "done")
+        .order_by(FileUse.object_id, StoredFile.sha256, StoredFile.id)).all()
+    texts: dict[int, dict[str, str]] = {}
+    for revision_id, sha, name, text in rows:
+        texts.setdefault(revision_id, {}).setdefault(sha, f"{name}: {text or ''}")
+    return {revision_id: " · ".join(by_sha.values()) for revision_id, by_sha in texts.items()}

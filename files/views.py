@@ -43,10 +43,10 @@ def _json_refusal(error):
 @bp.route("/files/upload", methods=["GET", "POST"])
 @csrf.exempt  # checked below, once the body may be as large as a file
 def upload_page():
-    permissions.require_member(current_user, "Please sign in to upload files.")
     if request.method == "POST":
         request.max_content_length = current_app.config["FILE_MAX_BYTES"] + FORM_OVERHEAD
         csrf.protect()
+    permissions.require_member(current_user, "Please sign in to upload files.")
     form = UploadForm()
     if request.method == "GET" or not form.is_submitted():
         return render_template("files/upload.html", form=form)

@@ -26,6 +26,7 @@ class World:
     org_library_isil: str = ""
     affiliation_id: int = 0
     membership_id: int = 0
+    file_sha: str = ""  # uploaded by the member, used by nothing yet (files/)
 
 
 def _make_world(member, admin) -> World:
@@ -40,6 +41,7 @@ def _make_world(member, admin) -> World:
     answer = answers.answer(member, question, "We use usage data.")
     remark = comments.add_comment(member, "question", question.id, "A remark.")
     org = _make_organisations(admin)
+    org["file_sha"] = _make_file(member)
     db.session.commit()
     return World(slug=article.slug, question_id=question.id,
                  question_slug=services.question_url(question).rsplit("/", 1)[1],
@@ -73,6 +75,20 @@ def _make_organisations(admin) -> dict:
     return {"org": consortium.slug, "org_duplicate": duplicate.slug,
             "org_library_isil": library.isil, "affiliation_id": claim.id,
             "membership_id": membership.id}
+
+
+def _make_file(member) -> str:
+    """An image the member uploaded and has not used yet: only they and editors see it."""
+    import io
+
+    from PIL import Image
+
+    from files.uploads import Upload, upload
+
+    data = io.BytesIO()
+    Image.new("RGB", (4, 4), "teal").save(data, "PNG")
+    data.seek(0)
+    return upload(member, Upload(data, "draft.png", alt="A teal square")).sha256
 
 
 WORLD_PEOPLE = ("member", "other_member", "editor", "admin")  # in the fixture's order
