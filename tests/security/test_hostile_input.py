@@ -85,6 +85,8 @@ FORMS = {
     "/questions/<int:question_id>/promote": ARTICLE,
     "/workgroups/<slug>/<any(join, leave):action>": ["next"],
     "/users/<username>/role": ["role", "reason"],
+    # Files: hostile files themselves are tests/files/; here, the form's other fields.
+    "/files/upload": ["file", "alt", "decorative"],
 }
 QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
            "/search/suggest": ["q"], "/wiki/": ["q", "sort", "tag", "sector", "page"],
