@@ -19,7 +19,7 @@ from core.errors import ValidationFailed
 WIDTHS = (480, 960, 1600)
 FRAMES_MAX = 300
 SAVE_OPTIONS = {
-    "JPEG": {"quality": 88, "optimize": True, "progressive": True},
+    "JPEG": {"quality": 88},
     "PNG": {"optimize": False, "compress_level": 6},
     "WEBP": {"quality": 85, "method": 4},
     "GIF": {},
@@ -110,12 +110,16 @@ def _animated(image: Image.Image, fmt: str) -> Processed:
 
 
 def _variants(image: Image.Image, fmt: str) -> list[tuple[int, int, bytes]]:
-    made = []
-    for width in WIDTHS:
-        if width >= image.width:
-            break
+    """The smaller widths, largest first, each made from the one before (reducing_gap
+    lets Pillow shrink by whole factors first: a 12-megapixel photo in well under a
+    second), then listed smallest first."""
+    made, source = [], image
+    if source.mode in ("P", "1"):
+        source = source.convert("RGBA" if "transparency" in source.info else "RGB")
+    for width in sorted((w for w in WIDTHS if w < image.width), reverse=True):
         height = max(1, round(image.height * width / image.width))
-        smaller = image.resize((width, height), Image.Resampling.LANCZOS)
-        smaller.info = dict(image.info)
-        made.append((width, height, _encode(smaller, fmt)))
-    return made
+        source = source.resize((width, height), Image.Resampling.BICUBIC, reducing_gap=2.0)
+        source.info = {key: value for key, value in image.info.items()
+                       if key == "icc_profile"}
+        made.append((width, height, _encode(_mode_for(source, fmt), fmt)))
+    return sorted(made)
