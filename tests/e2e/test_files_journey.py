@@ -54,6 +54,7 @@ def test_upload_an_image_beside_the_editor_and_hostile_files_run_nothing(
     expect(page.get_by_role("status").filter(has_text="Uploaded")).to_contain_text("plan.png")
     expect(page.get_by_label("Text", exact=True)).to_have_value(
         __import__("re").compile(r"!\[Floor plan: the laser cutter by the window\]\(/files/"))
+    assert_accessible(page, "the editor with its upload open")
     page.get_by_role("button", name="Publish article").click()
     image = page.get_by_role("img", name="Floor plan: the laser cutter by the window")
     expect(image).to_be_visible()
@@ -69,6 +70,7 @@ def test_upload_an_image_beside_the_editor_and_hostile_files_run_nothing(
     page.get_by_label("File to upload").set_input_files(str(svg))
     page.get_by_role("button", name="Upload", exact=True).click()
     expect(page.get_by_role("main")).to_contain_text("SVG images are not accepted")
+    assert_accessible(page, "the upload page with a refusal")
 
     # Bytes that would run if a browser rendered them as a page: opened from their URL,
     # nothing runs (nosniff keeps them an image; the sandbox would stop scripts anyway).
