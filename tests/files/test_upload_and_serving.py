@@ -71,6 +71,9 @@ HOSTILE = [
     (samples.EXE, "setup.pdf", "accept"),
     (samples.ZIP, "bundle.docx", "ZIP"),
     (b"", "empty.png", "empty"),
+    (samples.bomb_png(30_000), "bomb.png", "decompression bomb"),
+    (samples.bomb_png(8000), "large.png", "8000 × 8000 pixels"),
+    (samples.pdf()[:40], "cut.pdf", "could not be read"),
 ]
 
 
