@@ -54,6 +54,22 @@ def test_upload_an_image_beside_the_editor_and_hostile_files_run_nothing(
     expect(page.get_by_role("status").filter(has_text="Uploaded")).to_contain_text("plan.png")
     expect(page.get_by_label("Text", exact=True)).to_have_value(
         __import__("re").compile(r"!\[Floor plan: the laser cutter by the window\]\(/files/"))
+    # An image pasted into the text is uploaded and put where the cursor is.
+    page.get_by_label("Description of the image (alt text)").fill("The sewing corner")
+    page.evaluate("""async () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 30; canvas.height = 20;
+        canvas.getContext('2d').fillRect(0, 0, 30, 20);
+        const blob = await new Promise(done => canvas.toBlob(done, 'image/png'));
+        const data = new DataTransfer();
+        data.items.add(new File([blob], 'pasted.png', {type: 'image/png'}));
+        const area = document.getElementById('body');
+        area.focus();
+        area.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true,
+                                                        cancelable: true}));
+    }""")
+    expect(page.get_by_label("Text", exact=True)).to_have_value(
+        __import__("re").compile(r"!\[The sewing corner\]\(/files/[0-9a-f]{64}/pasted\.png\)"))
     assert_accessible(page, "the editor with its upload open")
     page.get_by_role("button", name="Publish article").click()
     image = page.get_by_role("img", name="Floor plan: the laser cutter by the window")
