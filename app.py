@@ -59,6 +59,10 @@ def create_app(config: dict | None = None) -> Flask:
     from training import init_training
 
     init_training(app)
+    # Images and attachments in articles, questions and answers (their text is searched).
+    from files import init_files
+
+    init_files(app)
 
     # Parts made of the parts above: the composed pages, and `flask demo load`.
     from pages import init_pages

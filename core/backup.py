@@ -3,12 +3,20 @@
 The format is independent of the database engine, so a SQLite site can be restored
 into PostgreSQL and back. The search index is not saved: it is rebuilt from the
 restored database (the store is the truth).
+
+Stored files (uploads) go in as `files/<sha256>` members, whichever storage keeps them: a
+part that keeps bytes registers a provider in `app.extensions["backup.files"]` (hashes(),
+open(sha), put(stream) -> (sha, size)), and marks a table of raw bytes with
+`info={"backup": False}` so it is not written as rows. A restore stores each file again and
+refuses the archive if a file's bytes do not hash to its name, or one its rows need is
+missing.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import tarfile
 import time
 from datetime import date, datetime
@@ -25,7 +33,14 @@ FORMAT = 1
 
 
 def _tables() -> list[Table]:
-    return list(db.metadata.sorted_tables)
+    return [table for table in db.metadata.sorted_tables
+            if table.info.get("backup", True)]
+
+
+def _files_provider():
+    from flask import current_app
+
+    return current_app.extensions.get("backup.files")
 
 
 def _deferred_columns(table: Table) -> list[str]:
@@ -63,8 +78,57 @@ def create(path: str | Path) -> dict:
                 count += 1
             _add(archive, f"tables/{table.name}.jsonl", buffer.getvalue())
             manifest["tables"][table.name] = count
+        provider = _files_provider()
+        if provider is not None:
+            manifest["files"] = _add_files(archive, provider)
         _add(archive, "manifest.json", json.dumps(manifest, indent=2).encode())
     return manifest
+
+
+def _add_files(archive: tarfile.TarFile, provider) -> int:
+    count = 0
+    for sha in sorted(provider.hashes()):
+        try:
+            stream = provider.open(sha)
+        except FileNotFoundError:
+            continue  # `flask files check` reports it; the backup holds what there is
+        with stream:
+            stream.seek(0, io.SEEK_END)
+            info = tarfile.TarInfo(f"files/{sha}")
+            info.size = stream.tell()
+            info.mtime = int(time.time())
+            stream.seek(0)
+            archive.addfile(info, stream)
+        count += 1
+    return count
+
+
+def _restore_files(archive: tarfile.TarFile) -> None:
+    """Store every files/<sha256> member again, checking its bytes against its name; then
+    every file the restored rows need must be there."""
+    provider = _files_provider()
+    if provider is None:
+        return
+    for member in archive.getmembers():
+        if not member.name.startswith("files/"):
+            continue
+        name = member.name.removeprefix("files/")
+        if not member.isfile() or not _SHA_RE.match(name):
+            raise RestoreRefused(f"{member.name}: not a stored file of a Commonplace backup.")
+        stream = archive.extractfile(member)
+        sha, _size = provider.put(stream)
+        if sha != name:
+            raise RestoreRefused(f"{member.name}: its bytes do not match its hash (the "
+                                 "archive is damaged or was changed), so nothing was "
+                                 "restored.")
+    db.session.flush()
+    missing = [sha for sha in provider.hashes() if not provider.exists(sha)]
+    if missing:
+        raise RestoreRefused(f"The backup lacks {len(missing)} stored file(s) its rows "
+                             f"need (files/{missing[0]} ...), so nothing was restored.")
+
+
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
 def _add(archive: tarfile.TarFile, name: str, data: bytes) -> None:
@@ -202,6 +266,7 @@ def _restore(archive: tarfile.TarFile) -> dict:
     for table, keys, values in deferred:
         condition = [table.c[name] == value for name, value in keys.items()]
         db.session.execute(update(table).where(*condition).values(**values))
+    _restore_files(archive)
     _reset_sequences()
     db.session.commit()
     return manifest

@@ -84,6 +84,19 @@ def from_environment(instance_path: str, env: Mapping[str, str]) -> dict:
         "JOBS_IMMEDIATE": _flag(env.get("JOBS_IMMEDIATE")),
         # "Keep me signed in": how long the remember cookie, and every sign-in, lasts.
         "REMEMBER_COOKIE_DURATION": timedelta(days=SIGN_IN_DAYS),
+        # Files (files/): filesystem (under FILES_DIR, content-addressed) or database (the
+        # bytes in a table, for several web hosts sharing one PostgreSQL).
+        "FILE_STORAGE": (env.get("FILE_STORAGE") or "filesystem").strip(),
+        "FILES_DIR": env.get("FILES_DIR") or str(instance / "files"),
+        # The largest file one upload may carry (the upload route alone accepts a request
+        # this large), and how much one member may upload in a day, in bytes.
+        "FILE_MAX_BYTES": _count(env.get("FILE_MAX_BYTES") or str(20 * 1024 * 1024),
+                                 "FILE_MAX_BYTES"),
+        "FILE_DAILY_BYTES": _count(env.get("FILE_DAILY_BYTES") or str(200 * 1024 * 1024),
+                                   "FILE_DAILY_BYTES"),
+        # The most pixels an uploaded image may have (more is refused, never decoded).
+        "FILE_MAX_PIXELS": _count(env.get("FILE_MAX_PIXELS") or str(50_000_000),
+                                  "FILE_MAX_PIXELS"),
     }
 
 

@@ -423,3 +423,18 @@ def init_permissions(app: Flask) -> None:
     @app.context_processor
     def rules_for_templates():
         return {"may": Rules(current_user)}
+
+
+# ---------------------------------------------------------------- files (files/)
+
+def may_upload_file(viewer) -> bool:
+    """Members upload images and documents to use in what they write."""
+    return is_member(viewer)
+
+
+def may_fetch_file(viewer, *, uploaded_by_viewer: bool, used_visibly: bool) -> bool:
+    """A file follows the content that uses it: anyone may fetch one that visible content
+    uses; its uploader may fetch it before it is used (to preview their text); editors,
+    who see hidden content, may fetch any. A file used only by hidden content, or by
+    nothing yet, is unknown to everyone else."""
+    return used_visibly or uploaded_by_viewer or may_see_hidden(viewer)

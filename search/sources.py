@@ -79,6 +79,7 @@ def article_documents(ids: list[int]) -> dict[int, dict | None]:
             selectinload(Article.sector_rows),
             selectinload(Article.authors).joinedload(ArticleAuthor.user)))}
     documents: dict[int, dict | None] = {}
+    attached = _attachment_text([article.current_revision_id for article in found.values()])
     for article_id in ids:
         article = found.get(article_id)
         if article is None or article.hidden or article.current_revision is None:
@@ -90,7 +91,8 @@ def article_documents(ids: list[int]) -> dict[int, dict | None]:
         documents[article_id] = {
             "key": key("article", article.id), "type": "article", "object_id": article.id,
             "title": article.title, "title_prefix": title_words(article.title),
-            "body": html_to_text(revision.html),
+            "body": " · ".join(part for part in (html_to_text(revision.html),
+                                                 attached.get(revision.id, "")) if part),
             "tags": ",".join(tag.name for tag in article.tags),
             "sectors": ",".join(article.sectors),
             "authors": ",".join(row.user.username for row in article.authors),
@@ -101,6 +103,14 @@ def article_documents(ids: list[int]) -> dict[int, dict | None]:
                                     [tag.name for tag in article.tags], article.sectors),
         }
     return documents
+
+
+def _attachment_text(revision_ids: list[int | None]) -> dict[int, str]:
+    """The text of the documents (PDF, office, text) each revision uses (files.extract):
+    searching it finds the article that attaches them."""
+    from files.uses import attachment_texts
+
+    return attachment_texts([rid for rid in revision_ids if rid is not None])
 
 
 def article_stamps() -> Iterator[tuple[int, str]]:

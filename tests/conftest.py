@@ -193,6 +193,8 @@ def make_app(tmp_path, pg_schema, **overrides):
         "JOBS_DATABASE": str(tmp_path / "jobs.db"),
         "MAIL_DIR": str(tmp_path / "mail"),
         "MAIL_GROUP_SECONDS": 0,
+        # Content-addressed, so one directory serves every app of the run (snapshots too).
+        "FILES_DIR": str(tmp_path.parent / "files"),
         **_database_config(tmp_path, pg_schema),
         **overrides,
     }

@@ -43,9 +43,10 @@ def test_a_receiver_connected_for_one_app_does_not_hear_another(tmp_path, pg_sch
         with first.app_context():
             signals.send(signal, user="from the first")
         assert heard == [("first", "from the first")]
-        # Each app's parts connected their own receivers: search's, for each app.
+        # Each app's parts connected their own receivers: search's and files' (the files
+        # a question's posts use), for each app.
         for app in (first, second):
-            assert len(list(signals.content_changed.receivers_for(app))) == 1
+            assert len(list(signals.content_changed.receivers_for(app))) == 2
     finally:
         empty_database(first)
         empty_database(second)

@@ -32,6 +32,7 @@ class World:
     campaign_id: int = 0
     pledge_id: int = 0
     offer_id: int = 0
+    file_sha: str = ""  # uploaded by the member, used by nothing yet (files/)
 
 
 def _make_world(member, admin) -> World:
@@ -46,6 +47,7 @@ def _make_world(member, admin) -> World:
     answer = answers.answer(member, question, "We use usage data.")
     remark = comments.add_comment(member, "question", question.id, "A remark.")
     org = _make_organisations(admin)
+    org["file_sha"] = _make_file(member)
     db.session.commit()
     return World(slug=article.slug, question_id=question.id,
                  question_slug=services.question_url(question).rsplit("/", 1)[1],
@@ -106,6 +108,20 @@ def _make_training(olga, consortium) -> dict:
         "note": ""}, campaign=campaign)
     return {"org_id": consortium.id, "topic_id": topic.id, "topic2_id": topic2.id,
             "campaign_id": campaign.id, "pledge_id": pledge.id, "offer_id": offer.id}
+
+
+def _make_file(member) -> str:
+    """An image the member uploaded and has not used yet: only they and editors see it."""
+    import io
+
+    from PIL import Image
+
+    from files.uploads import Upload, upload
+
+    data = io.BytesIO()
+    Image.new("RGB", (4, 4), "teal").save(data, "PNG")
+    data.seek(0)
+    return upload(member, Upload(data, "draft.png", alt="A teal square")).sha256
 
 
 WORLD_PEOPLE = ("member", "other_member", "editor", "admin")  # in the fixture's order

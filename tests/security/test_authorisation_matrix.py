@@ -205,6 +205,11 @@ MATRIX = {
                                                      {"reason": "The trainer is ill."}),
     "/training/topics/<int:topic_id>/duplicate": ("POST", {**EDITORS, "orgadmin": DENIED},
                                                   {"original": "{topic2_id}"}),
+    # Files: members upload (no file sent here: 422); a file used by nothing yet (a draft's
+    # image) is its uploader's and the editors' alone, unknown to everyone else (404).
+    "/files/upload": ("POST", {**dict.fromkeys(ROLES, 422), "anonymous": LOGIN}, {}),
+    "/files/<sha>/<path:name>": ("GET", {"anonymous": GONE, "member": OK, "other": GONE,
+                                         "editor": OK, "admin": OK}, None),
 }
 # Every row not about organisations: the org admin is a member like any other.
 for _method, _expected, _data in MATRIX.values():
@@ -228,7 +233,7 @@ def concrete(rule: str, world) -> str:
               "comment_id": str(world.comment_id), "tag": "advisory",
               "filename": "css/site.css", "action": "join", "feature_id": "1",
               "item_id": "1", "kind": "answer", "object_id": str(world.answer_id),
-              "token": "not-a-valid-token"}
+              "token": "not-a-valid-token", "sha": world.file_sha, "name": "draft.png"}
     if rule.startswith("/feeds/tags/"):
         values["tag"] = "weeding"
     if rule.startswith(("/workgroups/<slug>", "/feeds/workgroups/<slug>")):

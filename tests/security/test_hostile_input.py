@@ -107,6 +107,8 @@ FORMS = {
     "/training/campaigns/<int:campaign_id>/article": [],
     "/training/campaigns/<int:campaign_id>/offers/<int:offer_id>/<any(shortlist, accept):action>":
         [],
+    # Files: hostile files themselves are tests/files/; here, the form's other fields.
+    "/files/upload": ["file", "alt", "decorative"],
 }
 QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
            "/search/suggest": ["q"], "/wiki/": ["q", "sort", "tag", "sector", "page"],
