@@ -56,6 +56,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     init_mail(app)
 
+    from transfer import init_transfer
+
+    init_transfer(app)
+
     # Parts made of the parts above: the composed pages, and `flask demo load`.
     from pages import init_pages
 
