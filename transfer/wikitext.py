@@ -35,6 +35,10 @@ PARAM_VALUE_MAX = 500
 PARAMS_MAX = 40
 MAGIC_WORD_RE = re.compile(r"__[A-Z]{3,20}__")
 REDIRECT_RE = re.compile(r"^\s*#\s*REDIRECT\s*:?\s*\[\[([^\]|#\n]+)", re.IGNORECASE)
+FILE_OPTION_RE = re.compile(
+    r"^(thumb|thumbnail|frame|frameless|left|right|center|centre|none|upright|border|"
+    r"baseline|middle|top|bottom|sub|super|text-top|text-bottom|\d*x?\d+px|"
+    r"(link|alt|upright|page|class|lang|thumbtime|start|end)\s*=.*)$", re.IGNORECASE)
 FILE_NAMESPACES = {"file", "image"}
 CATEGORY_NAMESPACES = {"category"}
 DROPPED_TAGS = {"script", "style", "references", "templatedata", "indicator", "noinclude",
@@ -81,12 +85,10 @@ class _Converter:
         index = 0
         while index < len(nodes):
             node = nodes[index]
-            if isinstance(node, Tag) and not node.closing_tag and str(
-                    node.wiki_markup or "") in LIST_MARKUP and not inline:
+            if not inline and _is_list_marker(node):
                 # A list line: its markers are consecutive tags; its text runs to the line end.
                 markers = []
-                while index < len(nodes) and isinstance(nodes[index], Tag) and str(
-                        nodes[index].wiki_markup or "") in LIST_MARKUP:
+                while index < len(nodes) and _is_list_marker(nodes[index]):
                     markers.append(str(nodes[index].wiki_markup))
                     index += 1
                 line = []
@@ -182,10 +184,9 @@ class _Converter:
             return ""
         if namespace in FILE_NAMESPACES and not leading_colon:
             self.result.files.append(rest.strip())
-            caption = label.split("|")[-1].strip() if label else rest.strip()
-            if re.fullmatch(r"(thumb|thumbnail|frame|frameless|left|right|center|none|"
-                            r"upright|border|\d+px|x?\d+x?\d*px)", caption or "") is not None:
-                caption = rest.strip()
+            captions = [part.strip() for part in label.split("|")
+                        if part.strip() and not FILE_OPTION_RE.match(part.strip())]
+            caption = captions[-1] if captions else rest.strip()
             return f"[{_label(caption or rest.strip())}]({_url(self.source_page(target))})"
         if namespace and (namespace in self.namespaces or leading_colon):
             return f"[{_label(label or target)}]({_url(self.source_page(target))})"
@@ -320,6 +321,11 @@ class _Converter:
         return self.result
 
 
+def _is_list_marker(node) -> bool:
+    return isinstance(node, Tag) and str(node.wiki_markup or "") in LIST_MARKUP and str(
+        node.tag).lower() in {"li", "dt", "dd"}
+
+
 def _attribute(node: Tag, name: str) -> str:
     for attribute in node.attributes:
         if str(attribute.name).strip().lower() == name:
@@ -345,21 +351,32 @@ def _url(url: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    """Blank lines where Markdown needs them (before a list, after it), at most one."""
-    out: list[str] = []
-    previous_list = False
-    for line in text.replace("\r\n", "\n").split("\n"):
-        is_list = line.startswith("\x01")
+    """Blank lines where Markdown needs them (around a list, none inside it), at most one;
+    list lines carry a \x01 mark until here."""
+    text = text.replace("\r\n", "\n")
+    text = re.sub(r"(\x01[^\n]*)\n(?:[ \t]*\n)+(?=\x01)", r"\1\n", text)  # inside a list
+    text = re.sub(r"(^|\n)([^\x01\n][^\n]*)\n(?=\x01)", r"\1\2\n\n", text)  # before one
+    text = re.sub(r"(\x01[^\n]*)\n(?=[^\x01\n])", r"\1\n\n", text)  # after one
+    lines, kind = [], None
+    for line in text.split("\n"):
+        marked = line.startswith("\x01")
         line = line.replace("\x01", "").rstrip()
-        if is_list and not previous_list and out and out[-1]:
-            out.append("")
-        if not is_list and previous_list and line:
-            out.append("")
-        out.append(line)
-        previous_list = is_list if line or is_list else previous_list and False
-    text = "\n".join(out)
+        top = _list_kind(line) if marked else None
+        if marked and top and kind and top != kind and lines and lines[-1]:
+            lines.append("")  # a list of another kind starts: Markdown needs a blank line
+        kind = top or (kind if marked else None)
+        lines.append(line)
+    text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n" if text.strip() else ""
+
+
+def _list_kind(line: str) -> str | None:
+    """Which kind of list a top-level list line starts (None when it is nested)."""
+    for marker, kind in (("- ", "ul"), ("1. ", "ol"), (": ", "dl"), ("> ", "quote")):
+        if line.startswith(marker):
+            return kind
+    return None if line.startswith(" ") else "dl"
 
 
 def wikitext_to_markdown(wikitext: str, *, link_title: Callable[[str], str] = _identity,
