@@ -161,6 +161,14 @@ MATRIX = {
     "/orgs/memberships/<int:membership_id>/end": ("POST", ORG_ADMINS, {}),
     "/orgs/<slug>/merge": ("POST", {**EDITORS, "orgadmin": DENIED},
                            {"into": "{org_library_isil}"}),
+    # Moving in and out (transfer/): the world has no imported contributor or claim.
+    "/transfer/": ("GET", ADMINS, None),
+    "/transfer/export/markdown.zip": ("GET", ADMINS, None),
+    "/transfer/export/mediawiki.xml": ("GET", ADMINS, None),
+    "/transfer/claim/<username>": ("GET", {"anonymous": LOGIN, "member": GONE, "other": GONE,
+                                           "editor": GONE, "admin": GONE}, None),
+    "/transfer/claims/<int:claim_id>/<any(approve, refuse):action>": (
+        "POST", {**ADMINS, "admin": GONE}, {}),
 }
 # Every row not about organisations: the org admin is a member like any other.
 for _method, _expected, _data in MATRIX.values():
@@ -192,6 +200,8 @@ def concrete(rule: str, world) -> str:
                       action="approve" if "approve" in rule else "byline")
     if rule == "/orgs/<slug>/merge":
         values["slug"] = world.org_duplicate
+    if rule.startswith("/transfer/"):
+        values.update(claim_id="999999", action="approve")
     if rule.startswith("/questions/<int:question_id>/<slug>"):
         values["slug"] = world.question_slug
     if rule.startswith("/questions/<int:post_id>"):

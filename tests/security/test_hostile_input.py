@@ -85,6 +85,8 @@ FORMS = {
     "/questions/<int:question_id>/promote": ARTICLE,
     "/workgroups/<slug>/<any(join, leave):action>": ["next"],
     "/users/<username>/role": ["role", "reason"],
+    "/transfer/claim/<username>": ["note"],
+    "/transfer/claims/<int:claim_id>/<any(approve, refuse):action>": [],
 }
 QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
            "/search/suggest": ["q"], "/wiki/": ["q", "sort", "tag", "sector", "page"],
