@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import click
 from flask.cli import AppGroup
@@ -37,8 +38,7 @@ def import_mediawiki(dump: str, dry_run: bool, wiki_name: str | None,
     importer = None
     try:
         reader = DumpReader(raw)
-        with click.progressbar(length=size, label="Importing", file=click.get_text_stream(
-                "stderr")) as bar:
+        with click.progressbar(length=size, label="Importing", file=sys.stderr) as bar:
             seen = [0]
 
             def advance() -> None:
