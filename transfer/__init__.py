@@ -26,6 +26,10 @@ def init_transfer(app: Flask) -> None:
     app.cli.add_command(import_cli)
     app.cli.add_command(export_cli)
 
+    from transfer.importing import import_note
+
+    app.jinja_env.globals["import_note"] = import_note
+
     @app.context_processor
     def site_licence():
         return {"site_licence": (app.config["SITE_LICENCE"], app.config["SITE_LICENCE_URL"])}

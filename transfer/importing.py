@@ -434,3 +434,10 @@ def import_dump(stream, **options) -> Report:
         return Importer(reader, **options).run()
     finally:
         reader.close()
+
+
+def import_note(revision_id: int) -> list[dict]:
+    """What the conversion of an imported revision dropped (templates, parser functions)
+    and their parameters: the note shown on the revision's page."""
+    return db.session.scalar(select(ImportedRevision.dropped).where(
+        ImportedRevision.revision_id == revision_id)) or []

@@ -97,3 +97,14 @@ def test_placeholders_cannot_sign_in_and_the_footer_names_the_licence(app, clien
     assert response.status_code != 302
     page = client.get("/").get_data(as_text=True)
     assert 'rel="license">CC BY-SA 4.0</a>' in page
+
+
+def test_the_revision_page_lists_what_the_import_dropped(app, client):
+    from tests.transfer.conftest import run_import
+
+    run_import(DUMP)
+    page = client.get("/wiki/seed-library/revisions/1").get_data(as_text=True)
+    assert "1 template could not be converted" in page
+    assert "{{Infobox library}}" in page and "Town" in page
+    assert "could not be converted" not in client.get(
+        "/wiki/seed-library/revisions/2").get_data(as_text=True)
