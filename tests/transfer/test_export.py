@@ -114,3 +114,27 @@ def test_html_back_to_wikitext_covers_the_constructs():
     assert "<ref>Note.</ref>" in text and "* one\n** two\n" in text and "# first" in text
     assert "; T\n: D" in text and "<pre>x &lt; y</pre>" in text
     assert "<nowiki>[[not a link]]</nowiki>" in text
+
+
+def test_the_demo_site_round_trips_through_mediawiki_xml(app, demo, pg_schema):
+    before = _history()
+    out = io.BytesIO()
+    write_mediawiki_xml(out)
+    db.session.remove()
+    from tests.conftest import empty_database
+
+    empty_database(app)
+    with app.app_context():
+        if pg_schema is None:
+            db.drop_all()
+            db.create_all()
+        report = run_import(out.getvalue())
+        after = _history()
+    assert report.pages_created == len(before) and not report.renamed
+    assert after.keys() == before.keys()
+    for title in before:
+        assert after[title][0] == before[title][0], title  # tags
+        assert [row[:3] for row in after[title][1]] == [row[:3] for row in before[title][1]]
+        words = lambda body: {w.strip("*_`#[]().,:;|") for w in body} - {""}  # noqa: E731
+        kept = words(after[title][1][-1][3]) & words(before[title][1][-1][3])
+        assert len(kept) >= 0.9 * len(words(before[title][1][-1][3])), title

@@ -183,3 +183,23 @@ def test_imported_bylines_match_a_native_history(app, member, other_member):
     shares = lambda slug: sorted(row.share for row in db.session.scalars(  # noqa: E731
         select(ArticleAuthor).join(Article).where(Article.slug == slug)))
     assert shares("loans") == shares("native") == [2, 4]
+
+
+def test_talk_pages_become_the_articles_discussion(app, client):
+    from community.models import Comment
+
+    report = run_import(dump_bytes(
+        page_xml("Loans", 1, [revision_xml(10, "Loans text.")]),
+        page_xml("Talk:Loans", 2, [
+            revision_xml(30, "== Scope ==\nShould this cover ILL? ~~~~", user="Bo", user_id=2),
+            revision_xml(31, "== Scope ==\nShould this cover ILL?\n:Yes.", user="Cy",
+                         user_id=3, stamp="2020-02-01T00:00:00Z")], ns=1)))
+    assert report.talk_pages == 1
+    remark = db.session.scalar(select(Comment))
+    assert remark.target_id == get_article("loans").id and remark.author.display_name == "Cy"
+    assert "by Bo, Cy" in remark.body and "Should this cover ILL?" in remark.body
+    assert "Should this cover ILL?" in client.get("/wiki/loans").get_data(as_text=True)
+    again = run_import(dump_bytes(page_xml("Talk:Loans", 2, [
+        revision_xml(31, "== Scope ==", user="Cy", user_id=3)], ns=1)))
+    assert again.talk_pages == 1
+    assert db.session.scalar(select(func.count()).select_from(Comment)) == 1
