@@ -60,6 +60,8 @@ class Placeholders:
                         f"{'its anonymous (IP address) editors' if name == ANONYMOUS else name}"
                         " and cannot sign in.", active=False)
         user.username_key = user.username.lower()
+        if name != ANONYMOUS:
+            user.bio += f" Was this you? Ask for the credit at /transfer/claim/{user.username}"
         db.session.add(user)
         db.session.flush()
         db.session.add(Placeholder(user_id=user.id, source=self.source,
