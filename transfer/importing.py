@@ -15,9 +15,11 @@ from __future__ import annotations
 import tempfile
 from collections import Counter, deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from flask import current_app
 from sqlalchemy import select
 
 from core.errors import ValidationFailed
@@ -36,6 +38,8 @@ from wiki.services import article_changed, touch
 
 MAIN, TALK = 0, 1
 HISTORY = saving.HISTORY_FOR_ATTRIBUTION
+RENDER_AHEAD = 3  # revisions rendered ahead, beside the conversion of the next ones
+EMPTY = "*(This revision of the page was empty.)*\n"
 TOO_LONG_HTML = ("<p>This imported revision is longer than the site shows; its text is "
                  "kept in the history and in exports.</p>")
 
@@ -298,48 +302,22 @@ class _PageWriter:
         self.history: deque[tuple[str, list]] = deque(maxlen=HISTORY + 1)
 
     def write(self, items: list[_Spooled], spool: _Spool) -> bool:
-        importer = self.importer
         article = self.article_for(items[0])
         record = self.record
         local_edits = (record is not None and article.current_revision is not None
                        and article.current_revision.number != record.last_local_number)
-        base = record.wiki_markdown if record is not None else ""
         if article.current_revision is not None:
             self.history.extend(saving._history(article, article.current_revision.number + 1))
         converted = None
         wrote = 0
-        for item in items:
-            converted = importer.convert(spool.text(item))
-            importer.count_dropped(converted.dropped)
-            body = converted.markdown or "*(This revision of the page was empty.)*\n"
-            kind = "create" if article.current_revision is None else "edit"
-            summary = _single_line(item.comment, 300) or (
-                "Imported from " + importer.wiki_name if kind == "create" else "")
-            if local_edits:
-                result = merging.merge(base, article.current_revision.body, body)
-                if result.conflicted or result.text is None:
-                    self.report.conflicts.append(article.title)
+        with ThreadPoolExecutor(max_workers=RENDER_AHEAD,
+                                thread_name_prefix="import-render") as renderers:
+            for item, converted, body, rendering in self.converted(
+                    items, spool, None if local_edits else renderers):
+                if not self.step(article, item, converted, body, rendering, local_edits):
                     break
-                base, body, kind = body, result.text, "merge"
-                summary = _single_line(f"{summary} (merged with edits made here)".strip(), 300)
-                self.report.revisions_merged += 1
-            else:
-                base = body
-            # Every wiki revision is kept, a null edit (a move, a protection) too, so the
-            # history here counts what the wiki's does.
-            revision = self.append(article, body, summary, kind, item)
-            wrote += 1
-            db.session.add(ImportedRevision(source=importer.source, wiki_revision_id=item.wiki_id,
-                                            revision_id=revision.id, dropped=converted.dropped))
-            if record is None:
-                record = self.record = ImportedPage(
-                    source=importer.source, page_id=self.page_id, wiki_title=self.wiki_title,
-                    article_id=article.id)
-                db.session.add(record)
-            record.last_wiki_revision_id = item.wiki_id
-            record.wiki_markdown = base
-            if not local_edits and article.current_revision is not None:
-                record.last_local_number = article.current_revision.number
+                wrote += 1
+        record = self.record
         if record is not None and record.wiki_title != self.wiki_title:
             record.wiki_title = self.wiki_title
         if wrote:
@@ -348,6 +326,64 @@ class _PageWriter:
             db.session.flush()
         self.report.revisions_imported += wrote
         return bool(wrote)
+
+    def converted(self, items: list[_Spooled], spool: _Spool, renderers):
+        """Each item with its conversion, and (given `renderers`) its rendering started
+        RENDER_AHEAD revisions early in the render pool's workers, so that rendering runs
+        beside the conversion and attribution of the revisions before it."""
+        app = current_app._get_current_object()
+
+        def rendering(body: str) -> Rendered | None:
+            with app.app_context():
+                try:
+                    return render(body)
+                except ValidationFailed:
+                    return None
+
+        window: deque = deque()
+        for item in items:
+            converted = self.importer.convert(spool.text(item))
+            body = converted.markdown or EMPTY
+            window.append((item, converted, body, renderers.submit(rendering, body)
+                           if renderers is not None else None))
+            if len(window) > RENDER_AHEAD:
+                yield window.popleft()
+        yield from window
+
+    def step(self, article: Article, item: _Spooled, converted, body: str, rendering,
+             local_edits: bool) -> bool:
+        """Write one wiki revision (False: it conflicts with the edits made here)."""
+        importer, record = self.importer, self.record
+        base = record.wiki_markdown if record is not None else ""
+        importer.count_dropped(converted.dropped)
+        kind = "create" if article.current_revision is None else "edit"
+        summary = _single_line(item.comment, 300) or (
+            "Imported from " + importer.wiki_name if kind == "create" else "")
+        if local_edits:
+            result = merging.merge(base, article.current_revision.body, body)
+            if result.conflicted or result.text is None:
+                self.report.conflicts.append(article.title)
+                return False
+            base, body, kind = body, result.text, "merge"
+            summary = _single_line(f"{summary} (merged with edits made here)".strip(), 300)
+            self.report.revisions_merged += 1
+        else:
+            base = body
+        # Every wiki revision is kept, a null edit (a move, a protection) too, so the
+        # history here counts what the wiki's does.
+        revision = self.append(article, body, summary, kind, item, rendering)
+        db.session.add(ImportedRevision(source=importer.source, wiki_revision_id=item.wiki_id,
+                                        revision_id=revision.id, dropped=converted.dropped))
+        if record is None:
+            record = self.record = ImportedPage(
+                source=importer.source, page_id=self.page_id, wiki_title=self.wiki_title,
+                article_id=article.id)
+            db.session.add(record)
+        record.last_wiki_revision_id = item.wiki_id
+        record.wiki_markdown = base
+        if not local_edits and article.current_revision is not None:
+            record.last_local_number = article.current_revision.number
+        return True
 
     def article_for(self, first: _Spooled) -> Article:
         if self.record is not None:
@@ -382,12 +418,14 @@ class _PageWriter:
                 raise ValidationFailed(f"No free title for “{title}”.")
 
     def append(self, article: Article, body: str, summary: str, kind: str,
-               item: _Spooled) -> Revision:
+               item: _Spooled, rendering=None) -> Revision:
         previous = article.current_revision
         number = (previous.number if previous else 0) + 1
         try:
-            rendered = render(body)
+            rendered = rendering.result() if rendering is not None else render(body)
         except ValidationFailed:
+            rendered = None
+        if rendered is None:
             rendered = Rendered(html=TOO_LONG_HTML)
             self.report.too_long.append(article.title)
         runs = attribution.attribute(
