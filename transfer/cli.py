@@ -25,7 +25,8 @@ export_cli = AppGroup("export", help="Export every visible article in open forma
 def import_mediawiki(dump: str, dry_run: bool, wiki_name: str | None,
                      files_dir: str | None) -> None:
     """Import a MediaWiki XML export (.xml, .xml.bz2, .xml.gz) with full history."""
-    from transfer.dump import DumpError, DumpReader, open_raw
+    from core.errors import CommonplaceError
+    from transfer.dump import DumpReader, open_raw
     from transfer.importing import Importer
 
     if files_dir:
@@ -51,7 +52,7 @@ def import_mediawiki(dump: str, dry_run: bool, wiki_name: str | None,
                                 commit=(lambda: None) if dry_run else db.session.commit,
                                 progress=advance)
             report = importer.run()
-    except DumpError as error:
+    except CommonplaceError as error:  # the dump refused, or a page that cannot be saved
         db.session.rollback()
         if importer is not None:
             for line in importer.report.lines():

@@ -203,3 +203,13 @@ def test_talk_pages_become_the_articles_discussion(app, client):
         revision_xml(31, "== Scope ==", user="Cy", user_id=3)], ns=1)))
     assert again.talk_pages == 1
     assert db.session.scalar(select(func.count()).select_from(Comment)) == 1
+
+
+def test_deleted_text_and_hidden_contributors_still_count(app):
+    deleted = ("<revision><id>11</id><timestamp>2020-02-01T00:00:00Z</timestamp>"
+               '<contributor deleted="deleted" /><text deleted="deleted" /></revision>')
+    report = run_import(dump_bytes(page_xml("!!!", 1, [revision_xml(10, "Hello."), deleted])))
+    assert report.revisions_imported == 2 and report.renamed == [("!!!", "!!! (Practice Wiki)")]
+    article = db.session.scalar(select(Article))
+    assert article.revision_count == 2 and "was empty" in article.current_revision.body
+    assert article.current_revision.author.display_name.startswith("Anonymous contributors")

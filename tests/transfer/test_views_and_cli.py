@@ -97,6 +97,9 @@ def test_placeholders_cannot_sign_in_and_the_footer_names_the_licence(app, clien
     assert response.status_code != 302
     page = client.get("/").get_data(as_text=True)
     assert 'rel="license">CC BY-SA 4.0</a>' in page
+    profile = client.get(f"/users/{ada.username}")
+    assert profile.status_code == 200
+    assert "Imported from Practice Wiki" in profile.get_data(as_text=True)
 
 
 def test_the_revision_page_lists_what_the_import_dropped(app, client):
