@@ -34,6 +34,7 @@ DROPPED_MAX = 200
 PARAM_VALUE_MAX = 500
 PARAMS_MAX = 40
 MAGIC_WORD_RE = re.compile(r"__[A-Z]{3,20}__")
+LINK_TRAIL_RE = re.compile(r"[^\W\d_]*")
 REDIRECT_RE = re.compile(r"^\s*#\s*REDIRECT\s*:?\s*\[\[([^\]|#\n]+)", re.IGNORECASE)
 FILE_OPTION_RE = re.compile(
     r"^(thumb|thumbnail|frame|frameless|left|right|center|centre|none|upright|border|"
@@ -108,7 +109,16 @@ class _Converter:
                 self._after_term = markers[-1] == ";" or (
                     markers[-1] == ":" and out[-1].startswith("\n\x01: "))
                 continue
-            text = self.node(node, inline)
+            if isinstance(node, Wikilink) and index + 1 < len(nodes) and isinstance(
+                    nodes[index + 1], Text):
+                # A link trail: [[library]]s reads "libraries" as the link's label.
+                following = str(nodes[index + 1].value)
+                trail = LINK_TRAIL_RE.match(following).group(0)
+                if trail:
+                    nodes[index + 1] = Text(following[len(trail):])
+                text = self.wikilink(node, trail)
+            else:
+                text = self.node(node, inline)
             if not inline and text.strip():
                 self._after_term = False
             out.append(text)
@@ -171,7 +181,7 @@ class _Converter:
         self.result.dropped.append({"name": " ".join(str(template.name).split())[:200],
                                     "params": params})
 
-    def wikilink(self, node: Wikilink) -> str:
+    def wikilink(self, node: Wikilink, trail: str = "") -> str:
         raw = " ".join(str(node.title).replace("_", " ").split())
         leading_colon = raw.startswith(":")
         target = raw.lstrip(":").strip()
@@ -179,6 +189,8 @@ class _Converter:
         namespace = prefix.strip().lower() if colon else ""
         label = (self.nodes(node.text.nodes, inline=True).strip() if node.text is not None
                  else "")
+        if trail:
+            label = (label or raw.lstrip(":").strip()) + trail
         if namespace in CATEGORY_NAMESPACES and not leading_colon:
             self.result.categories.append(rest.strip())
             return ""
@@ -187,8 +199,12 @@ class _Converter:
             captions = [part.strip() for part in label.split("|")
                         if part.strip() and not FILE_OPTION_RE.match(part.strip())]
             caption = captions[-1] if captions else rest.strip()
+            if not self.source_url:  # nowhere to link to: the caption alone
+                return _label(caption or rest.strip())
             return f"[{_label(caption or rest.strip())}]({_url(self.source_page(target))})"
         if namespace and (namespace in self.namespaces or leading_colon):
+            if not self.source_url:
+                return _label(label or target)
             return f"[{_label(label or target)}]({_url(self.source_page(target))})"
         page = target.partition("#")[0].strip()
         if not page:  # [[#Section]]: a link within the page

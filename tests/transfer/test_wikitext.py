@@ -78,3 +78,9 @@ def test_scripts_and_javascript_links_do_not_survive_the_render():
     assert "<script" not in html and 'href="javascript' not in html.replace(" ", "")
     assert "onmouseover" not in html and "alert(1)" not in html
     assert "alert(4)" not in html  # a file link's link= option is not its caption
+
+
+def test_link_trails_join_the_label_and_file_links_need_a_source():
+    assert md("Many [[library]]s and [[Estonia]]n ones.").strip() == \
+        "Many [[library|librarys]] and [[Estonia|Estonian]] ones."
+    assert md("[[File:Map.png|thumb|A map]]").strip() == "A map"
