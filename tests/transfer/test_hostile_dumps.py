@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from core.extensions import db
 from tests.transfer.conftest import HEADER, page_xml, revision_xml, run_import
 from transfer.dump import DumpError, DumpReader, DumpRefused, revisions
-from transfer.importing import _Spool
+from transfer.spool import _Spool
 from wiki.models import Article
 
 BOMB = b"""<?xml version="1.0"?>
