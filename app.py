@@ -63,6 +63,9 @@ def create_app(config: dict | None = None) -> Flask:
     from files import init_files
 
     init_files(app)
+    from transfer import init_transfer
+
+    init_transfer(app)
 
     # Parts made of the parts above: the composed pages, and `flask demo load`.
     from pages import init_pages

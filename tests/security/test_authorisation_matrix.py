@@ -210,6 +210,14 @@ MATRIX = {
     "/files/upload": ("POST", {**dict.fromkeys(ROLES, 422), "anonymous": LOGIN}, {}),
     "/files/<sha>/<path:name>": ("GET", {"anonymous": GONE, "member": OK, "other": GONE,
                                          "editor": OK, "admin": OK}, None),
+    # Moving in and out (transfer/): the world has no imported contributor or claim.
+    "/transfer/": ("GET", ADMINS, None),
+    "/transfer/export/markdown.zip": ("GET", ADMINS, None),
+    "/transfer/export/mediawiki.xml": ("GET", ADMINS, None),
+    "/transfer/claim/<username>": ("GET", {"anonymous": LOGIN, "member": GONE, "other": GONE,
+                                           "editor": GONE, "admin": GONE}, None),
+    "/transfer/claims/<int:claim_id>/<any(approve, refuse):action>": (
+        "POST", {**ADMINS, "admin": GONE}, {}),
 }
 # Every row not about organisations: the org admin is a member like any other.
 for _method, _expected, _data in MATRIX.values():
@@ -244,6 +252,8 @@ def concrete(rule: str, world) -> str:
                       action="approve" if "approve" in rule else "byline")
     if rule == "/orgs/<slug>/merge":
         values["slug"] = world.org_duplicate
+    if rule.startswith("/transfer/"):
+        values.update(claim_id="999999", action="approve")
     if rule.startswith("/questions/<int:question_id>/<slug>"):
         values["slug"] = world.question_slug
     if rule.startswith("/questions/<int:post_id>"):

@@ -109,6 +109,8 @@ FORMS = {
         [],
     # Files: hostile files themselves are tests/files/; here, the form's other fields.
     "/files/upload": ["file", "alt", "decorative"],
+    "/transfer/claim/<username>": ["note"],
+    "/transfer/claims/<int:claim_id>/<any(approve, refuse):action>": [],
 }
 QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
            "/search/suggest": ["q"], "/wiki/": ["q", "sort", "tag", "sector", "page"],
