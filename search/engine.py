@@ -19,7 +19,7 @@ from flask import Flask, current_app
 from markupsafe import Markup
 
 TYPES = {"article": "Article", "question": "Question", "solution": "Solution",
-         "organisation": "Organisation"}
+         "organisation": "Organisation", "chat": "Chat"}
 PER_PAGE = 10
 FACETS = ("type", "tags", "sectors")
 
