@@ -81,7 +81,7 @@ def render_chat(chat: Chat, *, reply_form=None, status: int = 200):
     other_zone = request.args.get("tz", "")[:64]
     if other_zone not in scheduling.zone_names():
         other_zone = ""
-    prompts = chat.prompts if host or state == PAST else live.released(chat)
+    prompts = chat.prompts if host else live.released(chat)
     context = {
         "chat": chat, "state": state, "host": host, "prompts": prompts,
         "threads": live.thread(replies), "last_id": max((r.id for r in replies), default=0),
