@@ -18,4 +18,5 @@ def init_chats(app: Flask) -> None:
     app.register_blueprint(bp)
     permissions.provide(app, "chat_host", scheduling.is_host)
     register(app, "chat_reminders", calendar.send_reminders, every={"minute": "*/5"})
+    register(app, "index_chat_replies", scheduling.index_new_replies, every={"minute": "*"})
     app.cli.add_command(chats_cli)

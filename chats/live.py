@@ -93,7 +93,7 @@ def post_reply(author: User, chat: Chat, body: str, *, prompt_id: int | None = N
                   html=render(body).html, created_at=now())
     db.session.add(reply)
     db.session.flush()
-    chat_changed(chat)
+    # Search catches up within the minute (scheduling.index_new_replies), not per reply.
     return reply
 
 

@@ -53,6 +53,9 @@ class Chat(db.Model):
     article_id: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"))
     version: Mapped[int] = mapped_column(default=1)
+    # The newest reply the search document was built with: replies do not reindex the
+    # chat one by one (a live hour brings hundreds); a job every minute catches up.
+    indexed_reply_id: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     host: Mapped[User | None] = relationship(foreign_keys=[host_id])

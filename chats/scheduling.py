@@ -10,9 +10,19 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from flask import current_app
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
-from chats.models import LIVE, PAST, UPCOMING, Chat, ChatHost, Prompt, Reading, Reminder
+from chats.models import (
+    LIVE,
+    PAST,
+    UPCOMING,
+    Chat,
+    ChatHost,
+    Prompt,
+    Reading,
+    Reminder,
+    Reply,
+)
 from community.models import Workgroup
 from core import audit, permissions, signals
 from core.errors import NotFound, Problems, ValidationFailed
@@ -208,9 +218,28 @@ def clean_details(*, title: str, short_name: str, description: str, time_zone: s
 # ---------------------------------------------------------------- scheduling
 
 def chat_changed(chat: Chat) -> None:
+    """Search shows this chat differently now: bump it, note the newest reply the document
+    holds, and tell search."""
     chat.version = Chat.version + 1
+    chat.indexed_reply_id = func.coalesce(select(func.max(Reply.id)).where(
+        Reply.chat_id == chat.id).scalar_subquery(), 0)
     db.session.flush()
     signals.send(signals.content_changed, kind="chat", object_id=chat.id)
+
+
+def index_new_replies(moment: datetime | None = None) -> int:
+    """The job (every minute): chats with replies newer than their search document are
+    indexed again, once for all the replies of that minute. Replies are not indexed one
+    by one: during a live hour that would rebuild the chat's document hundreds of times."""
+    moment = moment or now()
+    newer = select(Reply.id).where(Reply.chat_id == Chat.id,
+                                   Reply.id > Chat.indexed_reply_id).exists()
+    chats = list(db.session.scalars(select(Chat).where(
+        Chat.ends_at > moment - timedelta(days=1), newer).limit(100)))
+    for chat in chats:
+        chat_changed(chat)
+    db.session.commit()
+    return len(chats)
 
 
 def schedule_chat(host: User, details: Details) -> Chat:

@@ -72,6 +72,7 @@ def upgrade():
     sa.Column('import_key', sa.String(length=80), nullable=True),
     sa.Column('article_id', sa.Integer(), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('indexed_reply_id', sa.Integer(), server_default='0', nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.CheckConstraint('ends_at > starts_at', name=op.f('ck_chats_ends_after_start')),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], name=op.f('fk_chats_article_id_articles'), ondelete='SET NULL'),
