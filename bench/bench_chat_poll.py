@@ -160,7 +160,8 @@ class Run:
         url = f"{self.base}/chats/{self.facts['chat']}/replies?after="
         opener = urllib.request.build_opener()
         next_at = time.time()
-        while time.time() < self.stop_at:
+        # Two seconds past the last reply: the replies posted at the end are seen too.
+        while time.time() < self.stop_at + 2:
             started = time.perf_counter()
             try:
                 with opener.open(url + str(last), timeout=30) as answer:
