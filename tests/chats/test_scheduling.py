@@ -51,6 +51,22 @@ def test_a_member_may_not_schedule_until_an_editor_makes_them_a_host(
     assert member_client.get("/chats/new").status_code == 403
 
 
+def test_a_chat_for_a_workgroup(editor_client, admin, clock):
+    from community import workgroups
+
+    group = workgroups.create_workgroup(admin, "Makerspaces", "Making things.")
+    db.session.commit()
+    assert "Makerspaces" in editor_client.get("/chats/new").get_data(as_text=True)
+    editor_client.submit("/chats/new", {**FORM, "workgroup": group.slug})
+    chat = db.session.scalar(db.select(Chat))
+    assert chat.workgroup_id == group.id
+    page = editor_client.get(f"/chats/{chat.id}").get_data(as_text=True)
+    assert f'href="/workgroups/{group.slug}"' in page
+    response = editor_client.submit("/chats/new", {**FORM, "workgroup": "no-such-group"})
+    assert response.status_code == 422 and "Choose a workgroup" in response.get_data(
+        as_text=True)
+
+
 def test_every_problem_is_shown_at_once(editor_client, clock):
     response = editor_client.submit("/chats/new", {**FORM, "title": "", "short_name": "9 no",
                                                    "time_zone": "Mars/Olympus", "prompts": "",
