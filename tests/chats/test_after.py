@@ -51,6 +51,8 @@ def test_the_host_writes_a_summary_and_the_quoted_are_told(editor_client, member
         db.select(Notification).where(Notification.kind == "chat_highlight"))}
     assert set(told) == {member.id, other_member.id}
     assert told[member.id].url.endswith(f"/chats/{chat.id}#reply-{held['first'].id}")
+    assert "quoted your reply in the summary" in member_client.get("/notifications").get_data(
+        as_text=True)
     # Saving again tells nobody twice.
     editor_client.submit(f"/chats/{chat.id}/summary", _summary_form(held))
     assert db.session.scalar(db.select(db.func.count(Notification.id)).where(
