@@ -65,6 +65,9 @@ def test_a_reminder_is_mailed_an_hour_before_once(app, member_client, member, ch
     assert db.session.get(Reminder, (chat.id, member.id)) is not None
     assert "Don’t remind me" in member_client.get(f"/chats/{chat.id}").get_data(as_text=True)
     with app.app_context():
+        from jobs import run_now
+
+        assert run_now("chat_reminders") == 0  # the periodic job: nothing due yet
         assert send_reminders(chat.starts_at - timedelta(hours=2)) == 0  # not yet
         assert send_reminders(chat.starts_at - timedelta(minutes=50)) == 1
         assert send_reminders(chat.starts_at - timedelta(minutes=45)) == 0  # once
