@@ -66,6 +66,10 @@ def create_app(config: dict | None = None) -> Flask:
     from transfer import init_transfer
 
     init_transfer(app)
+    # Community chats (reminders are jobs, mailed through mail's outbox).
+    from chats import init_chats
+
+    init_chats(app)
 
     # Parts made of the parts above: the composed pages, and `flask demo load`.
     from pages import init_pages

@@ -175,7 +175,8 @@ def _rollback_quietly() -> None:
 
 NAV = (("wiki.index", "Articles", "wiki."), ("community.questions", "Questions", "community.q"),
        ("community.solutions", "Solutions", "community.solution"),
-       ("community.workgroups", "Workgroups", "community.workgroup"))
+       ("community.workgroups", "Workgroups", "community.workgroup"),
+       ("chats.index", "Chats", "chats."))
 
 
 def _nav_items() -> list[dict]:

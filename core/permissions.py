@@ -357,6 +357,46 @@ def may_see_training_report(viewer, organisation) -> bool:
         viewer, organisation)
 
 
+# ---------------------------------------------------------------- community chats
+
+# Chat hosts are editors and the members an editor made hosts; the chats part keeps that
+# fact ("chat_host": viewer -> bool). A chat's own host (or any editor) runs it.
+
+def is_chat_host(viewer) -> bool:
+    return is_editor(viewer) or (is_member(viewer) and _fact("chat_host", viewer))
+
+
+def may_schedule_chat(viewer) -> bool:
+    return is_chat_host(viewer)
+
+
+def may_grant_chat_host(viewer) -> bool:
+    return is_editor(viewer)
+
+
+def may_host_chat(viewer, chat) -> bool:
+    """Release prompts, hide replies, lock and close: the chat's host, or an editor."""
+    return is_editor(viewer) or (is_member(viewer) and chat.host_id == viewer.id)
+
+
+def may_reply_in_chat(viewer, chat) -> bool:
+    return is_member(viewer) and not chat.locked
+
+
+def may_summarise_chat(viewer, chat) -> bool:
+    """Write the summary: the host (or an editor), or the curator the host named."""
+    return may_host_chat(viewer, chat) or (is_member(viewer)
+                                           and chat.curator_id == viewer.id)
+
+
+def may_import_chats(viewer) -> bool:
+    return is_editor(viewer)
+
+
+def may_suggest_chat_topic(viewer) -> bool:
+    return is_member(viewer)
+
+
 # ---------------------------------------------------------------- on the web
 
 RULES = {name[len("may_"):]: rule for name, rule in dict(globals()).items()

@@ -23,6 +23,7 @@ def init_demo(app: Flask) -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing when the site already has members.")
 def load_demo(if_empty: bool) -> None:
     """Fill an empty database with a small, realistic community."""
+    from chats.demo import load_demo_chats
     from community.demo import load_demo_community
     from core.demo import load_members
     from editors.demo import load_demo_desk
@@ -45,6 +46,7 @@ def load_demo(if_empty: bool) -> None:
 
     load_demo_training(users, orgs)  # before mail: its notices find no verified address
     load_demo_mail(users)
+    load_demo_chats(users)
     db.session.commit()
     click.echo(f"Demo community loaded: {len(users)} members.")
     _echo_demo_accounts(limit=4)

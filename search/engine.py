@@ -19,8 +19,7 @@ from flask import Flask, current_app
 from markupsafe import Markup
 
 TYPES = {"article": "Article", "question": "Question", "solution": "Solution",
-         "organisation": "Organisation"}
-TYPES["training"] = "Training topic"  # the training register (training/)
+         "organisation": "Organisation", "training": "Training topic", "chat": "Chat"}
 PER_PAGE = 10
 FACETS = ("type", "tags", "sectors")
 

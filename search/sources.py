@@ -308,3 +308,51 @@ def training_stamps() -> Iterator[tuple[int, str]]:
 
 
 register(Source("training", training_documents, training_stamps))
+
+
+# ---------------------------------------------------------------- community chats
+
+CHAT_BODY_MAX = 100_000  # a chat's document: its summary, prompts and the replies that fit
+
+
+def chat_documents(ids: list[int]) -> dict[int, dict | None]:
+    from chats.models import Chat, Reply
+
+    found = {chat.id: chat for chat in db.session.scalars(
+        select(Chat).where(Chat.id.in_(ids)).options(selectinload(Chat.prompts)))}
+    replies: dict[int, list[str]] = {}
+    for chat_id, markup in db.session.execute(
+            select(Reply.chat_id, Reply.html).where(Reply.chat_id.in_(list(found) or [0]),
+                                                    Reply.hidden.is_(False))
+            .order_by(Reply.chat_id, Reply.id)):
+        replies.setdefault(chat_id, []).append(markup)
+    documents: dict[int, dict | None] = {}
+    for chat_id in ids:
+        chat = found.get(chat_id)
+        if chat is None:
+            documents[chat_id] = None
+            continue
+        parts = [chat.summary_html, chat.description_html,
+                 *(f"<p>{prompt.label}: {prompt.html} {prompt.synthesis_html}</p>"
+                   for prompt in chat.prompts if prompt.released_at or chat.import_key),
+                 *replies.get(chat_id, [])]
+        body = html_to_text(" ".join(part for part in parts if part))[:CHAT_BODY_MAX]
+        documents[chat_id] = {
+            "key": key("chat", chat.id), "type": "chat", "object_id": chat.id,
+            "title": chat.title, "title_prefix": title_words(chat.title),
+            "body": body, "tags": "", "sectors": "", "authors": "",
+            "author_name": f"#{chat.short_name} · {chat.starts_at:%-d %B %Y}",
+            "url": site_path("chats.chat", chat_id=chat.id), "solved": False,
+            "updated": chat.starts_at, "stamp": str(chat.version),
+        }
+    return documents
+
+
+def chat_stamps() -> Iterator[tuple[int, str]]:
+    from chats.models import Chat
+
+    for chat_id, version in db.session.execute(select(Chat.id, Chat.version)):
+        yield chat_id, str(version)
+
+
+register(Source("chat", chat_documents, chat_stamps))

@@ -52,6 +52,8 @@ STATES = {
     "library": {"kind": "library"},
     "org closed": {"status": "closed"},
     "own claim": {"user_id": MODERATOR},
+    "chat": {"host_id": AUTHOR, "curator_id": MODERATOR},
+    "chat locked": {"host_id": AUTHOR, "curator_id": MODERATOR, "locked": True},
 }
 
 
@@ -147,6 +149,16 @@ TABLE = {
     ("manage_memberships", of, "library"): NOBODY,
     ("merge_organisations", alone, "plain"): EDITORS,
     ("act_for", of, "plain"): frozenset({"author"}),
+    # Chats: the moderator stands for a member an editor made a chat host (and a chat's
+    # curator); the author hosts the chat.
+    ("schedule_chat", alone, "plain"): EDITORS | {"moderator"},
+    ("grant_chat_host", alone, "plain"): EDITORS,
+    ("host_chat", of, "chat"): EDITORS | {"author"},
+    ("reply_in_chat", of, "chat"): MEMBERS,
+    ("reply_in_chat", of, "chat locked"): NOBODY,
+    ("summarise_chat", of, "chat"): EDITORS | {"author", "moderator"},
+    ("import_chats", alone, "plain"): EDITORS,
+    ("suggest_chat_topic", alone, "plain"): MEMBERS,
 }
 
 
@@ -158,6 +170,7 @@ def facts():
                         lambda who, group: who.id == MODERATOR and group == GROUP)
     permissions.provide(app, "org_admin", lambda who, org: who.id == MODERATOR and org == AUTHOR)
     permissions.provide(app, "acts_for", lambda who, org: who.id == AUTHOR and org == AUTHOR)
+    permissions.provide(app, "chat_host", lambda who: who.id == MODERATOR)
     with app.app_context():
         yield
 

@@ -65,6 +65,8 @@ PAGES = {
     "/solutions/": "Solutions",
     "/workgroups/": "Workgroups",
     "/search?q=x": "Results for “x”",
+    "/chats/": "Community chats",
+    "/chats/agenda": "Open agenda",
 }
 
 

@@ -33,6 +33,9 @@ class World:
     pledge_id: int = 0
     offer_id: int = 0
     file_sha: str = ""  # uploaded by the member, used by nothing yet (files/)
+    chat_id: int = 0
+    chat_reply_id: int = 0
+    suggestion_id: int = 0
 
 
 def _make_world(member, admin) -> World:
@@ -48,11 +51,35 @@ def _make_world(member, admin) -> World:
     remark = comments.add_comment(member, "question", question.id, "A remark.")
     org = _make_organisations(admin)
     org["file_sha"] = _make_file(member)
+    chat = _make_chat(member, admin)
     db.session.commit()
     return World(slug=article.slug, question_id=question.id,
                  question_slug=services.question_url(question).rsplit("/", 1)[1],
                  answer_id=answer.id, comment_id=remark.id, workgroup=group.slug,
-                 username=member.username, **org)
+                 username=member.username, **org, **chat)
+
+
+def _make_chat(member, admin) -> dict:
+    """A chat hosted by the admin, live for the next eleven hours, its first prompt out
+    and answered by Mina; and a topic Mina suggested for the next one."""
+    from datetime import timedelta
+
+    from chats import agenda, live
+    from chats.models import Chat, Prompt
+    from core.timeutil import utcnow
+
+    start = utcnow() - timedelta(minutes=5)
+    chat = Chat(title="Weeding hour", short_name="weedchat", time_zone="Europe/London",
+                starts_at=start, ends_at=start + timedelta(hours=11), host_id=admin.id)
+    chat.prompts.extend([Prompt(number=1, body="What do you weed first?", html="<p>W</p>"),
+                         Prompt(number=2, body="Who decides?", html="<p>D</p>")])
+    db.session.add(chat)
+    db.session.flush()
+    live.release_next(admin, chat)
+    reply = live.post_reply(member, chat, "Outdated travel guides.",
+                            prompt_id=chat.prompts[0].id)
+    suggestion = agenda.suggest(member, "Lending telescopes")
+    return {"chat_id": chat.id, "chat_reply_id": reply.id, "suggestion_id": suggestion.id}
 
 
 def _make_organisations(admin) -> dict:

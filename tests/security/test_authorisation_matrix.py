@@ -218,6 +218,30 @@ MATRIX = {
                                            "editor": GONE, "admin": GONE}, None),
     "/transfer/claims/<int:claim_id>/<any(approve, refuse):action>": (
         "POST", {**ADMINS, "admin": GONE}, {}),
+    # Community chats: anyone reads them; members reply, vote and ask for reminders; the
+    # chat's host (the admin) and editors run it; editors schedule (and name chat hosts)
+    # and import. The world's chat is live, so picking a prompt (before the start only)
+    # and the article (after a summary) are refused with a message, back to the page.
+    "/chats/": ("GET", PUBLIC, None),
+    "/chats/new": ("GET", EDITORS, None),
+    "/chats/calendar.ics": ("GET", PUBLIC, None),
+    "/chats/agenda": ("GET", PUBLIC, None),
+    "/chats/hosts": ("GET", EDITORS, None),
+    "/chats/import": ("GET", EDITORS, None),
+    "/chats/<int:chat_id>": ("GET", PUBLIC, None),
+    "/chats/<int:chat_id>.ics": ("GET", PUBLIC, None),
+    "/chats/<int:chat_id>/replies": ("GET", PUBLIC, None),
+    "/chats/<int:chat_id>/summary": ("GET", EDITORS, None),
+    "/chats/<int:chat_id>/remind": ("POST", MEMBERS, {"wanted": "0"}),
+    "/chats/agenda/<int:suggestion_id>/vote": ("POST", MEMBERS, {"wanted": "1"}),
+    "/chats/<int:chat_id>/pick/<int:suggestion_id>": ("POST", EDITORS, {}),
+    "/chats/<int:chat_id>/reply": ("POST", MEMBERS, {"body": "Hello from the matrix"}),
+    "/chats/replies/<int:reply_id>/hide": ("POST", EDITORS, {"reason": "Off topic"}),
+    "/chats/<int:chat_id>/lock": ("POST", EDITORS, {"locked": "0"}),
+    "/chats/<int:chat_id>/release": ("POST", EDITORS, {}),
+    "/chats/<int:chat_id>/curator": ("POST", EDITORS, {"username": ""}),
+    "/chats/<int:chat_id>/article": ("POST", EDITORS, {}),
+    "/chats/<int:chat_id>/close": ("POST", EDITORS, {}),
 }
 # Every row not about organisations: the org admin is a member like any other.
 for _method, _expected, _data in MATRIX.values():
@@ -254,6 +278,9 @@ def concrete(rule: str, world) -> str:
         values["slug"] = world.org_duplicate
     if rule.startswith("/transfer/"):
         values.update(claim_id="999999", action="approve")
+    if rule.startswith("/chats/"):
+        values.update(chat_id=str(world.chat_id), reply_id=str(world.chat_reply_id),
+                      suggestion_id=str(world.suggestion_id))
     if rule.startswith("/questions/<int:question_id>/<slug>"):
         values["slug"] = world.question_slug
     if rule.startswith("/questions/<int:post_id>"):

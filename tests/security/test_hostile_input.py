@@ -111,6 +111,22 @@ FORMS = {
     "/files/upload": ["file", "alt", "decorative"],
     "/transfer/claim/<username>": ["note"],
     "/transfer/claims/<int:claim_id>/<any(approve, refuse):action>": [],
+    "/chats/new": ["title", "short_name", "description", "time_zone", "starts_at", "ends_at",
+                   "workgroup", "prompts", "readings"],
+    "/chats/hosts": ["username", "granted"],
+    "/chats/agenda": ["title"],
+    "/chats/agenda/<int:suggestion_id>/vote": ["wanted"],
+    "/chats/import": ["text", "time_zone", "confirm"],
+    "/chats/<int:chat_id>/remind": ["wanted"],
+    "/chats/<int:chat_id>/pick/<int:suggestion_id>": [],
+    "/chats/<int:chat_id>/release": [],
+    "/chats/<int:chat_id>/reply": ["body", "prompt_id", "parent_id"],
+    "/chats/replies/<int:reply_id>/hide": ["reason", "hidden"],
+    "/chats/<int:chat_id>/lock": ["locked"],
+    "/chats/<int:chat_id>/close": [],
+    "/chats/<int:chat_id>/summary": ["overview", "next_steps", "highlight"],
+    "/chats/<int:chat_id>/curator": ["username"],
+    "/chats/<int:chat_id>/article": [],
 }
 QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
            "/search/suggest": ["q"], "/wiki/": ["q", "sort", "tag", "sector", "page"],
@@ -120,7 +136,8 @@ QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
            "/wiki/recent": ["page"], "/questions/similar": ["title"],
            "/wiki/new": ["title", "blank"], "/login": ["next"],
            "/training/": ["tab", "sector", "region", "format", "status", "page"],
-           "/training/topics/similar": ["title"], "/training/topics/new": ["title"]}
+           "/training/topics/similar": ["title"], "/training/topics/new": ["title"],
+           "/chats/<int:chat_id>/replies": ["after", "format"], "/chats/<int:chat_id>": ["tz"]}
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=200)
 HUGE_NUMBERS = st.one_of(
@@ -239,7 +256,8 @@ WRITING = {"/wiki/new": {"title": "Floods of brackets", "save": "1"},
            "/wiki/<slug>/edit#preview": {"title": "Readers' advisory", "preview": "1"},
            "/questions/ask": {"title": "What do floods of brackets do to a page?"},
            "/questions/<int:question_id>/answers": {},
-           "/answers/<int:answer_id>/edit": {}}
+           "/answers/<int:answer_id>/edit": {},
+           "/chats/<int:chat_id>/reply": {}}
 
 
 @pytest.mark.parametrize("rule", sorted(WRITING))

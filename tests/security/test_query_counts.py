@@ -33,12 +33,13 @@ MEMBER_PAGES = [
     "/feeds/workgroups/group.atom", "/feeds/collections/reading-list.atom",
     "/orgs/", "/orgs/?sector=public&q=library", "/orgs/network", "/orgs/library-0",
     "/orgs/network.json",
+    "/chats/", "/chats/1", "/chats/1/replies?after=0", "/chats/agenda", "/chats/calendar.ics",
 ]
 EDITOR_PAGES = [
     "/", "/wiki/", "/wiki/recent", "/questions/", "/wiki/article-0", "/questions/1",
     "/editors/", "/editors/featured", "/editors/collections",
     "/editors/collections/reading-list", "/editors/review", "/editors/flags", "/editors/log",
-    "/orgs/network", "/orgs/library-0/members.csv",
+    "/orgs/network", "/orgs/library-0/members.csv", "/chats/1", "/chats/1/summary",
 ]
 
 
@@ -91,6 +92,7 @@ def grow(count, start, member, others, admin, editor):
         flags.flag(member, "answer", answer.id, "other", "Please check the figures.")
         features.feature(editor, f"/wiki/{article.slug}", blurb="Worth reading.")
         _grow_network(number, member, author, editor)
+        _grow_chats(number, member, author, editor)
     db.session.commit()
 
 
@@ -110,6 +112,34 @@ def _grow_network(number, member, author, editor):
         if affiliations.open_affiliation(person, library) is None:
             affiliations.approve(editor, affiliations.claim(person, library, "staff",
                                                             show_in_byline=True))
+
+
+def _grow_chats(number, member, author, editor):
+    """Chat 1 (live) gains replies, replies to them and highlights' candidates; another
+    chat is scheduled and a topic suggested (and voted for) each time."""
+    from datetime import timedelta
+
+    from chats import agenda, live
+    from chats.models import Chat, Prompt
+    from core.timeutil import utcnow
+
+    chat = db.session.get(Chat, 1)
+    if chat is None:
+        start = utcnow() - timedelta(minutes=5)
+        chat = Chat(title="Chat one", short_name="chatone", time_zone="Europe/London",
+                    starts_at=start, ends_at=start + timedelta(hours=11), host_id=editor.id)
+        chat.prompts.extend([Prompt(number=1, body="Q one", html="<p>Q one</p>"),
+                             Prompt(number=2, body="Q two", html="<p>Q two</p>")])
+        db.session.add(chat)
+        db.session.flush()
+        live.release_next(editor, chat)
+    reply = live.post_reply(author, chat, f"Reply {number}", prompt_id=chat.prompts[0].id)
+    live.post_reply(member, chat, f"Answer to {number}", parent_id=reply.id)
+    live.post_reply(author, chat, f"Hello {number}")
+    start = utcnow() + timedelta(days=number + 1)
+    db.session.add(Chat(title=f"Chat {number}", short_name=f"chat{number}", time_zone="UTC",
+                        starts_at=start, ends_at=start + timedelta(hours=1), host_id=editor.id))
+    agenda.vote(author, agenda.suggest(member, f"Topic {number}"), True)
 
 
 @pytest.fixture
