@@ -19,10 +19,13 @@ def feed_urls(app) -> list[str]:
     """One URL for each feed route, its arguments taken from the demo."""
     from community.models import Workgroup
     from editors.models import Collection
+    from training.models import TrainingTopic
     from wiki.models import Tag
 
     examples = {
         "tag": db.session.scalar(select(Tag.name).order_by(Tag.id)),
+        "topic_id": db.session.scalar(select(TrainingTopic.id).where(
+            TrainingTopic.status != "duplicate").order_by(TrainingTopic.id)),
         "slug": None,  # per endpoint, below
     }
     slugs = {
