@@ -54,6 +54,8 @@ STATES = {
     "own claim": {"user_id": MODERATOR},
     "chat": {"host_id": AUTHOR, "curator_id": MODERATOR},
     "chat locked": {"host_id": AUTHOR, "curator_id": MODERATOR, "locked": True},
+    "provider": {"kind": "training"},
+    "campaign": {"host": SimpleNamespace(id=AUTHOR, kind="consortium", status="active")},
 }
 
 
@@ -159,6 +161,18 @@ TABLE = {
     ("summarise_chat", of, "chat"): EDITORS | {"author", "moderator"},
     ("import_chats", alone, "plain"): EDITORS,
     ("suggest_chat_topic", alone, "plain"): MEMBERS,
+    # The training register: the moderator is the host organisation's admin (the thing is
+    # the organisation, or a campaign whose host it is).
+    ("propose_topic", alone, "plain"): MEMBERS,
+    ("decide_topic", alone, "plain"): EDITORS,
+    ("make_offer", alone, "plain"): MEMBERS,
+    ("host_campaign", of, "plain"): EDITORS | {"moderator"},
+    ("host_campaign", of, "library"): EDITORS | {"moderator"},
+    ("host_campaign", of, "provider"): NOBODY,
+    ("host_campaign", of, "org closed"): NOBODY,
+    ("manage_campaign", of, "campaign"): EDITORS | {"moderator"},
+    ("see_training_report", of, "plain"): EDITORS | {"moderator"},
+    ("see_training_report", of, "library"): NOBODY,
 }
 
 
