@@ -56,6 +56,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     init_mail(app)
 
+    from sectors import init_sectors
+
+    init_sectors(app)
+
     # Parts made of the parts above: the composed pages, and `flask demo load`.
     from pages import init_pages
 

@@ -20,7 +20,9 @@ GROUP_MAX = 50  # notifications one message lists (the rest are counted)
 SUBJECTS = {"answer": "New answers on your question", "comment": "New comments on your posts",
             "accepted": "Your answer was accepted", "mention": "You were mentioned",
             "workgroup_question": "New questions in your workgroups",
-            "watched_change": "Changes to what you watch"}
+            "watched_change": "Changes to what you watch",
+            "check_due": "Articles due for a check",
+            "partner_reply": "Replies to your partnership posts"}
 
 
 def account_registered(_app, *, user) -> None:

@@ -18,10 +18,13 @@ KINDS = {
     "mention": "Mentions of me",
     "workgroup_question": "New questions in my workgroups",
     "watched_change": "Changes to what I watch",
+    "check_due": "Articles of mine due for a check",
+    "partner_reply": "Replies to my partnership posts",
 }
 DEFAULTS = {"answer": "instant", "comment": "instant", "accepted": "instant",
             "mention": "instant", "workgroup_question": "digest",
-            "watched_change": "digest"}
+            "watched_change": "digest", "check_due": "instant",
+            "partner_reply": "instant"}
 FREQUENCIES = {"daily": "Daily", "weekly": "Weekly", "never": "Never"}
 DIGEST = "digest"  # the unsubscribe kind of the digest itself
 

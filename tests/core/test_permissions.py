@@ -52,6 +52,9 @@ STATES = {
     "library": {"kind": "library"},
     "org closed": {"status": "closed"},
     "own claim": {"user_id": MODERATOR},
+    "open": {"status": "open"},
+    "private": {"public": False},
+    "public reply": {"public": True},
 }
 
 
@@ -147,6 +150,15 @@ TABLE = {
     ("manage_memberships", of, "library"): NOBODY,
     ("merge_organisations", alone, "plain"): EDITORS,
     ("act_for", of, "plain"): frozenset({"author"}),
+    ("check_article", of, "plain"): AUTHOR_OR_EDITORS,
+    ("check_article", of, "hidden"): NOBODY,
+    ("curate_matches", alone, "plain"): EDITORS,
+    ("post_partnership", alone, "plain"): MEMBERS,
+    ("reply_partnership", of, "open"): MEMBERS - {"author"},
+    ("reply_partnership", of, "plain"): NOBODY,
+    ("manage_partnership", of, "plain"): AUTHOR_OR_EDITORS,
+    ("read_partnership_reply", of_two, "private"): AUTHOR_OR_EDITORS,
+    ("read_partnership_reply", of_two, "public reply"): EVERYONE,
 }
 
 
@@ -158,6 +170,7 @@ def facts():
                         lambda who, group: who.id == MODERATOR and group == GROUP)
     permissions.provide(app, "org_admin", lambda who, org: who.id == MODERATOR and org == AUTHOR)
     permissions.provide(app, "acts_for", lambda who, org: who.id == AUTHOR and org == AUTHOR)
+    permissions.provide(app, "leads", lambda who, article: who.id == AUTHOR and article == AUTHOR)
     with app.app_context():
         yield
 

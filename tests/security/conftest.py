@@ -26,6 +26,9 @@ class World:
     org_library_isil: str = ""
     affiliation_id: int = 0
     membership_id: int = 0
+    article_id: int = 0
+    partner_post_id: int = 0
+    check_date: str = ""
 
 
 def _make_world(member, admin) -> World:
@@ -40,8 +43,9 @@ def _make_world(member, admin) -> World:
     answer = answers.answer(member, question, "We use usage data.")
     remark = comments.add_comment(member, "question", question.id, "A remark.")
     org = _make_organisations(admin)
+    org.update(_make_partnership(member))
     db.session.commit()
-    return World(slug=article.slug, question_id=question.id,
+    return World(slug=article.slug, question_id=question.id, article_id=article.id,
                  question_slug=services.question_url(question).rsplit("/", 1)[1],
                  answer_id=answer.id, comment_id=remark.id, workgroup=group.slug,
                  username=member.username, **org)
@@ -73,6 +77,20 @@ def _make_organisations(admin) -> dict:
     return {"org": consortium.slug, "org_duplicate": duplicate.slug,
             "org_library_isil": library.isil, "affiliation_id": claim.id,
             "membership_id": membership.id}
+
+
+def _make_partnership(member) -> dict:
+    """A post on the partnerships board by the member; a date a check may be moved to."""
+    from datetime import timedelta
+
+    from partners import posts
+    from wiki.checking import today
+
+    post = posts.create_post(member, posts.PostInput(
+        title="A makerspace with a school", body="Looking for a school library.",
+        region="Northshire", sectors=["school"]))
+    return {"partner_post_id": post.id,
+            "check_date": (today() + timedelta(days=200)).isoformat()}
 
 
 WORLD_PEOPLE = ("member", "other_member", "editor", "admin")  # in the fixture's order
