@@ -26,8 +26,8 @@ PER_PAGE = 20
 def _filters() -> dict:
     sector = request.args.get("sector")
     return {"sector": sector if sector in posts.NAMED_SECTORS else None,
-            "region": (request.args.get("region") or "").strip()[:80] or None,
-            "topic": (request.args.get("topic") or "").strip().lower()[:50] or None,
+            "region": strip_unsafe(request.args.get("region") or "").strip()[:80] or None,
+            "topic": strip_unsafe(request.args.get("topic") or "").strip().lower()[:50] or None,
             "status": "closed" if request.args.get("status") == "closed" else "open"}
 
 
@@ -48,10 +48,7 @@ def _given(form: PostForm) -> posts.PostInput:
 @bp.route("/partners/")
 def board():
     filters = _filters()
-    try:
-        query = posts.board_query(current_user, **filters)
-    except UnicodeError:
-        abort(400)
+    query = posts.board_query(current_user, **filters)
     page = paginate(query, page=page_arg(), per_page=PER_PAGE)
     return render_template("partners/board.html", page=page, filters=filters,
                            sectors=posts.NAMED_SECTORS)
