@@ -254,6 +254,27 @@ def section(kind: str, object_id: int, version) -> dict:
             "labels": SECTOR_LABELS}
 
 
+def kept_for(keys: list[str], not_sectors: frozenset[str] | set[str] = frozenset(),
+             limit: int = 1) -> list[dict]:
+    """Items of the kept lists of these documents (in their order), of none of these
+    sectors, each once: what the digest's "from other sectors" shows (one query; a
+    document without a kept list adds nothing)."""
+    if not keys:
+        return []
+    rows = {row.doc_key: row for row in db.session.scalars(
+        select(CrossSectorList).where(CrossSectorList.doc_key.in_(keys)))}
+    found, seen = [], set(keys)
+    for key in keys:
+        for item in rows[key].items if key in rows else []:
+            if item["key"] in seen or item["sector"] in not_sectors:
+                continue
+            seen.add(item["key"])
+            found.append(item)
+            if len(found) >= limit:
+                return found
+    return found
+
+
 # ---------------------------------------------------------------- editors' choices
 
 def _target_key(target: str) -> str:

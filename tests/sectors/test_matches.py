@@ -9,6 +9,7 @@ from sqlalchemy import select
 from community import answers, questions
 from community.models import Question
 from core.extensions import db
+from core.timeutil import utcnow
 from sectors import matches
 from sectors.models import CrossSectorList
 from tests.conftest import register_user
@@ -192,3 +193,18 @@ def test_editors_remove_and_pin_and_the_page_reads_the_kept_list(app, corpus, cl
     assert len(app.extensions["huey"].pending()) == queued_before + 1
     client.get(f"/wiki/{slug}")
     assert len(app.extensions["huey"].pending()) == queued_before + 1  # asked once
+
+
+def test_the_digest_takes_from_other_sectors_from_the_same_lists(app, corpus):
+    from datetime import timedelta
+
+    from core.models import User
+    from mail.digests import gather
+
+    school = corpus["school-infolit"]
+    kept = _shown("article", school).items
+    reader = db.session.scalar(select(User).where(User.username == "writer-school"))
+    now = utcnow() + timedelta(minutes=1)
+    sections = gather(reader, now - timedelta(days=7), now)
+    assert sections["elsewhere"][0]["title"] == kept[0]["title"]
+    assert kept[0]["sector"] != "school"
