@@ -28,6 +28,7 @@ def load_demo(if_empty: bool) -> None:
     from editors.demo import load_demo_desk
     from mail.demo import load_demo_mail
     from orgs.demo import load_demo_orgs
+    from sectors.demo import load_demo_sectors
     from wiki.demo import load_demo_articles
 
     if db.session.scalar(select(func.count()).select_from(User)):
@@ -42,6 +43,7 @@ def load_demo(if_empty: bool) -> None:
     load_demo_desk(users)
     load_demo_orgs(users)
     load_demo_mail(users)
+    load_demo_sectors(users)
     db.session.commit()
     click.echo(f"Demo community loaded: {len(users)} members.")
     _echo_demo_accounts(limit=4)

@@ -35,7 +35,7 @@ def written(sector: str, limit: int = LISTED) -> list[Article]:
                          ArticleAuthor.user_id == User.id, User.sector == sector)
     return list(db.session.scalars(
         select(Article).where(Article.hidden.is_(False), led)
-        .options(selectinload(Article.sector_rows),
+        .options(selectinload(Article.sector_rows), selectinload(Article.tags),
                  selectinload(Article.lead_authors).joinedload(ArticleAuthor.user))
         .order_by(Article.created_at.desc(), Article.id.desc()).limit(limit)))
 

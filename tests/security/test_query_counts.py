@@ -33,12 +33,14 @@ MEMBER_PAGES = [
     "/feeds/workgroups/group.atom", "/feeds/collections/reading-list.atom",
     "/orgs/", "/orgs/?sector=public&q=library", "/orgs/network", "/orgs/library-0",
     "/orgs/network.json",
+    "/wiki/?status=due", "/sectors/", "/sectors/public", "/partners/", "/partners/feed.atom",
 ]
 EDITOR_PAGES = [
     "/", "/wiki/", "/wiki/recent", "/questions/", "/wiki/article-0", "/questions/1",
     "/editors/", "/editors/featured", "/editors/collections",
     "/editors/collections/reading-list", "/editors/review", "/editors/flags", "/editors/log",
     "/orgs/network", "/orgs/library-0/members.csv",
+    "/editors/checks",
 ]
 
 
