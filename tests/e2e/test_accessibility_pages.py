@@ -65,6 +65,10 @@ PAGES = {
     "/solutions/": "Solutions",
     "/workgroups/": "Workgroups",
     "/search?q=x": "Results for “x”",
+    "/sectors/": "Practice across sectors",
+    "/sectors/public": "Public library",
+    "/partners/": "Partners across sectors",
+    "/wiki/?status=due": "Articles due for a check",
 }
 
 
