@@ -15,6 +15,7 @@ from tests.security.test_authorisation_matrix import MATRIX, USERS, concrete
 ARTICLE = ["title", "body", "summary", "tags", "sectors", "base_revision", "save", "preview"]
 ORGANISATION = ["name", "kind", "sectors", "country", "region", "isil", "oclc", "ror",
                 "wikidata", "website", "description", "parent"]
+PARTNERSHIP = ["title", "body", "region", "online", "sectors", "kinds", "topic", "until"]
 FORMS = {
     "/register": ["username", "email", "password", "confirm"],
     "/password/reset": ["email"],
@@ -23,7 +24,8 @@ FORMS = {
     "/email/verify/<token>": [],
     "/settings/email": ["email", "password"],
     "/settings/notifications": ["answer", "comment", "accepted", "mention",
-                                "workgroup_question", "watched_change", "digest"],
+                                "workgroup_question", "watched_change", "digest",
+                                "check_due", "partner_reply"],
     "/unsubscribe/<token>": ["List-Unsubscribe"],
     "/login": ["login", "password", "remember", "next"],
     "/settings": ["profile-display_name", "profile-library", "profile-sector", "profile-bio",
@@ -85,14 +87,26 @@ FORMS = {
     "/questions/<int:question_id>/promote": ARTICLE,
     "/workgroups/<slug>/<any(join, leave):action>": ["next"],
     "/users/<username>/role": ["role", "reason"],
+    "/wiki/<slug>/check": ["check-note", "check-next_check_by"],
+    "/wiki/<slug>/check-by": ["date-check_by"],
+    "/sectors/matches/<any(article, question):kind>/<int:object_id>": ["target", "action",
+                                                                        "next"],
+    "/partners/new": PARTNERSHIP,
+    "/partners/<int:post_id>/edit": PARTNERSHIP,
+    "/partners/<int:post_id>/replies": ["body", "public"],
+    "/partners/<int:post_id>/close": ["note", "reopen"],
+    "/partners/<int:post_id>/write-up": [],
+    "/partners/<int:post_id>/hide": ["hidden"],
 }
-QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
+QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page", "others"],
            "/search/suggest": ["q"], "/wiki/": ["q", "sort", "tag", "sector", "page"],
            "/questions/": ["tab", "tag", "workgroup", "page"],
            "/solutions/": ["tag", "sector", "workgroup", "page"],
            "/wiki/<slug>/diff": ["from", "to"], "/wiki/<slug>/history": ["page"],
            "/wiki/recent": ["page"], "/questions/similar": ["title"],
-           "/wiki/new": ["title", "blank"], "/login": ["next"]}
+           "/wiki/new": ["title", "blank"], "/login": ["next"],
+           "/partners/": ["sector", "region", "topic", "status", "page"],
+           "/sectors/<sector>": []}
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=200)
 HUGE_NUMBERS = st.one_of(
