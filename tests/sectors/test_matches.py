@@ -127,7 +127,8 @@ def _shown(kind, object_id):
     return row
 
 
-def test_labelled_pairs_find_each_other_across_sectors_and_nothing_excluded(app, corpus):
+def test_labelled_pairs_find_each_other_across_sectors_and_nothing_excluded(app, corpus,
+                                                                            client):
     names = {object_id: name for name, object_id in corpus.items() if name != "solved"}
     solved_key = f"question:{corpus['solved']}"
     unsolved = db.session.scalar(select(Question.id).where(Question.accepted_answer_id.is_(None)))
@@ -153,6 +154,10 @@ def test_labelled_pairs_find_each_other_across_sectors_and_nothing_excluded(app,
     assert solved_key in keys
     solution = _shown("question", corpus["solved"])
     assert solution is not None and all(item["sector"] != "public" for item in solution.items)
+    assert solution.items, "the solved makerspace thread has matches in other sectors"
+    page = client.get(f"/questions/{corpus['solved']}", follow_redirects=True)
+    assert "From other sectors" in page.get_data(as_text=True)
+    assert solution.items[0]["title"] in page.get_data(as_text=True)
     assert _shown("question", unsolved) is None  # an unsolved thread has no list
 
 
