@@ -13,6 +13,10 @@ def init_sectors(app: Flask) -> None:
     from sectors import matches, reminders, views
 
     app.register_blueprint(views.bp)
+    from core.pagecache import FragmentCache
+
+    # What other sectors take from each sector, counted over the whole site: kept briefly.
+    app.extensions["sectors.takeaways"] = FragmentCache(max_entries=16, ttl=600)
     # The partnerships board is a package of its own, started with this part.
     from partners import init_partners
 

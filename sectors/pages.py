@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import and_, exists, func, literal, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -53,35 +54,53 @@ def solved(sector: str, limit: int = LISTED) -> list[Question]:
 
 def takeaways(sector: str, limit: int = LISTED) -> list[Takeaway]:
     """This sector's practice that other sectors use: its visible articles linked to from
-    articles of other sectors, kept in collections or read, the most linked first."""
+    articles of other sectors, kept in collections or read, the most linked first. The
+    ranking counts over the whole site, so it is kept for a few minutes per process
+    (`sectors.takeaways`); the articles themselves are then one query by id."""
+    cache = current_app.extensions.get("sectors.takeaways")
+    ranked = cache.get_or_render((sector, limit), lambda: _rank_takeaways(sector, limit)) \
+        if cache is not None else _rank_takeaways(sector, limit)
+    if not ranked:
+        return []
+    found = {article.id: article for article in db.session.scalars(
+        select(Article).where(Article.id.in_([row[0] for row in ranked]),
+                              Article.hidden.is_(False))
+        .options(selectinload(Article.lead_authors).joinedload(ArticleAuthor.user)))}
+    return [Takeaway(found[article_id], links, collections, reads)
+            for article_id, links, collections, reads in ranked if article_id in found]
+
+
+def _rank_takeaways(sector: str, limit: int) -> list[tuple[int, int, int, int]]:
     source = Article.__table__.alias("source")
     of_sector = select(ArticleSector.article_id).where(ArticleSector.sector == sector)
+    slugs = select(Article.slug).where(Article.id.in_(of_sector))
     links = (select(ArticleLink.target_slug.label("slug"), func.count().label("n"))
              .join(source, source.c.id == ArticleLink.source_id)
-             .where(source.c.hidden.is_(False), source.c.id.not_in(of_sector))
+             .where(ArticleLink.target_slug.in_(slugs), source.c.hidden.is_(False),
+                    source.c.id.not_in(of_sector))
              .group_by(ArticleLink.target_slug).subquery())
     kept = (select(CollectionItem.article_id.label("article_id"), func.count().label("n"))
-            .where(CollectionItem.article_id.is_not(None))
+            .where(CollectionItem.article_id.in_(of_sector))
             .group_by(CollectionItem.article_id).subquery())
     since = (utcnow() - timedelta(days=READS_DAYS)).date()
     read = (select(ArticleRead.article_id.label("article_id"),
                    func.sum(ArticleRead.reads).label("n"))
-            .where(ArticleRead.day >= since).group_by(ArticleRead.article_id).subquery())
+            .where(ArticleRead.day >= since, ArticleRead.article_id.in_(of_sector))
+            .group_by(ArticleRead.article_id).subquery())
     n_links = func.coalesce(links.c.n, literal(0))
     n_kept = func.coalesce(kept.c.n, literal(0))
     n_read = func.coalesce(read.c.n, literal(0))
     rows = db.session.execute(
-        select(Article, n_links, n_kept, n_read)
+        select(Article.id, n_links, n_kept, n_read)
         .outerjoin(links, links.c.slug == Article.slug)
         .outerjoin(kept, kept.c.article_id == Article.id)
         .outerjoin(read, read.c.article_id == Article.id)
         .where(Article.hidden.is_(False), Article.id.in_(of_sector),
                (n_links > 0) | (n_kept > 0) | (n_read > 0))
-        .options(selectinload(Article.lead_authors).joinedload(ArticleAuthor.user))
         .order_by(n_links.desc(), n_kept.desc(), n_read.desc(), Article.id)
         .limit(limit)).all()
-    return [Takeaway(article, links, collections, reads)
-            for article, links, collections, reads in rows]
+    return [(article_id, int(links_), int(kept_), int(read_))
+            for article_id, links_, kept_, read_ in rows]
 
 
 def counts() -> dict[str, int]:
