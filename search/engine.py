@@ -166,11 +166,12 @@ class SearchEngine:
         raise NotImplementedError
 
     def similar_documents(self, key: str, sectors: frozenset[str] | set[str],
-                          limit: int = 20) -> list[dict]:
+                          limit: int = 20) -> list[dict] | None:
         """Articles and solutions like the document `key` (by its own key terms), from
         sectors other than `sectors`: never the document itself, an unsolved question,
         a document of one of these sectors or one with no sector at all. Best first, each
-        {key, type ("article" or "solution"), title, url, sectors: [...]}."""
+        {key, type ("article" or "solution"), title, url, sectors: [...]}; None when the
+        index does not hold the document yet."""
         raise NotImplementedError
 
     def correct(self, text: str) -> str | None:

@@ -293,7 +293,7 @@ class PostgresEngine(SearchEngine):
         return [{"title": row.title, "url": row.url, "type": "question",
                  "solved": row.solved} for row in rows]
 
-    def similar_documents(self, key: str, sectors, limit: int = 20) -> list[dict]:
+    def similar_documents(self, key: str, sectors, limit: int = 20) -> list[dict] | None:
         others = [name for name in NAMED_SECTORS if name not in sectors]
         if not others:
             return []
@@ -301,7 +301,8 @@ class PostgresEngine(SearchEngine):
         # (title 3, tags 1.5, body 1) times its idf; the best SIMILAR_TERMS make the query.
         weighted = db.session.execute(_KEY_TERMS, {"key": key}).all()
         if not weighted:
-            return []
+            known = db.session.scalar(select(SearchDocument.key).where(SearchDocument.key == key))
+            return [] if known else None
         total = statistics()["documents"] or 1
         frequencies = dict(db.session.execute(
             select(SearchTerm.lexeme, SearchTerm.documents)

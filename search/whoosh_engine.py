@@ -164,11 +164,11 @@ class WhooshEngine(SearchEngine):
         return [{"title": hit["title"], "url": hit["url"], "type": "question",
                  "solved": bool(hit.get("solved"))} for hit in found]
 
-    def similar_documents(self, key: str, sectors, limit: int = 20) -> list[dict]:
+    def similar_documents(self, key: str, sectors, limit: int = 20) -> list[dict] | None:
         searching = searcher()
         docnum = searching.document_number(key=key)
         if docnum is None:
-            return []
+            return None  # not indexed yet (the outbox has not been drained): ask again later
         stored = searching.stored_fields(docnum)
         others = [name for name in NAMED_SECTORS if name not in sectors]
         if not others:

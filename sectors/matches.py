@@ -172,6 +172,8 @@ def compute(kind: str, object_id: int) -> CrossSectorList | None:
         .order_by(CrossSectorChoice.chosen_at, CrossSectorChoice.target_key)).all())
     pins = [key for key, action in choices.items() if action == "pin"]
     candidates = current().similar_documents(document.key, document.sectors, CANDIDATES)
+    if candidates is None:  # not in the index yet: keep what there is; a page asks again
+        return db.session.get(CrossSectorList, document.key)
     usable = _usable([item["key"] for item in candidates] + pins)
     candidates = [item for item in candidates if item["key"] in usable]
     pinned = _pinned_items([key for key in pins if key in usable])

@@ -28,12 +28,13 @@ BATCH = 200
 CATCH_UP = timedelta(days=7)
 
 
-def recipients(article_id: int) -> list[int]:
+def recipients(article_id: int) -> tuple[list[int], list[int]]:
+    """The article's lead authors, and its watchers."""
     leads = select(ArticleAuthor.user_id).where(ArticleAuthor.article_id == article_id,
                                                 ArticleAuthor.lead.is_(True))
     watchers = select(Watch.user_id).where(Watch.target_type == "article",
                                            Watch.target_id == article_id)
-    return sorted(set(db.session.scalars(leads)) | set(db.session.scalars(watchers)))
+    return sorted(db.session.scalars(leads)), sorted(db.session.scalars(watchers))
 
 
 def remind_one(article_id: int, check_by: date) -> bool:
@@ -43,9 +44,13 @@ def remind_one(article_id: int, check_by: date) -> bool:
         return False
     db.session.add(CheckReminder(article_id=article_id, check_by=check_by))
     db.session.flush()  # the key first: a second run stops here
-    notify(recipients(article_id), KIND,
-           f"“{article.title}” is due for a check by {check_by.day} {check_by:%B %Y}",
-           site_path("wiki.check", slug=article.slug), None, subject=f"article:{article_id}")
+    text = f"“{article.title}” is due for a check by {check_by.day} {check_by:%B %Y}"
+    leads, watchers = recipients(article_id)
+    # Lead authors go straight to the check; watchers, who may not check it, to the article.
+    notify(leads, KIND, text, site_path("wiki.check", slug=article.slug), None,
+           subject=f"article:{article_id}")
+    notify(sorted(set(watchers) - set(leads)), KIND, text,
+           site_path("wiki.article", slug=article.slug), None, subject=f"article:{article_id}")
     return True
 
 

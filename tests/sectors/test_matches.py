@@ -213,3 +213,17 @@ def test_the_digest_takes_from_other_sectors_from_the_same_lists(app, corpus):
     sections = gather(reader, now - timedelta(days=7), now)
     assert sections["elsewhere"][0]["title"] == kept[0]["title"]
     assert kept[0]["sector"] != "school"
+
+
+def test_a_document_not_indexed_yet_keeps_no_empty_list(app, corpus):
+    engine = app.extensions["search.engine"]
+    article_id = corpus["public-weeding"]
+    engine.delete("article", [article_id])
+    db.session.commit()
+    assert engine.similar_documents(f"article:{article_id}", {"public"}) is None
+    assert matches.compute("article", article_id) is None
+    db.session.commit()
+    assert db.session.get(CrossSectorList, f"article:{article_id}") is None
+    engine.index("article", [article_id])
+    db.session.commit()
+    assert matches.compute("article", article_id).items
