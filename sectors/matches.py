@@ -245,13 +245,17 @@ def _ask_for(kind: str, object_id: int, version: str) -> None:
 
 
 def section(kind: str, object_id: int, version) -> dict:
-    """What the page shows: one read of the kept list (by key). When the list is missing
-    or was made for another version, the job is asked for and the old list (if any) shown
+    """What the page shows: one read of the kept list (by key), less anything hidden or
+    unsolved since (a read of at most five rows by key). When the list is missing or was
+    made for another version, the job is asked for and the old list (if any) shown
     meanwhile."""
     row = db.session.get(CrossSectorList, f"{kind}:{object_id}")
     if row is None or row.version != str(version):
         _ask_for(kind, object_id, str(version))
     items = list(row.items) if row is not None else []
+    if items:  # something hidden or unsolved since the list was made is left out at once
+        usable = _usable([item["key"] for item in items])  # at most two queries, by key
+        items = [item for item in items if item["key"] in usable]
     return {"matches": items, "ready": row is not None, "doc_key": f"{kind}:{object_id}",
             "labels": SECTOR_LABELS}
 

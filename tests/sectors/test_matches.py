@@ -9,6 +9,7 @@ from sqlalchemy import select
 from community import answers, questions
 from community.models import Question
 from core.extensions import db
+from core.models import User
 from core.timeutil import utcnow
 from sectors import matches
 from sectors.models import CrossSectorList
@@ -186,6 +187,16 @@ def test_editors_remove_and_pin_and_the_page_reads_the_kept_list(app, corpus, cl
                                {"target": hidden, "action": "pin"})
     assert bad.status_code == 302 and hidden not in str(
         db.session.get(CrossSectorList, f"article:{school}").items)
+    # An item hidden since the list was made is left out at once.
+    from wiki import moderation
+
+    editor = db.session.scalar(select(User).where(User.username == "sector-editor"))
+    storytime = db.session.get(Article, corpus["public-storytime"])
+    moderation.set_hidden(storytime, editor, True)
+    db.session.commit()
+    assert "Bilingual storytime" not in client.get(f"/wiki/{slug}").get_data(as_text=True)
+    storytime.hidden = False  # restored (an admin's action; the list only reads the flag)
+    db.session.commit()
     # A new version of the article: the page shows the kept list and asks for a new one.
     article = db.session.get(Article, school)
     saving.save_edit(article, article.created_by, title=article.title,
