@@ -48,7 +48,8 @@ def solved(sector: str, limit: int = LISTED) -> list[Question]:
     return list(db.session.scalars(
         select(Question).where(Question.hidden.is_(False), Question.merged_into_id.is_(None),
                                Question.accepted_answer_id.in_(theirs))
-        .options(joinedload(Question.author))
+        .options(joinedload(Question.author),
+                 joinedload(Question.accepted_answer).joinedload(Answer.author))
         .order_by(Question.solved_at.desc(), Question.id.desc()).limit(limit)))
 
 

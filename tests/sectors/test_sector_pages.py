@@ -1,5 +1,6 @@
 """Sector pages (/sectors/<sector>) and the search filter "from other sectors than mine"."""
 
+from community import answers, questions
 from core.extensions import db
 from tests.conftest import register_user
 from wiki import saving
@@ -16,6 +17,9 @@ def test_a_sector_page_shows_what_its_members_write_solve_and_others_take(app, c
                           sectors=["academic"])
     saving.create_article(member, title="Quiet public article", body="Nobody links here.",
                           sectors=["public"])
+    asked = questions.ask(scholar, title="Where do seed packets go in the catalogue?",
+                          body="We are starting a seed library on campus.")
+    answers.accept(scholar, answers.answer(member, asked, "A local collection code."))
     db.session.commit()
     page = client.get("/sectors/public").get_data(as_text=True)
     takeaways = page[page.index("What others could take from us"):
@@ -24,6 +28,8 @@ def test_a_sector_page_shows_what_its_members_write_solve_and_others_take(app, c
     assert "Quiet public article" not in takeaways
     written = page[page.index("What our members write"):]
     assert "Quiet public article" in written and "Seeds in the campus garden" not in written
+    solved = page[page.index("What our members solve"):]
+    assert "Where do seed packets go" in solved and "Solved by Mina Member" in solved
     academic = client.get("/sectors/academic").get_data(as_text=True)
     assert "Seeds in the campus garden" in academic
     assert client.get("/sectors/castle").status_code == 404
