@@ -68,6 +68,14 @@ def latest_check(article_id: int) -> ArticleCheck | None:
         .order_by(ArticleCheck.id.desc()).limit(1))
 
 
+def checks_of(article: Article, limit: int = 20) -> list[ArticleCheck]:
+    """The article's checks, newest first (its check page lists them)."""
+    return list(db.session.scalars(
+        select(ArticleCheck).where(ArticleCheck.article_id == article.id)
+        .options(joinedload(ArticleCheck.checked_by))
+        .order_by(ArticleCheck.id.desc()).limit(limit)))
+
+
 def check_status(article: Article, on: date | None = None) -> CheckStatus:
     """One query (the latest check); the rest is read from the article."""
     on = on or today()

@@ -18,6 +18,7 @@ from wiki.views import _article, bp
 def _check_page(article, check_form, date_form, status=200):
     return render_template("wiki/check.html", article=article,
                            status=checking.check_status(article), check_form=check_form,
+                           checks=checking.checks_of(article),
                            date_form=date_form), status
 
 

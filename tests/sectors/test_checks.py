@@ -95,6 +95,8 @@ def test_the_page_says_when_it_was_checked_and_once_due_links_to_the_changes(
     assert bad.status_code == 422 and "year-month-day" in bad.get_data(as_text=True)
     done = member_client.submit(f"/wiki/{article.slug}/check", {"check-note": "Re-read it"})
     assert done.status_code == 302
+    listed = member_client.get(f"/wiki/{article.slug}/check").get_data(as_text=True)
+    assert "Checks so far" in listed and "“Re-read it”" in listed and "“All fine”" in listed
     page = client.get(f"/wiki/{article.slug}").get_data(as_text=True)
     assert "may be out of date" not in page
 
