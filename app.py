@@ -70,6 +70,9 @@ def create_app(config: dict | None = None) -> Flask:
     from chats import init_chats
 
     init_chats(app)
+    from sectors import init_sectors
+
+    init_sectors(app)
 
     # Parts made of the parts above: the composed pages, and `flask demo load`.
     from pages import init_pages

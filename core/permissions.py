@@ -83,7 +83,7 @@ def require_admin(viewer, message: str = "Only admins may do that.") -> None:
 def provide(app: Flask, fact: str, lookup: Callable[..., bool]) -> None:
     """A part that keeps a fact rules need registers how to look it up (in its init_*).
     Facts: "moderates" (viewer, workgroup_id) -> bool; "org_admin" and "acts_for"
-    (viewer, organisation_id) -> bool."""
+    (viewer, organisation_id) -> bool; "leads" (viewer, article_id) -> bool."""
     app.extensions.setdefault("permissions.facts", {})[fact] = lookup
 
 
@@ -395,6 +395,44 @@ def may_import_chats(viewer) -> bool:
 
 def may_suggest_chat_topic(viewer) -> bool:
     return is_member(viewer)
+
+
+# ---------------------------------------------------------------- across sectors
+
+def may_check_article(viewer, article) -> bool:
+    """Mark an article checked, or move its check-by date: editors, and its lead authors
+    (the fact "leads", kept by the wiki). Never a hidden article."""
+    if not is_member(viewer) or getattr(article, "hidden", False):
+        return False
+    return is_editor(viewer) or _fact("leads", viewer, article.id)
+
+
+def may_curate_matches(viewer) -> bool:
+    """Remove or pin an item of an article's or solution's "From other sectors"."""
+    return is_editor(viewer)
+
+
+def may_post_partnership(viewer) -> bool:
+    return is_member(viewer)
+
+
+def may_reply_partnership(viewer, post) -> bool:
+    """Reply to a partnership post: any member but its poster, while it is open."""
+    return (is_member(viewer) and not post.hidden and post.status == "open"
+            and viewer.id != post.author_id)
+
+
+def may_manage_partnership(viewer, post) -> bool:
+    """Close a post (a partner was found), reopen it, write it up: its poster or an editor."""
+    return is_member(viewer) and (viewer.id == post.author_id or is_editor(viewer))
+
+
+def may_read_partnership_reply(viewer, post, reply) -> bool:
+    """A public reply: everyone; a private one: its writer, the poster and editors."""
+    if reply.public:
+        return True
+    return is_member(viewer) and (viewer.id in (post.author_id, reply.author_id)
+                                  or is_editor(viewer))
 
 
 # ---------------------------------------------------------------- on the web

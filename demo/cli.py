@@ -29,6 +29,7 @@ def load_demo(if_empty: bool) -> None:
     from editors.demo import load_demo_desk
     from mail.demo import load_demo_mail
     from orgs.demo import load_demo_orgs
+    from sectors.demo import load_demo_sectors
     from wiki.demo import load_demo_articles
 
     if db.session.scalar(select(func.count()).select_from(User)):
@@ -47,6 +48,7 @@ def load_demo(if_empty: bool) -> None:
     load_demo_training(users, orgs)  # before mail: its notices find no verified address
     load_demo_mail(users)
     load_demo_chats(users)
+    load_demo_sectors(users)
     db.session.commit()
     click.echo(f"Demo community loaded: {len(users)} members.")
     _echo_demo_accounts(limit=4)

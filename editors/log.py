@@ -62,6 +62,10 @@ ACTION_LABELS = {
     "affiliation.not_admin": "No longer an organisation admin",
     "membership.added": "Member organisation added",
     "membership.ended": "Member organisation's membership ended",
+    # Across sectors (sectors/): an editor's choices about "From other sectors".
+    "cross_sector.pin": "Match from other sectors pinned",
+    "cross_sector.remove": "Match from other sectors removed",
+    "cross_sector.clear": "Match from other sectors unpinned",
     **{f"{kind}.{verb}": f"{noun} {words}" for kind, noun in _NOUNS.items()
        for verb, words in _VERBS.items()},
 }

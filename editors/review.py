@@ -19,7 +19,7 @@ from editors.models import (
     OutdatedMark,
     ReviewMark,
 )
-from wiki import services
+from wiki import checking, services
 from wiki.models import Article, Revision
 
 
@@ -46,6 +46,7 @@ def mark_reviewed(editor, article: Article, note: str = "") -> ReviewMark:
                       revision_number=revision.number, reviewer_id=editor.id, note=note)
     db.session.add(mark)
     services.touch(article)
+    checking.renew(article)  # a review counts as a check: the next is due a year on
     db.session.flush()
     audit.record(editor, "article.reviewed", "article", article, reason=note,
                  detail=f"Revision {revision.number}")

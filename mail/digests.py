@@ -23,6 +23,7 @@ from mail import compose, outbox
 from mail.models import MailPreference, MailSettings, OutboxMessage
 from mail.notices import mailable, unsubscribe_url
 from mail.preferences import DEFAULTS, DIGEST, KINDS
+from sectors.matches import kept_for
 from wiki.models import Article, ArticleSector
 from wiki.reads import reads_since
 
@@ -77,11 +78,20 @@ def gather(user: User, since, now) -> dict[str, list[dict]]:
     if user.sector:
         # The most read in the period (wiki.reads), then the most worked on.
         ranking = (reads_since(since).desc(), Article.revision_count.desc(), Article.id.desc())
-        mine = db.session.scalars(new_articles.where(in_sector).order_by(*ranking).limit(3))
+        mine = db.session.scalars(new_articles.where(in_sector).order_by(*ranking)
+                                  .limit(3)).all()
         sections["articles"] = [_article_item(article) for article in mine]
-        other = db.session.scalars(new_articles.where(~in_sector, exists().where(
-            ArticleSector.article_id == Article.id)).order_by(*ranking).limit(1))
-        sections["elsewhere"] = [_article_item(article) for article in other]
+        # From other sectors: what "From other sectors" (sectors.matches) keeps for the
+        # articles above; when it has nothing yet, the most read new article elsewhere.
+        across = kept_for([f"article:{article.id}" for article in mine], {user.sector})
+        if across:
+            sections["elsewhere"] = [{"title": item["title"],
+                                      "url": compose.absolute(item["url"]),
+                                      "note": item["sector"]} for item in across]
+        else:
+            other = db.session.scalars(new_articles.where(~in_sector, exists().where(
+                ArticleSector.article_id == Article.id)).order_by(*ranking).limit(1))
+            sections["elsewhere"] = [_article_item(article) for article in other]
     return sections
 
 

@@ -21,7 +21,9 @@ SUBJECTS = {"answer": "New answers on your question", "comment": "New comments o
             "accepted": "Your answer was accepted", "mention": "You were mentioned",
             "workgroup_question": "New questions in your workgroups",
             "watched_change": "Changes to what you watch",
-            "training": "News of training campaigns"}
+            "training": "News of training campaigns",
+            "check_due": "Articles due for a check",
+            "partner_reply": "Replies to your partnership posts"}
 
 
 def account_registered(_app, *, user) -> None:

@@ -19,10 +19,13 @@ KINDS = {
     "workgroup_question": "New questions in my workgroups",
     "watched_change": "Changes to what I watch",
     "training": "Training campaigns I pledged to or am interested in",
+    "check_due": "Articles of mine due for a check",
+    "partner_reply": "Replies to my partnership posts",
 }
 DEFAULTS = {"answer": "instant", "comment": "instant", "accepted": "instant",
             "mention": "instant", "workgroup_question": "digest",
-            "watched_change": "digest", "training": "instant"}
+            "watched_change": "digest", "training": "instant", "check_due": "instant",
+            "partner_reply": "instant"}
 FREQUENCIES = {"daily": "Daily", "weekly": "Weekly", "never": "Never"}
 DIGEST = "digest"  # the unsubscribe kind of the digest itself
 

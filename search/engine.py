@@ -22,6 +22,9 @@ TYPES = {"article": "Article", "question": "Question", "solution": "Solution",
          "organisation": "Organisation", "training": "Training topic", "chat": "Chat"}
 PER_PAGE = 10
 FACETS = ("type", "tags", "sectors")
+# The sectors "From other sectors" names (core.models.SECTORS without "other").
+NAMED_SECTORS = ("public", "academic", "school", "special")
+SIMILAR_TERMS = 15  # key terms of a document that find others like it
 
 
 @dataclass
@@ -141,10 +144,13 @@ class SearchEngine:
     def search(self, text: str, *, type_: str | None = None, tag: str | None = None,
                sector: str | None = None, solved: str | None = None,
                within: frozenset[str] | None = None,
-               sort: str = "relevance", page: int = 1, per_page: int = PER_PAGE) -> Results:
+               sort: str = "relevance", page: int = 1, per_page: int = PER_PAGE,
+               not_sectors: frozenset[str] | None = None) -> Results:
         """A page of hits, best first (or newest first), with snippets marked, exact
         totals and facet counts, and a spelling suggestion when few match. `within`,
-        when given, limits the hits to these keys (search.practice: `org=`)."""
+        when given, limits the hits to these keys (search.practice: `org=`);
+        `not_sectors`, to documents of another named sector and none of these ("from
+        other sectors than mine")."""
         raise NotImplementedError
 
     def ranked_keys(self, text: str, limit: int = 1000) -> list[str]:
@@ -157,6 +163,15 @@ class SearchEngine:
 
     def similar(self, text: str, limit: int = 5) -> list[dict]:
         """Questions and solutions like this text (the ask page)."""
+        raise NotImplementedError
+
+    def similar_documents(self, key: str, sectors: frozenset[str] | set[str],
+                          limit: int = 20) -> list[dict] | None:
+        """Articles and solutions like the document `key` (by its own key terms), from
+        sectors other than `sectors`: never the document itself, an unsolved question,
+        a document of one of these sectors or one with no sector at all. Best first, each
+        {key, type ("article" or "solution"), title, url, sectors: [...]}; None when the
+        index does not hold the document yet."""
         raise NotImplementedError
 
     def correct(self, text: str) -> str | None:

@@ -59,6 +59,8 @@ class SearchDocument(db.Model):
     length_a: Mapped[int] = mapped_column(default=0, server_default="0")
     length_b: Mapped[int] = mapped_column(default=0, server_default="0")
     length_c: Mapped[int] = mapped_column(default=0, server_default="0")
+    # An article six months past its check-by date ranks a little lower (wiki.checking).
+    overdue: Mapped[bool] = mapped_column(default=False, server_default="false")
 
 
 class SearchTerm(db.Model):

@@ -323,8 +323,16 @@ def _has_error(parsed) -> bool:
 
 
 def _filters(type_: str | None, tag: str | None, sector: str | None,
-             solved: str | None, within: frozenset[str] | None = None):
+             solved: str | None, within: frozenset[str] | None = None,
+             not_sectors: frozenset[str] | None = None):
     terms = []
+    if not_sectors:  # from other sectors than these: of another named sector, none of these
+        from search.engine import NAMED_SECTORS
+
+        terms.append(query.Or([query.Term("sectors", name) for name in NAMED_SECTORS
+                               if name not in not_sectors] or [query.NullQuery]))
+        terms.append(query.Not(query.Or([query.Term("sectors", name)
+                                         for name in sorted(not_sectors)])))
     if within is not None:  # these documents only (none at all when it is empty)
         terms.append(query.Or([query.Term("key", key) for key in sorted(within)]))
     if type_ == "solution":

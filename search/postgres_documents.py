@@ -47,7 +47,7 @@ def _listed(values: str) -> str:
 _UPSERT = text("""
     INSERT INTO search_documents (key, kind, object_id, title, title_words, body, tags,
         sectors, author_name, url, solved, updated, stamp, document, length_a, length_b,
-        length_c)
+        length_c, overdue)
     SELECT :key, :kind, :object_id, :title, :title_words, :body, :tags, :sectors,
         :author_name, :url, :solved, :updated, :stamp, made.document,
         (SELECT count(*) FILTER (WHERE weight = 'A') FROM unnest(made.document) AS term,
@@ -55,7 +55,8 @@ _UPSERT = text("""
         (SELECT count(*) FILTER (WHERE weight = 'B') FROM unnest(made.document) AS term,
             unnest(term.weights) AS weight),
         (SELECT count(*) FILTER (WHERE weight IN ('C', 'D')) FROM unnest(made.document)
-            AS term, unnest(term.weights) AS weight)
+            AS term, unnest(term.weights) AS weight),
+        :overdue
     FROM (SELECT setweight(to_tsvector('english', :title_f), 'A')
         || setweight(to_tsvector('english', :tags_f), 'B')
         || setweight(to_tsvector('english', :accepted_f), 'B')
@@ -66,7 +67,7 @@ _UPSERT = text("""
         author_name = excluded.author_name, url = excluded.url, solved = excluded.solved,
         updated = excluded.updated, stamp = excluded.stamp, document = excluded.document,
         length_a = excluded.length_a, length_b = excluded.length_b,
-        length_c = excluded.length_c
+        length_c = excluded.length_c, overdue = excluded.overdue
 """)  # the weighted tsvector: title A, tags and the accepted answer B, body C (CONFIG),
 # and the words in each (the positions of each weight)
 _COUNTED_TERMS = text("""
@@ -112,7 +113,7 @@ def _row(document: dict) -> dict:
         "body": body, "tags": _listed(tags), "sectors": _listed(document.get("sectors") or ""),
         "author_name": document.get("author_name") or "", "url": document["url"],
         "solved": bool(document.get("solved")), "updated": document.get("updated"),
-        "stamp": document.get("stamp") or "",
+        "stamp": document.get("stamp") or "", "overdue": bool(document.get("overdue")),
         "title_f": fold(title), "tags_f": fold(tags.replace(",", " , ")),
         "accepted_f": fold(accepted), "body_f": fold(body),
     }

@@ -29,16 +29,18 @@ query and BM25F in `search.postgres_query`, the hits' snippets in
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
-from sqlalchemy import Text, cast, delete, func, literal, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Text, cast, delete, func, literal, or_, select
+from sqlalchemy import text as sql_text
+from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.orm import Session
 
 from core.extensions import db
 from search import sources
-from search.engine import PER_PAGE, Hit, Results, SearchEngine
-from search.models import SearchDocument, SearchWord
+from search.engine import NAMED_SECTORS, PER_PAGE, SIMILAR_TERMS, Hit, Results, SearchEngine
+from search.models import SearchDocument, SearchTerm, SearchWord
 from search.postgres_documents import (
     CONFIG,
     WORD_RE,
@@ -46,14 +48,25 @@ from search.postgres_documents import (
     ensure_trigrams,
     fold,
     refresh_statistics,
+    statistics,
     write_documents,
 )
-from search.postgres_query import Query, bm25_order, parse_query
+from search.postgres_query import FIELD_WEIGHTS, Query, bm25_order, parse_query
 from search.postgres_snippets import HEADLINE, as_hit
 from search.snippets import EXCERPT_CHARS
 
 BATCH = 500
 MAX_SPELLING_DISTANCE = 2
+# A document's lexemes with how many of their positions are in the title (A), the tags
+# and accepted answer (B) and the body (C, D): what `similar_documents` weighs.
+_KEY_TERMS = sql_text("""
+    SELECT term.lexeme,
+        (SELECT count(*) FROM unnest(term.weights) AS weight WHERE weight = 'A'),
+        (SELECT count(*) FROM unnest(term.weights) AS weight WHERE weight = 'B'),
+        (SELECT count(*) FROM unnest(term.weights) AS weight WHERE weight IN ('C', 'D'))
+    FROM search_documents, unnest(search_documents.document) AS term
+    WHERE search_documents.key = :key
+""")
 
 
 def _like(value: str) -> str:
@@ -137,8 +150,14 @@ class PostgresEngine(SearchEngine):
 
     # -- reading
 
-    def _filtered(self, statement, type_, tag, sector, solved, within=None):
+    def _filtered(self, statement, type_, tag, sector, solved, within=None, not_sectors=None):
         tag, sector = fold(tag or "").strip(), fold(sector or "").strip()
+        if not_sectors:  # of another named sector, and of none of these
+            statement = statement.where(or_(*[
+                SearchDocument.sectors.like(f"%,{name},%") for name in NAMED_SECTORS
+                if name not in not_sectors] or [literal(False)]), *[
+                SearchDocument.sectors.not_like(f"%,{_like(name)},%", escape="\\")
+                for name in sorted(not_sectors)])
         if within is not None:  # these documents only (none at all when it is empty)
             statement = statement.where(SearchDocument.key.in_(sorted(within)))
         if type_ == "solution":
@@ -165,10 +184,11 @@ class PostgresEngine(SearchEngine):
     def search(self, text_: str, *, type_: str | None = None, tag: str | None = None,
                sector: str | None = None, solved: str | None = None,
                within: frozenset[str] | None = None,
-               sort: str = "relevance", page: int = 1, per_page: int = PER_PAGE) -> Results:
+               sort: str = "relevance", page: int = 1, per_page: int = PER_PAGE,
+               not_sectors: frozenset[str] | None = None) -> Results:
         text_ = (text_ or "").strip()[:500]
         results = Results(query=text_, page=max(1, page))
-        filters = (type_, tag, sector, solved, within)
+        filters = (type_, tag, sector, solved, within, not_sectors)
         tsquery = parse_query(text_) if text_ else None
         if text_ and tsquery is None:  # only stop words or punctuation: nothing to find
             return results
@@ -272,6 +292,52 @@ class PostgresEngine(SearchEngine):
                                   .limit(limit)).all()
         return [{"title": row.title, "url": row.url, "type": "question",
                  "solved": row.solved} for row in rows]
+
+    def similar_documents(self, key: str, sectors, limit: int = 20) -> list[dict] | None:
+        others = [name for name in NAMED_SECTORS if name not in sectors]
+        if not others:
+            return []
+        # The document's own weighted terms: each lexeme's positions weighted by field
+        # (title 3, tags 1.5, body 1) times its idf; the best SIMILAR_TERMS make the query.
+        weighted = db.session.execute(_KEY_TERMS, {"key": key}).all()
+        if not weighted:
+            known = db.session.scalar(select(SearchDocument.key).where(SearchDocument.key == key))
+            return [] if known else None
+        total = statistics()["documents"] or 1
+        frequencies = dict(db.session.execute(
+            select(SearchTerm.lexeme, SearchTerm.documents)
+            .where(SearchTerm.lexeme.in_([lexeme for lexeme, _a, _b, _c in weighted]))).all())
+        scored = []
+        for lexeme, in_a, in_b, in_c in weighted:
+            found = frequencies.get(lexeme, 1)
+            if found < 2:
+                continue  # a word only this document has finds nothing like it
+            idf = math.log(1 + (total - found + 0.5) / (found + 0.5))
+            weight = in_a * FIELD_WEIGHTS["A"] + in_b * FIELD_WEIGHTS["B"] + in_c
+            scored.append((math.log1p(weight) * idf, lexeme))
+        lexemes = sorted(lexeme for _score, lexeme in sorted(scored, reverse=True)
+                         [:SIMILAR_TERMS])
+        if not lexemes:
+            return []
+        ored = " | ".join("'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+                          for lexeme in lexemes)
+        found_query = Query(cast(literal(ored, Text()), TSQUERY), lexemes,
+                            dict.fromkeys(lexemes, 1))
+        statement = (select(SearchDocument)
+                     .where(SearchDocument.document.op("@@")(found_query.tsquery),
+                            SearchDocument.key != key,
+                            (SearchDocument.kind == "article")
+                            | ((SearchDocument.kind == "question")
+                               & SearchDocument.solved.is_(True)),
+                            or_(*[SearchDocument.sectors.like(f"%,{name},%")
+                                  for name in others]),
+                            *[SearchDocument.sectors.not_like(f"%,{name},%")
+                              for name in sectors if name])
+                     .order_by(bm25_order(found_query), SearchDocument.key).limit(limit))
+        return [{"key": row.key, "type": "solution" if row.kind == "question" else row.kind,
+                 "title": row.title, "url": row.url,
+                 "sectors": [name for name in row.sectors.split(",") if name]}
+                for row in db.session.scalars(statement)]
 
     def correct(self, text_: str) -> str | None:
         from search.spelling import correct_words

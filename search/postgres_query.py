@@ -46,9 +46,11 @@ class Query:
 # transaction as the documents (`postgres_documents.count_changes`), not counted for every
 # query.
 K1, B = 1.5, 0.75  # as search.schema.weighting
+OVERDUE_WEIGHT = 0.85  # as search.ranking.OVERDUE_WEIGHT
 FIELD_WEIGHTS = {"A": 3.0, "B": 1.5, "C": 1.0, "D": 1.0}
 _BM25 = text("""(
     SELECT coalesce(sum(word.idf * word.x * :k1_plus_1 / (word.x + :k1)), 0)
+        * CASE WHEN search_documents.overdue THEN :overdue_weight ELSE 1 END
     FROM (
         SELECT given.idf, sum(CASE weight
             WHEN 'A' THEN :wa / (1 - :b + :b * search_documents.length_a / :avg_a)
@@ -59,7 +61,8 @@ _BM25 = text("""(
             ON given.lexeme = term.lexeme
         CROSS JOIN LATERAL unnest(term.weights) AS weight
         GROUP BY given.lexeme, given.idf) AS word
-) DESC""")  # an ORDER BY clause: the best first
+) DESC""")  # an ORDER BY clause: the best first; an article six months past its check-by
+# date (wiki.checking) scaled a little down, as the Whoosh engine does (search.ranking)
 
 
 def _websearch(text_: str) -> str:
@@ -142,4 +145,5 @@ def bm25_order(found: Query):
     return _BM25.bindparams(
         lexemes=found.lexemes, idfs=idfs, k1=K1, k1_plus_1=K1 + 1, b=B,
         avg_a=averages["a"], avg_b=averages["b"], avg_c=averages["c"],
-        wa=FIELD_WEIGHTS["A"], wb=FIELD_WEIGHTS["B"], wc=FIELD_WEIGHTS["C"])
+        wa=FIELD_WEIGHTS["A"], wb=FIELD_WEIGHTS["B"], wc=FIELD_WEIGHTS["C"],
+        overdue_weight=OVERDUE_WEIGHT)

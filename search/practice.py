@@ -58,3 +58,19 @@ def practice_of(slug: str) -> Practice | None:
     return Practice(organisation, frozenset(
         [key("article", article_id) for article_id in articles]
         + [key("question", question_id) for question_id in solutions]))
+
+
+def member_sectors(user) -> frozenset[str]:
+    """The sectors a signed-in member works in: their profile's, and those of the
+    organisations of their approved, current affiliations (for "from other sectors than
+    mine"); "other" names no sector."""
+    from orgs.models import Affiliation, OrganisationSector
+
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    found = {user.sector} if user.sector else set()
+    found |= set(db.session.scalars(select(OrganisationSector.sector).where(
+        OrganisationSector.organisation_id.in_(select(Affiliation.organisation_id).where(
+            Affiliation.user_id == user.id, Affiliation.status == "approved",
+            Affiliation.end_date.is_(None))))))
+    return frozenset(found - {"other", ""})

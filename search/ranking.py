@@ -187,10 +187,24 @@ def _rank_by_terms(searching: Searcher, parsed, terms: list[query.Term | Word],
                 # whoosh.scoring.bm25, as written there (the same rounding)
                 scores[docnum] = get(docnum, 0.0) + idf * (
                     (tf * k1_plus_1) / (tf + K1 * (one_minus_b + b * fl / avgfl)))
+        for docnum in _overdue(leaf) & scores.keys():
+            scores[docnum] *= OVERDUE_WEIGHT
         top = heapq.nlargest(limit, zip(scores.values(), map(neg, scores), strict=True))
         best.extend((score, negated - offset) for score, negated in top)
     best = heapq.nlargest(limit, best)
     return WhooshResults(searching, parsed, [(score, -negated) for score, negated in best])
+
+
+# An article six months past its check-by date (wiki.checking) ranks a little lower: its
+# score is scaled by this, as the PostgreSQL engine scales it (search.postgres_query).
+OVERDUE_WEIGHT = 0.85
+
+
+def _overdue(leaf: Searcher) -> set[int]:
+    """The documents of this segment marked overdue (few: one small posting list)."""
+    if "overdue" not in leaf.schema:
+        return set()
+    return set(leaf.docs_for_query(query.Term("overdue", True)))
 
 
 _ONE_RE = re.compile(b"\x01")

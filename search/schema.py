@@ -250,6 +250,8 @@ def make_schema() -> Schema:
         author_name=STORED(),
         url=STORED(),
         solved=BOOLEAN(stored=True),
+        # An article six months past its check-by date ranks a little lower.
+        overdue=BOOLEAN(stored=True),
         updated=DATETIME(stored=True, sortable=True),
         # Changes whenever the source changes; `flask search check` compares it.
         stamp=STORED(),
@@ -265,6 +267,24 @@ def weighting() -> scoring.WeightingModel:
 
 
 _OPENED: dict[str, object] = {}
+
+
+def _add_new_fields(opened) -> None:
+    """An index made before a field was added to the schema gets the field (empty until its
+    documents are next written, or `flask search rebuild`), so writing it never fails."""
+    from whoosh.index import LockError
+
+    missing = [name for name in make_schema().names() if name not in opened.schema]
+    if not missing:
+        return
+    try:
+        writer = opened.writer(timeout=1.0)
+    except LockError:
+        return  # the writer that holds the lock is an older process; the next open tries
+    fresh = make_schema()
+    for name in missing:
+        writer.add_field(name, fresh[name])
+    writer.commit()
 
 
 def open_or_create(directory: str):
@@ -285,6 +305,7 @@ def open_or_create(directory: str):
     storage = FileStorage(str(path), supports_mmap=False)
     if storage.index_exists(INDEX_NAME):
         opened = storage.open_index(INDEX_NAME)
+        _add_new_fields(opened)
     else:
         opened = storage.create_index(make_schema(), indexname=INDEX_NAME)
     _OPENED[directory] = opened

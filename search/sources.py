@@ -65,12 +65,15 @@ def key(kind: str, object_id: int) -> str:
 
 # ---------------------------------------------------------------- articles
 
-def _article_stamp(revision_id: int | None, tags: list[str], sectors: list[str]) -> str:
+def _article_stamp(revision_id: int | None, tags: list[str], sectors: list[str],
+                   overdue: bool = False) -> str:
     """What an article's document depends on and can change without a new revision."""
-    return f"{revision_id}|{','.join(sorted(tags))}|{','.join(sorted(sectors))}"
+    stamp = f"{revision_id}|{','.join(sorted(tags))}|{','.join(sorted(sectors))}"
+    return stamp + "|overdue" if overdue else stamp
 
 
 def article_documents(ids: list[int]) -> dict[int, dict | None]:
+    from wiki.checking import is_overdue
     from wiki.models import Article, ArticleAuthor
 
     found = {article.id: article for article in db.session.scalars(
@@ -88,6 +91,7 @@ def article_documents(ids: list[int]) -> dict[int, dict | None]:
         revision = article.current_revision
         leads = [row.user for row in article.authors if row.lead] or \
             [row.user for row in article.authors]
+        overdue = is_overdue(article.check_by)
         documents[article_id] = {
             "key": key("article", article.id), "type": "article", "object_id": article.id,
             "title": article.title, "title_prefix": title_words(article.title),
@@ -98,9 +102,10 @@ def article_documents(ids: list[int]) -> dict[int, dict | None]:
             "authors": ",".join(row.user.username for row in article.authors),
             "author_name": ", ".join(user.name for user in leads[:3]),
             "url": site_path("wiki.article", slug=article.slug), "solved": False,
-            "updated": article.updated_at,
+            "updated": article.updated_at, "overdue": overdue,
             "stamp": _article_stamp(article.current_revision_id,
-                                    [tag.name for tag in article.tags], article.sectors),
+                                    [tag.name for tag in article.tags], article.sectors,
+                                    overdue),
         }
     return documents
 
@@ -114,6 +119,7 @@ def _attachment_text(revision_ids: list[int | None]) -> dict[int, str]:
 
 
 def article_stamps() -> Iterator[tuple[int, str]]:
+    from wiki.checking import is_overdue
     from wiki.models import Article, ArticleSector, ArticleTag, Tag
 
     tags: dict[int, list[str]] = {}
@@ -124,11 +130,11 @@ def article_stamps() -> Iterator[tuple[int, str]]:
     for article_id, sector in db.session.execute(
             select(ArticleSector.article_id, ArticleSector.sector)):
         sectors.setdefault(article_id, []).append(sector)
-    rows = db.session.execute(select(Article.id, Article.current_revision_id)
+    rows = db.session.execute(select(Article.id, Article.current_revision_id, Article.check_by)
                               .where(Article.hidden.is_(False)))
-    for article_id, revision_id in rows:
+    for article_id, revision_id, check_by in rows:
         yield article_id, _article_stamp(revision_id, tags.get(article_id, []),
-                                         sectors.get(article_id, []))
+                                         sectors.get(article_id, []), is_overdue(check_by))
 
 
 def title_words(title: str) -> str:

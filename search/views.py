@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, render_template, request
+from flask_login import current_user
 
 from core.models import SECTORS
 from core.numbers import page_arg
 from search import engine, query
-from search.practice import practice_of
+from search.practice import member_sectors, practice_of
 
 bp = Blueprint("search", __name__)
 
@@ -24,12 +25,15 @@ def results():
     sort = request.args.get("sort") if request.args.get("sort") in SORTS else "relevance"
     page = min(page_arg(), 1000)
     practice = practice_of(request.args.get("org") or "")  # None: no such organisation
+    mine = member_sectors(current_user)  # for "from other sectors than mine"
+    others = mine if mine and request.args.get("others") == "1" else None
     filters = {"type": type_, "tag": tag, "sector": sector, "solved": solved, "sort": sort,
-               "org": practice.organisation.slug if practice else None}
+               "org": practice.organisation.slug if practice else None,
+               "others": "1" if others else None}
     try:
         found = query.search_or_correct(text, type_=type_, tag=tag, sector=sector, solved=solved,
                                         within=practice.keys if practice else None,
-                                        sort=sort, page=page)
+                                        sort=sort, page=page, not_sectors=others)
     except OSError:
         found = query.Results(query=text, error="Search is briefly unavailable. Articles and "
                               "questions can still be browsed; please try again in a moment.")
@@ -37,7 +41,8 @@ def results():
     return render_template("search/results.html", results=found, q=found.query or text,
                            filters=filters,
                            organisation=practice.organisation if practice else None,
-                           types=query.TYPES, behind=not found.error and engine.current().behind())
+                           types=query.TYPES, my_sectors=mine,
+                           behind=not found.error and engine.current().behind())
 
 
 @bp.route("/search/suggest")

@@ -15,7 +15,7 @@ from whoosh.searching import Searcher
 
 from search import indexer, schema
 from search.bitsets import FACETS  # noqa: F401 - the facets the engine counts
-from search.engine import PER_PAGE, Hit, Results, SearchEngine
+from search.engine import NAMED_SECTORS, PER_PAGE, SIMILAR_TERMS, Hit, Results, SearchEngine
 from search.parsing import _filters, _plain
 from search.ranking import rank
 from search.snippets import EXCERPT_CHARS, _snippet, _wanted_terms
@@ -118,11 +118,12 @@ class WhooshEngine(SearchEngine):
     def search(self, text: str, *, type_: str | None = None, tag: str | None = None,
                sector: str | None = None, solved: str | None = None,
                within: frozenset[str] | None = None,
-               sort: str = "relevance", page: int = 1, per_page: int = PER_PAGE) -> Results:
+               sort: str = "relevance", page: int = 1, per_page: int = PER_PAGE,
+               not_sectors: frozenset[str] | None = None) -> Results:
         text = (text or "").strip()[:500]
         results = Results(query=text, page=max(1, page))
         searching = searcher()
-        filters = _filters(type_, tag, sector, solved, within)
+        filters = _filters(type_, tag, sector, solved, within, not_sectors)
         ranked = rank(searching, text, filters=filters, newest=sort == "newest" or not text,
                       limit=results.page * per_page)
         results.total = ranked.matched.total
@@ -162,6 +163,36 @@ class WhooshEngine(SearchEngine):
         found = searching.search(parsed, limit=limit, filter=query.Term("type", "question"))
         return [{"title": hit["title"], "url": hit["url"], "type": "question",
                  "solved": bool(hit.get("solved"))} for hit in found]
+
+    def similar_documents(self, key: str, sectors, limit: int = 20) -> list[dict] | None:
+        searching = searcher()
+        docnum = searching.document_number(key=key)
+        if docnum is None:
+            return None  # not indexed yet (the outbox has not been drained): ask again later
+        stored = searching.stored_fields(docnum)
+        others = [name for name in NAMED_SECTORS if name not in sectors]
+        if not others:
+            return []
+        # Whoosh's more_like, over the title (twice: it names the practice) and the text,
+        # restricted by a filter (articles and solutions of the other sectors) and a mask
+        # (the document itself and anything of its own sectors).
+        text = " ".join([stored.get("title") or ""] * 2 + [(stored.get("body") or "")[:20000]])
+        terms = searching.key_terms_from_text("body", text, numterms=SIMILAR_TERMS)
+        if not terms:
+            return []
+        wanted = query.Or([query.Term("body", word, boost=weight) for word, weight in terms]
+                          + [query.Term("title", word, boost=weight) for word, weight in terms])
+        allowed = query.And([
+            query.Or([query.Term("type", "article"),
+                      query.And([query.Term("type", "question"), query.Term("solved", True)])]),
+            query.Or([query.Term("sectors", name) for name in others])])
+        masked = query.Or([query.Term("key", key)]
+                          + [query.Term("sectors", name) for name in sectors])
+        found = searching.search(wanted, limit=limit, filter=allowed, mask=masked)
+        return [{"key": hit["key"], "type": "solution" if hit["type"] == "question"
+                 else hit["type"], "title": hit["title"], "url": hit["url"],
+                 "sectors": [name for name in (hit.get("sectors") or "").split(",") if name]}
+                for hit in found]
 
     def correct(self, text: str) -> str | None:
         return did_you_mean(searcher(), text)

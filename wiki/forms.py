@@ -63,3 +63,20 @@ class RenameForm(FlaskForm):
 
 class RevertForm(FlaskForm):
     summary = StringField("Why restore this revision?", validators=[Optional(), Length(max=300)])
+
+
+class CheckForm(FlaskForm):
+    """Mark an article checked (wiki.checking.mark_checked)."""
+
+    note = StringField("Note (optional)", validators=[Optional()],
+                       description="What you checked, e.g. “Prices and contacts still right”.",
+                       render_kw={"maxlength": 300, "autocomplete": "off"})
+    next_check_by = StringField("Next check by (optional)", validators=[Optional()],
+                                description="Leave empty for a year from today.",
+                                render_kw={"type": "date"})
+
+
+class CheckByForm(FlaskForm):
+    """Move the date an article should next be checked by."""
+
+    check_by = StringField("Check by", render_kw={"type": "date", "required": True})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
@@ -15,6 +15,15 @@ from core.timeutil import utcnow
 def title_key(title: str) -> str:
     """What the article index sorts by: the title regardless of case."""
     return title.lower()
+
+
+CHECK_EVERY = timedelta(days=365)  # an article's check is due a year after it was made or checked
+
+
+def _check_by_default(context) -> date:
+    # Twelve months after creation (wiki.checking renews it when the article is checked).
+    made = context.get_current_parameters().get("created_at") or utcnow()
+    return (made + CHECK_EVERY).date()
 
 
 def _title_key_default(context) -> str:
@@ -49,6 +58,9 @@ class Article(db.Model):
     # Bumped whenever anything its page shows changes (text, authors, tags, protection,
     # whether its links' targets exist), so a rendered page can be reused until then.
     view_version: Mapped[int] = mapped_column(default=1)
+    # When the practice should next be checked against how things are done now (a year
+    # after creation, a review or a check; lead authors and editors may move it).
+    check_by: Mapped[date | None] = mapped_column(default=_check_by_default, index=True)
 
     current_revision: Mapped[Revision | None] = relationship(
         foreign_keys=[current_revision_id], post_update=True)
@@ -202,3 +214,33 @@ class ArticleAuthor(db.Model):
 
     user: Mapped[User] = relationship()
     article: Mapped[Article] = relationship(back_populates="authors")
+
+
+class ArticleCheck(db.Model):
+    """A lead author or editor checked that the practice still holds (wiki.checking), at
+    one revision, with an optional note. Never changed."""
+
+    __tablename__ = "article_checks"
+    __table_args__ = (Index("ix_article_checks_article", "article_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    revision_number: Mapped[int]
+    checked_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    checked_at: Mapped[datetime] = mapped_column(default=utcnow)
+    note: Mapped[str] = mapped_column(String(300), default="")
+    next_check_by: Mapped[date]
+
+    checked_by: Mapped[User] = relationship()
+
+
+class CheckReminder(db.Model):
+    """A reminder sent for one article's check-by date: the key that makes the reminder
+    job send it once, however often it runs."""
+
+    __tablename__ = "check_reminders"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"),
+                                            primary_key=True)
+    check_by: Mapped[date] = mapped_column(primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -73,7 +73,8 @@ def article_by_title(title: str) -> Article | None:
 def page_key(slug: str):
     """What decides an article page's content, in one light query (None if no such slug)."""
     return db.session.execute(
-        select(Article.id, Article.title, Article.view_version, Article.hidden)
+        select(Article.id, Article.title, Article.view_version, Article.hidden,
+               Article.check_by)
         .where(Article.slug == slug)).first()
 
 
@@ -141,7 +142,7 @@ def _affiliations(authors: dict) -> dict[int, str]:
 
 
 def article_query(*, sort: str = "title", tag: str | None = None, sector: str | None = None,
-                  q: str | None = None, viewer=None):
+                  q: str | None = None, viewer=None, status: str | None = None):
     """Articles in the index's order. For readers, `hidden = false` and the order match an
     index (ix_articles_visible_title, ix_articles_visible_updated), so a page reads its 25
     rows in order; editors' pages use the indexes on the order alone."""
@@ -156,6 +157,10 @@ def article_query(*, sort: str = "title", tag: str | None = None, sector: str | 
         query = query.where(Article.sector_rows.any(ArticleSector.sector == sector))
     if q:
         query = query.where(Article.title.ilike(f"%{_like_escape(q)}%", escape="\\"))
+    if status == "due":  # due for a check (wiki.checking), the longest waiting first
+        from wiki.checking import due_condition
+
+        return query.where(due_condition()).order_by(Article.check_by, Article.id)
     if sort == "updated":
         return query.order_by(Article.updated_at.desc(), Article.id.desc())
     return query.order_by(Article.title_key, Article.id)

@@ -27,7 +27,7 @@ from core.forms import EmptyForm
 from core.models import SECTORS
 from core.numbers import int_arg, page_arg
 from core.paging import paginate
-from wiki import citation, cleaning, diffing, moderation, reading, reads, saving
+from wiki import checking, citation, cleaning, diffing, moderation, reading, reads, saving
 from wiki.forms import OUTLINE, ArticleForm, RenameForm, RevertForm
 from wiki.models import Article, ArticleAuthor, Revision
 
@@ -66,11 +66,12 @@ def index():
     tag = request.args.get("tag") or None
     sector = request.args.get("sector") if request.args.get("sector") in SECTORS else None
     q = (request.args.get("q") or "").strip()[:200] or None
+    status = "due" if request.args.get("status") == "due" else None
     page = paginate(reading.article_query(sort=sort, tag=tag, sector=sector, q=q,
-                                           viewer=current_user),
+                                           viewer=current_user, status=status),
                     page=_page(), per_page=PER_PAGE)
     return render_template("wiki/index.html", page=page, sort=sort, tag=tag, sector=sector,
-                           q=q, tags=reading.tag_counts(30))
+                           q=q, status=status, tags=reading.tag_counts(30))
 
 
 @bp.route("/wiki/tags/")
@@ -135,9 +136,11 @@ def article(slug: str):
         fragment = render()
     else:
         pages = current_app.extensions["wiki.article_pages"]
-        fragment = pages.get_or_render((key.id, key.view_version, viewer), render)
+        # Whether its check is due changes with the date, not the version.
+        due = checking.is_due(key.check_by)
+        fragment = pages.get_or_render((key.id, key.view_version, viewer, due), render)
     return render_template("wiki/article.html", title=key.title, fragment=fragment,
-                           article_id=key.id)
+                           article_id=key.id, article_key=key)
 
 
 def _missing(slug: str):

@@ -17,7 +17,7 @@ def test_the_loaders_find_the_demo_files_beside_the_package_from_any_directory(
     monkeypatch.chdir(tmp_path)
     assert (demo.FOLDER / "__init__.py").samefile(demo.__file__)
     articles, threads = demo_articles(), demo_threads()
-    assert len(articles) == 13 and len(threads) == 26
+    assert len(articles) == 15 and len(threads) == 26
     assert articles[0]["title"] == "Starting a library makerspace"
     assert all(revision["body"].strip() for spec in articles for revision in spec["revisions"])
     assert all(thread["body"] and all(reply["body"] for reply in thread.get("answers", []))

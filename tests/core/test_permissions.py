@@ -56,6 +56,9 @@ STATES = {
     "chat locked": {"host_id": AUTHOR, "curator_id": MODERATOR, "locked": True},
     "provider": {"kind": "training"},
     "campaign": {"host": SimpleNamespace(id=AUTHOR, kind="consortium", status="active")},
+    "open": {"status": "open"},
+    "private": {"public": False},
+    "public reply": {"public": True},
 }
 
 
@@ -173,6 +176,15 @@ TABLE = {
     ("manage_campaign", of, "campaign"): EDITORS | {"moderator"},
     ("see_training_report", of, "plain"): EDITORS | {"moderator"},
     ("see_training_report", of, "library"): NOBODY,
+    ("check_article", of, "plain"): AUTHOR_OR_EDITORS,
+    ("check_article", of, "hidden"): NOBODY,
+    ("curate_matches", alone, "plain"): EDITORS,
+    ("post_partnership", alone, "plain"): MEMBERS,
+    ("reply_partnership", of, "open"): MEMBERS - {"author"},
+    ("reply_partnership", of, "plain"): NOBODY,
+    ("manage_partnership", of, "plain"): AUTHOR_OR_EDITORS,
+    ("read_partnership_reply", of_two, "private"): AUTHOR_OR_EDITORS,
+    ("read_partnership_reply", of_two, "public reply"): EVERYONE,
 }
 
 
@@ -185,6 +197,7 @@ def facts():
     permissions.provide(app, "org_admin", lambda who, org: who.id == MODERATOR and org == AUTHOR)
     permissions.provide(app, "acts_for", lambda who, org: who.id == AUTHOR and org == AUTHOR)
     permissions.provide(app, "chat_host", lambda who: who.id == MODERATOR)
+    permissions.provide(app, "leads", lambda who, article: who.id == AUTHOR and article == AUTHOR)
     with app.app_context():
         yield
 

@@ -67,6 +67,10 @@ PAGES = {
     "/search?q=x": "Results for “x”",
     "/chats/": "Community chats",
     "/chats/agenda": "Open agenda",
+    "/sectors/": "Practice across sectors",
+    "/sectors/public": "Public library",
+    "/partners/": "Partners across sectors",
+    "/wiki/?status=due": "Articles due for a check",
 }
 
 

@@ -468,6 +468,8 @@ EVERY_PAGE_TYPE = (
     "/editors/review", "/editors/featured", "/editors/log", "/collections/", "/report",
     "/orgs/", "/orgs/new", "/orgs/northshire-libraries-consortium",
     "/orgs/riverside-public-library", "/orgs/riverside-public-library/edit",
+    "/wiki/homework-help-clubs/check", "/editors/checks", "/wiki/?status=due", "/sectors/",
+    "/sectors/public", "/partners/", "/partners/new",
     "/no/such/page")
 
 

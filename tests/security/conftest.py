@@ -36,6 +36,9 @@ class World:
     chat_id: int = 0
     chat_reply_id: int = 0
     suggestion_id: int = 0
+    article_id: int = 0
+    partner_post_id: int = 0
+    check_date: str = ""
 
 
 def _make_world(member, admin) -> World:
@@ -52,8 +55,9 @@ def _make_world(member, admin) -> World:
     org = _make_organisations(admin)
     org["file_sha"] = _make_file(member)
     chat = _make_chat(member, admin)
+    org.update(_make_partnership(member))
     db.session.commit()
-    return World(slug=article.slug, question_id=question.id,
+    return World(slug=article.slug, question_id=question.id, article_id=article.id,
                  question_slug=services.question_url(question).rsplit("/", 1)[1],
                  answer_id=answer.id, comment_id=remark.id, workgroup=group.slug,
                  username=member.username, **org, **chat)
@@ -149,6 +153,20 @@ def _make_file(member) -> str:
     Image.new("RGB", (4, 4), "teal").save(data, "PNG")
     data.seek(0)
     return upload(member, Upload(data, "draft.png", alt="A teal square")).sha256
+
+
+def _make_partnership(member) -> dict:
+    """A post on the partnerships board by the member; a date a check may be moved to."""
+    from datetime import timedelta
+
+    from partners import posts
+    from wiki.checking import today
+
+    post = posts.create_post(member, posts.PostInput(
+        title="A makerspace with a school", body="Looking for a school library.",
+        region="Northshire", sectors=["school"]))
+    return {"partner_post_id": post.id,
+            "check_date": (today() + timedelta(days=200)).isoformat()}
 
 
 WORLD_PEOPLE = ("member", "other_member", "editor", "admin")  # in the fixture's order

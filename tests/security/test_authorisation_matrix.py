@@ -62,6 +62,11 @@ MATRIX = {
     "/wiki/<slug>/contributors": ("GET", PUBLIC, None),
     "/wiki/<slug>/rename": ("GET", EDITORS, None),
     "/wiki/<slug>/revert/<int:number>": ("POST", MEMBERS, {"summary": "back"}),
+    # Across sectors: rows about the article, before it is hidden
+    "/wiki/<slug>/check": ("GET", OWNER, None),
+    "/wiki/<slug>/check-by": ("POST", OWNER, {"date-check_by": "{check_date}"}),
+    "/sectors/matches/<any(article, question):kind>/<int:object_id>": (
+        "POST", EDITORS, {"action": "remove", "target": "article:999"}),
     "/wiki/<slug>/protect": ("POST", EDITORS, {"protect": "0"}),
     "/wiki/<slug>/hide": ("POST", EDITORS, {"hide": "1"}),
     "/questions/": ("GET", PUBLIC, None),
@@ -242,6 +247,21 @@ MATRIX = {
     "/chats/<int:chat_id>/curator": ("POST", EDITORS, {"username": ""}),
     "/chats/<int:chat_id>/article": ("POST", EDITORS, {}),
     "/chats/<int:chat_id>/close": ("POST", EDITORS, {}),
+    # Across sectors (sectors/, partners/, wiki check-by dates)
+    "/editors/checks": ("GET", EDITORS, None),
+    "/sectors/": ("GET", PUBLIC, None),
+    "/sectors/<sector>": ("GET", PUBLIC, None),
+    "/partners/": ("GET", PUBLIC, None),
+    "/partners/feed.atom": ("GET", PUBLIC, None),
+    "/partners/new": ("GET", MEMBERS, None),
+    "/partners/<int:post_id>": ("GET", PUBLIC, None),
+    "/partners/<int:post_id>/edit": ("GET", OWNER, None),
+    "/partners/<int:post_id>/replies": (
+        "POST", {"anonymous": LOGIN, "member": DENIED, "other": OK, "editor": OK, "admin": OK},
+        {"body": "We would like to join."}),
+    "/partners/<int:post_id>/close": ("POST", OWNER, {"note": "Found one"}),
+    "/partners/<int:post_id>/write-up": ("POST", {**OWNER, "other": BACK}, {}),
+    "/partners/<int:post_id>/hide": ("POST", EDITORS, {"hidden": "1"}),
 }
 # Every row not about organisations: the org admin is a member like any other.
 for _method, _expected, _data in MATRIX.values():
@@ -291,6 +311,10 @@ def concrete(rule: str, world) -> str:
         values.update(topic_id=str(world.topic_id), campaign_id=str(world.campaign_id),
                       pledge_id=str(world.pledge_id), offer_id=str(world.offer_id),
                       action="shortlist")
+    if rule.startswith("/partners/<int:post_id>"):
+        values["post_id"] = str(world.partner_post_id)
+    if rule.startswith("/sectors/"):
+        values.update(sector="public", kind="article", object_id=str(world.article_id))
     return re.sub(r"<(?:[^:>]+:)?([^>]+)>", lambda m: values[m.group(1)], rule)
 
 

@@ -15,6 +15,7 @@ from tests.security.test_authorisation_matrix import MATRIX, USERS, concrete
 ARTICLE = ["title", "body", "summary", "tags", "sectors", "base_revision", "save", "preview"]
 ORGANISATION = ["name", "kind", "sectors", "country", "region", "isil", "oclc", "ror",
                 "wikidata", "website", "description", "parent"]
+PARTNERSHIP = ["title", "body", "region", "online", "sectors", "kinds", "topic", "until"]
 FORMS = {
     "/register": ["username", "email", "password", "confirm"],
     "/password/reset": ["email"],
@@ -23,7 +24,8 @@ FORMS = {
     "/email/verify/<token>": [],
     "/settings/email": ["email", "password"],
     "/settings/notifications": ["answer", "comment", "accepted", "mention",
-                                "workgroup_question", "watched_change", "digest"],
+                                "workgroup_question", "watched_change", "digest",
+                                "check_due", "partner_reply"],
     "/unsubscribe/<token>": ["List-Unsubscribe"],
     "/login": ["login", "password", "remember", "next"],
     "/settings": ["profile-display_name", "profile-library", "profile-sector", "profile-bio",
@@ -127,8 +129,18 @@ FORMS = {
     "/chats/<int:chat_id>/summary": ["overview", "next_steps", "highlight"],
     "/chats/<int:chat_id>/curator": ["username"],
     "/chats/<int:chat_id>/article": [],
+    "/wiki/<slug>/check": ["check-note", "check-next_check_by"],
+    "/wiki/<slug>/check-by": ["date-check_by"],
+    "/sectors/matches/<any(article, question):kind>/<int:object_id>": ["target", "action",
+                                                                        "next"],
+    "/partners/new": PARTNERSHIP,
+    "/partners/<int:post_id>/edit": PARTNERSHIP,
+    "/partners/<int:post_id>/replies": ["body", "public"],
+    "/partners/<int:post_id>/close": ["note", "reopen"],
+    "/partners/<int:post_id>/write-up": [],
+    "/partners/<int:post_id>/hide": ["hidden"],
 }
-QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
+QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page", "others"],
            "/search/suggest": ["q"], "/wiki/": ["q", "sort", "tag", "sector", "page"],
            "/questions/": ["tab", "tag", "workgroup", "page"],
            "/solutions/": ["tag", "sector", "workgroup", "page"],
@@ -137,7 +149,9 @@ QUERIES = {"/search": ["q", "type", "tag", "sector", "solved", "sort", "page"],
            "/wiki/new": ["title", "blank"], "/login": ["next"],
            "/training/": ["tab", "sector", "region", "format", "status", "page"],
            "/training/topics/similar": ["title"], "/training/topics/new": ["title"],
-           "/chats/<int:chat_id>/replies": ["after", "format"], "/chats/<int:chat_id>": ["tz"]}
+           "/chats/<int:chat_id>/replies": ["after", "format"], "/chats/<int:chat_id>": ["tz"],
+           "/partners/": ["sector", "region", "topic", "status", "page"],
+           "/sectors/<sector>": []}
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=200)
 HUGE_NUMBERS = st.one_of(

@@ -34,12 +34,14 @@ MEMBER_PAGES = [
     "/orgs/", "/orgs/?sector=public&q=library", "/orgs/network", "/orgs/library-0",
     "/orgs/network.json",
     "/chats/", "/chats/1", "/chats/1/replies?after=0", "/chats/agenda", "/chats/calendar.ics",
+    "/wiki/?status=due", "/sectors/", "/sectors/public", "/partners/", "/partners/feed.atom",
 ]
 EDITOR_PAGES = [
     "/", "/wiki/", "/wiki/recent", "/questions/", "/wiki/article-0", "/questions/1",
     "/editors/", "/editors/featured", "/editors/collections",
     "/editors/collections/reading-list", "/editors/review", "/editors/flags", "/editors/log",
     "/orgs/network", "/orgs/library-0/members.csv", "/chats/1", "/chats/1/summary",
+    "/editors/checks",
 ]
 
 
