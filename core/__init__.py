@@ -175,8 +175,7 @@ def _rollback_quietly() -> None:
 
 NAV = (("wiki.index", "Articles", "wiki."), ("community.questions", "Questions", "community.q"),
        ("community.solutions", "Solutions", "community.solution"),
-       ("community.workgroups", "Workgroups", "community.workgroup"),
-       ("chats.index", "Chats", "chats."))
+       ("community.workgroups", "Workgroups", "community.workgroup"))
 
 
 def _nav_items() -> list[dict]:

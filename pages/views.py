@@ -16,6 +16,7 @@ from core.extensions import db
 from core.forms import RoleForm
 from editors.home import home_sections
 from orgs.affiliations import affiliations_of
+from pages.programmes import coming_up
 from wiki import reading
 
 bp = Blueprint("pages", __name__)
@@ -26,7 +27,8 @@ def home():
     recent = db.session.scalars(reading.article_query(sort="updated", viewer=current_user)
                                 .limit(6)).all()
     return render_template("pages/home.html", recent_articles=recent,
-                           tags=reading.tag_counts(16), **home_sections(current_user))
+                           tags=reading.tag_counts(16), **home_sections(current_user),
+                           **coming_up())
 
 
 def article_sections(article, viewer) -> str:
