@@ -44,8 +44,11 @@ def _files_provider():
 
 
 def _deferred_columns(table: Table) -> list[str]:
-    """Foreign keys that close a cycle (created with use_alter): restored in a second pass."""
-    return [fk.parent.name for fk in table.foreign_keys if fk.use_alter]
+    """Foreign keys that close a cycle (created with use_alter) or point into their own
+    table (a topic marked a duplicate of a later one, an organisation merged into a newer
+    one): restored in a second pass, once every row is in."""
+    return [fk.parent.name for fk in table.foreign_keys
+            if fk.use_alter or fk.column.table is table]
 
 
 def _encode(value):
