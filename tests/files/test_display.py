@@ -70,3 +70,13 @@ def test_an_article_image_gets_its_sizes_and_they_are_served_like_the_original(
         assert "immutable" in response.headers["Cache-Control"]
         assert fetch(client, url, headers={"If-None-Match": f'"{sha}"'}).status_code == 304
     assert len({url for url, _width in candidates}) == 3
+
+
+def test_the_demo_article_shows_its_floor_plan(demo, client):
+    page = client.get("/wiki/starting-a-library-makerspace").get_data(as_text=True)
+    tag = re.search(r'<img[^>]*alt="Floor plan of our makerspace[^>]*>', page).group(0)
+    assert 'width="1200" height="800"' in tag and "srcset" in tag
+    src = re.search(r'src="([^"]*)"', tag).group(1)
+    response = fetch(client, src)
+    assert response.status_code == 200 and response.headers["Content-Type"] == "image/png"
+    assert "makerspace-floor-plan.png" in page  # listed under Attachments
