@@ -93,6 +93,10 @@ def post_reply(author: User, chat: Chat, body: str, *, prompt_id: int | None = N
                   html=render(body).html, created_at=now())
     db.session.add(reply)
     db.session.flush()
+    if "/files/" in body:
+        from files.uses import record_uses
+
+        record_uses("chat_reply", reply.id, body)
     # Search catches up within the minute (scheduling.index_new_replies), not per reply.
     return reply
 

@@ -51,6 +51,13 @@ SAFE_CLASSES = {
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 ID_RE = re.compile(r"^(h-[\w-]{1,120}|fn:[\w-]{1,40}|fnref\d*:[\w-]{1,40})$", re.UNICODE)
 LANGUAGE_RE = re.compile(r"^language-[a-z0-9+#-]{1,30}$")
+# Responsive images: the site adds `srcset` and `sizes` to images of its own uploads after
+# rendering (files.display), never from member text (render_now strips theirs). The
+# sanitiser keeps only these exact shapes, so HTML read again (a restore, `flask markup
+# resanitize`) keeps ours and nothing else: our /files/ addresses with width descriptors.
+IMAGE_SIZES = "(min-width: 47em) 44em, 100vw"
+_SRCSET_URL = r"/files/[0-9a-f]{64}/[A-Za-z0-9._~%-]{1,1500} [1-9][0-9]{0,4}w"
+SRCSET_RE = re.compile(rf"^{_SRCSET_URL}(?:, {_SRCSET_URL}){{0,5}}$")
 EXTERNAL_REL = "nofollow ugc noopener"
 
 
@@ -146,6 +153,10 @@ def _attribute_allowed(tag: str, name: str, value: str) -> bool:
     if tag == "a":
         return name in {"href", "title"}
     if tag == "img":
+        if name == "srcset":
+            return bool(SRCSET_RE.match(value))
+        if name == "sizes":
+            return value == IMAGE_SIZES
         return name in {"src", "alt", "title", "width", "height"}
     if tag in {"abbr", "acronym"}:
         return name == "title"
@@ -170,6 +181,7 @@ def _attribute_filter(tag: str, name: str, value: str) -> str | None:
 # Every attribute any tag may carry; _attribute_filter decides on each value.
 _ATTRIBUTES = {tag: {"id", "class", "href", "title", "src", "alt", "width", "height",
                      "align", "colspan", "rowspan", "start", "type"} for tag in ALLOWED_TAGS}
+_ATTRIBUTES["img"] |= {"srcset", "sizes"}
 _CLEANER = nh3.Cleaner(
     tags=set(ALLOWED_TAGS), clean_content_tags={"script", "style"}, attributes=_ATTRIBUTES,
     attribute_filter=_attribute_filter, strip_comments=True, link_rel=None,
@@ -203,6 +215,18 @@ def _clean(html: str) -> str:
             break
         html = cleaned
     return html
+
+
+IMG_TAG_RE = re.compile(r'<img((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*/?>')
+_SRCSET_ATTR = re.compile(r'\s(?:srcset|sizes)="[^"]*"')
+
+
+def _strip_srcset(html: str) -> str:
+    """No `srcset` or `sizes` from member text: only the site writes them (files.display)."""
+    if "srcset" not in html and "sizes" not in html:
+        return html
+    return IMG_TAG_RE.sub(lambda match: "<img" + _SRCSET_ATTR.sub("", match.group(1)) + ">",
+                          html)
 
 
 def sanitise(html: str) -> str:
@@ -411,7 +435,7 @@ def render_now(text: str) -> Rendered:
         output_format="html",
     )
     html = md.convert(text or "")
-    clean = sanitise(html)
+    clean = _strip_srcset(sanitise(html))
     tokens = getattr(md, "toc_tokens", [])
     headings = sum(1 + len(token.get("children", [])) for token in tokens)
     toc = sanitise(md.toc) if headings >= 3 else ""
@@ -425,4 +449,22 @@ def render(text: str) -> Rendered:
     naming the `body` field) for text over MAX_CHARS or that takes too long."""
     from core import render_pool
 
-    return render_pool.render(text or "")
+    rendered = render_pool.render(text or "")
+    return after_render(rendered)
+
+
+def after_render(rendered: Rendered) -> Rendered:
+    """The app's steps after rendering, in this process (they may read the database):
+    `app.extensions["markup.after_render"]`, functions from HTML to HTML (files.display adds
+    the sizes of uploaded images)."""
+    from dataclasses import replace
+
+    from flask import current_app, has_app_context
+
+    if not has_app_context():
+        return rendered
+    steps = current_app.extensions.get("markup.after_render", ())
+    html = rendered.html
+    for step in steps:
+        html = step(html)
+    return rendered if html == rendered.html else replace(rendered, html=html)

@@ -12,7 +12,7 @@ bp = Blueprint("files", __name__)
 
 def init_files(app: Flask) -> None:
     from core import signals
-    from files import extract, uses, views  # noqa: F401 - its routes
+    from files import display, extract, uses, views  # noqa: F401 - its routes
     from files.cli import files_cli
     from files.storage import BackupFiles, storage_for
 
@@ -23,6 +23,7 @@ def init_files(app: Flask) -> None:
     signals.connect(app, signals.content_changed, uses.on_content_changed)
     signals.connect(app, signals.checking_post, uses.on_checking_post)
     extract.install(app)
+    app.extensions.setdefault("markup.after_render", []).append(display.add_image_sizes)
     app.cli.add_command(files_cli)
     app.jinja_env.globals["file_attachments"] = uses.attachments
     app.jinja_env.filters["file_size"] = _size

@@ -20,8 +20,8 @@ from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
 
-# What a use is of: "revision" (an article's revision), "question", "answer".
-USE_KINDS = ("revision", "question", "answer")
+# What a use is of: "revision" (an article's revision), "question", "answer", "chat_reply".
+USE_KINDS = ("revision", "question", "answer", "chat_reply")
 
 
 class StoredFile(db.Model):

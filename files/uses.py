@@ -126,7 +126,13 @@ def _visible_use(sha: str):
         FileUse.sha256 == sha, FileUse.kind == "answer", Answer.id == FileUse.object_id,
         Answer.hidden.is_(False), Question.id == Answer.question_id,
         Question.hidden.is_(False))
-    return or_(revision, question, answer)
+    from chats.models import Chat, Reply
+
+    # A chat is seen by everyone (chats have no hidden state); its replies unless hidden.
+    chat_reply = exists().where(
+        FileUse.sha256 == sha, FileUse.kind == "chat_reply", Reply.id == FileUse.object_id,
+        Reply.hidden.is_(False), Chat.id == Reply.chat_id)
+    return or_(revision, question, answer, chat_reply)
 
 
 def used_visibly(sha: str) -> bool:

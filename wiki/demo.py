@@ -31,8 +31,13 @@ def demo_articles() -> list[dict]:
 
 
 def load_demo_articles(users: dict) -> None:
-    now = utcnow()
+    from files.demo import with_demo_images
+
+    now, images = utcnow(), {}
     for spec in demo_articles():
+        for revision in spec["revisions"]:  # (demo-image:NAME) -> the uploaded image
+            revision["body"] = with_demo_images(revision["body"],
+                                                users[revision["author"]], images)
         tags, sectors = spec.get("tags", []), spec.get("sectors", [])
         first, *edits = spec["revisions"]
         article = saving.create_article(

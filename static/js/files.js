@@ -5,6 +5,9 @@
 (function () {
   "use strict";
   if (!window.fetch || !window.FormData) { return; }
+  // A page with several text fields includes this script beside each: set up once.
+  if (window.commonplaceUploads) { return; }
+  window.commonplaceUploads = true;
   var token = document.querySelector('meta[name="csrf-token"]');
 
   function insertAt(area, text) {

@@ -50,7 +50,10 @@ def second_database(tmp_path):
 
 def test_backup_and_restore_round_trip_everything(tmp_path, pg_schema, demo_snapshot):
     (tmp_path / "source").mkdir()
-    source = make_app(tmp_path / "source", pg_schema, RATELIMIT_ENABLED=False)
+    # The run's files directory, where the demo's uploads landed when its snapshot was
+    # made (the target has a directory of its own: the restore must write them there).
+    source = make_app(tmp_path / "source", pg_schema, RATELIMIT_ENABLED=False,
+                      FILES_DIR=str(tmp_path.parent / "files"))
     runner = source.test_cli_runner()
     assert demo_snapshot.fill(source).result.exit_code == 0  # `flask demo load`, run once
     before = snapshot(source)

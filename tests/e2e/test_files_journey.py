@@ -74,7 +74,15 @@ def test_upload_an_image_beside_the_editor_and_hostile_files_run_nothing(
     page.get_by_role("button", name="Publish article").click()
     image = page.get_by_role("img", name="Floor plan: the laser cutter by the window")
     expect(image).to_be_visible()
-    assert page.evaluate("document.querySelector('.prose img').naturalWidth") == 1200
+    # Its width and height are written (no layout shift) and the browser takes a smaller
+    # width from the srcset the site built (the text column is narrower than 1200 px).
+    shown = page.evaluate("""() => { const img = document.querySelector('.prose img');
+        return [img.getAttribute('width'), img.getAttribute('height'), img.naturalWidth,
+                new URL(img.currentSrc).pathname,
+                img.getAttribute('srcset').split(', ').map(c => c.split(' ')[0])]; }""")
+    width, height, _natural, current, candidates = shown
+    assert (width, height) == ("1200", "800") and len(candidates) == 3, shown
+    assert current in candidates[:2], shown  # 480w or 960w, not the 1200-pixel original
     expect(page.get_by_role("region", name="Attachments")).to_contain_text("PNG image")
     assert_accessible(page, "an article with an image and its attachments")
 
