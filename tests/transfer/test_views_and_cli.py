@@ -45,8 +45,9 @@ def test_cli_imports_compressed_dumps_and_dry_runs(app, tmp_path):
     broken.write_bytes(DUMP[:-40])
     result = runner.invoke(args=["import", "mediawiki", str(broken)])
     assert result.exit_code == 1 and "not well-formed XML" in result.output
-    files = runner.invoke(args=["import", "mediawiki", str(packed), "--files", str(tmp_path)])
-    assert files.exit_code != 0 and "--files is not supported yet" in files.output
+    files = runner.invoke(args=["import", "mediawiki", str(packed), "--files",
+                                str(tmp_path / "no-such-folder")])
+    assert files.exit_code == 2 and "does not exist" in files.output
     out = tmp_path / "out.zip"
     result = runner.invoke(args=["export", "markdown", str(out)])
     assert result.exit_code == 0 and "Exported 1 articles" in result.output
