@@ -83,10 +83,10 @@ class Report:
             out.append(f"Conflict: “{title}” was edited here and the wiki's newer revisions "
                        "do not merge; it was left as it is.")
         if self.files_imported or self.files_already or self.files_refused:
-            out.append(f"Files: {self.files_imported} "
-                       + ("would be imported" if self.dry_run else "imported")
-                       + f", {self.files_already} already imported"
-                       + f", {len(self.files_refused)} refused.")
+            out.append(f"Files: {self.files_imported} in the folder (a dry run does not "
+                       "check or upload them)." if self.dry_run else
+                       f"Files: {self.files_imported} imported, {self.files_already} "
+                       f"already imported, {len(self.files_refused)} refused.")
         for name, why in self.files_refused:
             out.append(f"File refused: “{name}”: {why}")
         if self.untexted:
@@ -134,8 +134,7 @@ class Importer:
         from transfer.wiki_files import WikiFiles
 
         self.files = WikiFiles(self)
-        if not self.dry_run:
-            self.files.known()
+        self.files.known()
         if self.files_dir:
             self.files.load(self.files_dir)
         for page in self.reader.pages():

@@ -97,7 +97,7 @@ def test_cli_files_option_and_dry_run(app, tmp_path, admin):
     runner = app.test_cli_runner()
     dry = runner.invoke(args=["import", "mediawiki", str(dump), "--files", str(files),
                               "--dry-run"])
-    assert dry.exit_code == 0 and "Files: 4 would be imported" in dry.output, dry.output
+    assert dry.exit_code == 0 and "Files: 4 in the folder (a dry run" in dry.output, dry.output
     assert db.session.scalar(select(func.count()).select_from(StoredFile)) == 0
     nobody = runner.invoke(args=["import", "mediawiki", str(dump), "--files", str(files),
                                  "--uploader", "nobody"])
