@@ -33,7 +33,7 @@ def import_mediawiki(dump: str, dry_run: bool, wiki_name: str | None,
     from transfer.dump import DumpReader, open_raw
     from transfer.importing import Importer
 
-    member = _uploader(uploader) if files_dir else None
+    member = _uploader(uploader) if files_dir and not dry_run else None
     raw = open_raw(dump)
     size = os.path.getsize(dump)
     source = getattr(raw, "fileobj", None) or getattr(raw, "_fp", None) or raw

@@ -139,7 +139,20 @@ def test_an_admin_mails_a_claim_link_and_the_member_who_opens_it_takes_the_credi
     message = db.session.scalar(select(OutboxMessage).where(
         OutboxMessage.kind == "placeholder_claim"))
     assert message.to_address == "ada@example.org" and "Practice Wiki" in message.subject
-    path = urlsplit(json.loads(message.context)["link"]).path
+    context = json.loads(message.context)
+    path = urlsplit(context["link"]).path
+    from mail.compose import build
+
+    raw = build(to=message.to_address, name=message.to_name, subject=message.subject,
+                template=message.template, message_id=message.message_id, **context)
+    import email
+    from email import policy
+
+    parsed = email.message_from_string(raw, policy=policy.default)
+    text = parsed.get_body(("plain",)).get_content()
+    html = parsed.get_body(("html",)).get_content()
+    assert "within 14 days" in " ".join(text.split()) and context["link"] in text
+    assert "Take the credit for my edits" in html
     assert path.startswith("/transfer/claim/mail/")
     assert client.get(path).status_code == 302  # sign in first
     forged = member_client.get(path[:-3] + "abc")
