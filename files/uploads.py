@@ -85,8 +85,9 @@ def stream_size(stream: BinaryIO) -> int:
     return size
 
 
-def upload(uploader, item: Upload) -> StoredFile:
-    """Check and store one uploaded file; returns its record (flushed)."""
+def upload(uploader, item: Upload, *, daily_limit: bool = True) -> StoredFile:
+    """Check and store one uploaded file; returns its record (flushed). `daily_limit`
+    False is for an admin's command (a wiki's files imported from a folder)."""
     permissions.require_member(uploader, "Please sign in to upload files.")
     permissions.require(permissions.may_upload_file(uploader),
                         "You may not upload files.")
@@ -108,7 +109,8 @@ def upload(uploader, item: Upload) -> StoredFile:
         problems.add("Describe the image for people who cannot see it (what it shows that "
                      "matters to the text), or tick “decorative” if it adds nothing.", "alt")
     problems.raise_any()
-    _check_daily(uploader, size)
+    if daily_limit:
+        _check_daily(uploader, size)
     storage = get_storage()
     record = StoredFile(media_type=kind.media_type,
                         name=sniffing.clean_name(item.filename, kind.extension),

@@ -20,18 +20,20 @@ export_cli = AppGroup("export", help="Export every visible article in open forma
               help="Report what would be imported, converted and dropped; write nothing.")
 @click.option("--wiki-name", default=None,
               help="Name of the source wiki (default: the dump's site name).")
-@click.option("--files", "files_dir", type=click.Path(file_okay=False), default=None,
-              help="A folder of the wiki's files (not supported yet).")
+@click.option("--files", "files_dir", type=click.Path(exists=True, file_okay=False),
+              default=None,
+              help="A folder of the wiki's files, named as its File: pages name them: "
+                   "imported as attachments, and the pages' links point at them.")
+@click.option("--uploader", default=None,
+              help="Username the files are uploaded as (default: the first admin).")
 def import_mediawiki(dump: str, dry_run: bool, wiki_name: str | None,
-                     files_dir: str | None) -> None:
+                     files_dir: str | None, uploader: str | None) -> None:
     """Import a MediaWiki XML export (.xml, .xml.bz2, .xml.gz) with full history."""
     from core.errors import CommonplaceError
     from transfer.dump import DumpReader, open_raw
     from transfer.importing import Importer
 
-    if files_dir:
-        raise click.ClickException("--files is not supported yet: image and file links "
-                                   "are kept as links to the source wiki.")
+    member = _uploader(uploader) if files_dir and not dry_run else None
     raw = open_raw(dump)
     size = os.path.getsize(dump)
     source = getattr(raw, "fileobj", None) or getattr(raw, "_fp", None) or raw
@@ -50,7 +52,7 @@ def import_mediawiki(dump: str, dry_run: bool, wiki_name: str | None,
 
             importer = Importer(reader, wiki_name=wiki_name, dry_run=dry_run,
                                 commit=(lambda: None) if dry_run else db.session.commit,
-                                progress=advance)
+                                progress=advance, files_dir=files_dir, uploader=member)
             report = importer.run()
     except CommonplaceError as error:  # the dump refused, or a page that cannot be saved
         db.session.rollback()
@@ -64,6 +66,24 @@ def import_mediawiki(dump: str, dry_run: bool, wiki_name: str | None,
         db.session.rollback()
     for line in report.lines():
         click.echo(line)
+
+
+def _uploader(username: str | None):
+    """The member a wiki's files are uploaded as: the one named, else the first admin."""
+    from sqlalchemy import select
+
+    from core.models import User
+
+    query = select(User).where(User.active.is_(True))
+    query = (query.where(User.username_key == username.lower()) if username
+             else query.where(User.role == "admin").order_by(User.id))
+    member = db.session.scalars(query.limit(1)).first()
+    if member is None:
+        raise click.ClickException(
+            f"No active member “{username}” to upload the files as." if username else
+            "--files needs a member to upload the files as: name one with --uploader "
+            "(there is no admin yet).")
+    return member
 
 
 def _tell(position) -> int:

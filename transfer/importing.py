@@ -53,6 +53,10 @@ class Report:
     out_of_order: list[str] = field(default_factory=list)
     dropped: Counter = field(default_factory=Counter)  # template name -> revisions
     too_long: list[str] = field(default_factory=list)
+    files_imported: int = 0
+    files_already: int = 0
+    files_refused: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    untexted: set[str] = field(default_factory=set)  # images linked with no text
     dry_run: bool = False
 
     def lines(self) -> list[str]:
@@ -78,6 +82,18 @@ class Report:
         for title in self.conflicts:
             out.append(f"Conflict: “{title}” was edited here and the wiki's newer revisions "
                        "do not merge; it was left as it is.")
+        if self.files_imported or self.files_already or self.files_refused:
+            out.append(f"Files: {self.files_imported} in the folder (a dry run does not "
+                       "check or upload them)." if self.dry_run else
+                       f"Files: {self.files_imported} imported, {self.files_already} "
+                       f"already imported, {len(self.files_refused)} refused.")
+        for name, why in self.files_refused:
+            out.append(f"File refused: “{name}”: {why}")
+        if self.untexted:
+            names = sorted(self.untexted)
+            out.append("Images linked without a caption or alt text (described by their "
+                       "file name; write a better description): "
+                       + ", ".join(names[:20]) + (" …" if len(names) > 20 else ""))
         for title in self.too_long:
             out.append(f"Too long to show (text kept): a revision of “{title}”.")
         if self.dropped:
@@ -90,8 +106,10 @@ class Report:
 class Importer:
     def __init__(self, reader: DumpReader, *, wiki_name: str | None = None,
                  dry_run: bool = False, commit: Callable[[], None] | None = None,
-                 progress: Callable[[], None] | None = None):
+                 progress: Callable[[], None] | None = None,
+                 files_dir: str | None = None, uploader=None):
         self.reader = reader
+        self.files_dir, self.uploader = files_dir, uploader
         self.site: Site = reader.site
         self.source = (wiki_name or self.site.key)[:120]
         self.wiki_name = wiki_name or self.site.name or self.site.key
@@ -113,6 +131,12 @@ class Importer:
     # ------------------------------------------------------------ the run
 
     def run(self) -> Report:
+        from transfer.wiki_files import WikiFiles
+
+        self.files = WikiFiles(self)
+        self.files.known()
+        if self.files_dir:
+            self.files.load(self.files_dir)
         for page in self.reader.pages():
             namespace = page.namespace or 0
             if namespace == MAIN:
@@ -138,8 +162,9 @@ class Importer:
     def convert(self, wikitext: str):
         converted = wikitext_to_markdown(
             wikitext, link_title=self.link_title, source_url=self.site.page_url,
-            namespaces=self.namespaces)
+            namespaces=self.namespaces, file_link=self.files.link)
         converted.markdown = _clean(converted.markdown)
+        self.report.untexted.update(converted.untexted)
         return converted
 
     # ------------------------------------------------------------ one page

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from core.extensions import db
 from core.models import User
 from core.timeutil import utcnow
+from files.models import StoredFile
 
 
 class ImportedPage(db.Model):
@@ -99,3 +100,22 @@ class PlaceholderClaim(db.Model):
 
     placeholder: Mapped[Placeholder] = relationship()
     member: Mapped[User] = relationship(foreign_keys=[member_id])
+
+
+class ImportedFile(db.Model):
+    """A file of an imported wiki (`--files DIR`), by its name on the wiki, and the upload
+    it became: a re-run with the same bytes reuses it, changed bytes make a new upload."""
+
+    __tablename__ = "imported_files"
+    __table_args__ = (UniqueConstraint("source", "wiki_name", name="uq_imported_files_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(120))
+    wiki_name: Mapped[str] = mapped_column(String(255))
+    # The SHA-256 of the bytes in the folder (an image is stored re-encoded, so its
+    # stored hash differs).
+    raw_sha256: Mapped[str] = mapped_column(String(64))
+    file_id: Mapped[int] = mapped_column(ForeignKey("files.id", ondelete="CASCADE"),
+                                         index=True)
+
+    file: Mapped[StoredFile] = relationship()

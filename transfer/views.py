@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import tempfile
 
-from flask import abort, flash, redirect, render_template, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import TextAreaField
-from wtforms.validators import Optional
+from wtforms import EmailField, TextAreaField
+from wtforms.validators import InputRequired, Optional
 
 from core import permissions
 from core.accounts import get_by_username
@@ -25,6 +25,11 @@ from transfer.models import Placeholder, PlaceholderClaim
 class ClaimForm(FlaskForm):
     note = TextAreaField("How can an admin tell this was you? (optional)",
                          validators=[Optional()], render_kw={"maxlength": 500, "rows": 3})
+
+
+class MailClaimForm(FlaskForm):
+    email = EmailField("Their e-mail address", validators=[InputRequired()],
+                       render_kw={"maxlength": 254, "autocomplete": "off"})
 
 
 @bp.route("/transfer/")
@@ -84,8 +89,48 @@ def claim(username: str):
             flash("Your claim is with the admins; you will see the credit move to you when "
                   "they approve it.", "success")
             return redirect(url_for("transfer.claim", username=username))
-    return render_template("transfer/claim.html", form=form, placeholder=found), \
-        form_status(form)
+    return render_template("transfer/claim.html", form=form, placeholder=found,
+                           mail_form=MailClaimForm(formdata=None)), form_status(form)
+
+
+@bp.route("/transfer/claim/<username>/mail", methods=["POST"])
+def mail_claim(username: str):
+    """An admin mails the contributor a link that lets them take the credit."""
+    from transfer.claim_mail import mail_claim_link
+
+    permissions.require_admin(current_user)
+    found = _placeholder(username)
+    form = MailClaimForm()
+    if form.validate_on_submit():
+        outcome = attempt(lambda: mail_claim_link(
+            current_user, _placeholder(username).user, form.email.data or ""), form)
+        if outcome.done:
+            flash(f"A link to take the credit was mailed to {outcome.value}.", "success")
+            return redirect(url_for("transfer.claim", username=username))
+    return render_template("transfer/claim.html", form=ClaimForm(formdata=None),
+                           placeholder=found, mail_form=form), form_status(form)
+
+
+@bp.route("/transfer/claim/mail/<token>", methods=["GET", "POST"])
+def claim_by_mail(token: str):
+    """The link mailed to a contributor: signed in, they take the placeholder's credit."""
+    from core.errors import ValidationFailed
+    from transfer.claim_mail import claim_by_link, read_claim_link
+
+    permissions.require_member(current_user)
+    if request.method == "POST":
+        check_button_form()
+        if attempt(lambda: claim_by_link(current_user, token)).done:
+            flash("The credit is yours: the contributor's revisions and bylines now name "
+                  "you.", "success")
+            return redirect(url_for("pages.profile", username=current_user.username))
+    try:
+        placeholder, address = read_claim_link(token)
+    except ValidationFailed as error:
+        return render_template("transfer/claim_by_mail.html", placeholder=None,
+                               problem=error.message), 410
+    return render_template("transfer/claim_by_mail.html", placeholder=placeholder,
+                           address=address, token=token)
 
 
 @bp.route("/transfer/claims/<int:claim_id>/<any(approve, refuse):action>", methods=["POST"])

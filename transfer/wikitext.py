@@ -41,6 +41,8 @@ FILE_OPTION_RE = re.compile(
     r"baseline|middle|top|bottom|sub|super|text-top|text-bottom|\d*x?\d+px|"
     r"(link|alt|upright|page|class|lang|thumbtime|start|end)\s*=.*)$", re.IGNORECASE)
 FILE_NAMESPACES = {"file", "image"}
+MEDIA_NAMESPACE = "media"
+ALT_RE = re.compile(r"^alt\s*=\s*(.*)$", re.IGNORECASE | re.DOTALL)
 CATEGORY_NAMESPACES = {"category"}
 DROPPED_TAGS = {"script", "style", "references", "templatedata", "indicator", "noinclude",
                 "onlyinclude"}
@@ -56,6 +58,8 @@ class Converted:
     categories: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)  # internal link targets, as written
     files: list[str] = field(default_factory=list)  # File:/Image: names linked
+    # Imported images linked with no caption or alt text: their name is the alt text.
+    untexted: list[str] = field(default_factory=list)
 
 
 def redirect_target(wikitext: str) -> str | None:
@@ -70,8 +74,9 @@ def _identity(title: str) -> str:
 
 class _Converter:
     def __init__(self, link_title: Callable[[str], str], source_url: str,
-                 namespaces: set[str]):
+                 namespaces: set[str], file_link: Callable[[str], object] | None = None):
         self.link_title = link_title
+        self.file_link = file_link or (lambda _name: None)
         self.source_url = source_url.rstrip("/")
         self.namespaces = {name.lower() for name in namespaces}
         self.result = Converted("")
@@ -194,14 +199,9 @@ class _Converter:
         if namespace in CATEGORY_NAMESPACES and not leading_colon:
             self.result.categories.append(rest.strip())
             return ""
-        if namespace in FILE_NAMESPACES and not leading_colon:
-            self.result.files.append(rest.strip())
-            captions = [part.strip() for part in label.split("|")
-                        if part.strip() and not FILE_OPTION_RE.match(part.strip())]
-            caption = captions[-1] if captions else rest.strip()
-            if not self.source_url:  # nowhere to link to: the caption alone
-                return _label(caption or rest.strip())
-            return f"[{_label(caption or rest.strip())}]({_url(self.source_page(target))})"
+        if namespace in FILE_NAMESPACES and not leading_colon or \
+                namespace == MEDIA_NAMESPACE:
+            return self.file(node, namespace, target, rest.strip(), label)
         if namespace and (namespace in self.namespaces or leading_colon):
             if not self.source_url:
                 return _label(label or target)
@@ -215,6 +215,33 @@ class _Converter:
         if not label or label == title:
             return f"[[{title}]]"
         return f"[[{title}|{label}]]"
+
+    def file(self, node: Wikilink, namespace: str, target: str, name: str,
+             label: str) -> str:
+        """[[File:Name.jpg|thumb|alt=...|Caption]] and [[Media:Name.pdf|label]]: the
+        imported file when there is one, else a link to the file's page on the wiki."""
+        self.result.files.append(name)
+        parts = [self.nodes(part.nodes, inline=True).strip() for part in
+                 _split_pipes(node.text)] if node.text is not None else []
+        alt = next((ALT_RE.match(part).group(1).strip() for part in parts
+                    if ALT_RE.match(part)), "")
+        captions = [part for part in parts if part and not FILE_OPTION_RE.match(part)]
+        caption = captions[-1] if captions else ""
+        found = self.file_link(name)
+        if found is not None:
+            if found.is_image and namespace != MEDIA_NAMESPACE:
+                text = alt or caption
+                if not text:
+                    self.result.untexted.append(name)
+                    text = found.alt
+                return f"![{_label(text)}]({_url(found.url)})"
+            return f"[{_label(caption or label or found.name)}]({_url(found.url)})"
+        if namespace == MEDIA_NAMESPACE:
+            target = "File:" + name
+        text = _label(caption or alt or name)
+        if not self.source_url:  # nowhere to link to: the caption alone
+            return text
+        return f"[{text}]({_url(self.source_page(target))})"
 
     def source_page(self, title: str) -> str:
         return f"{self.source_url}/{quote(title.replace(' ', '_'), safe=':/()')}"
@@ -337,6 +364,22 @@ class _Converter:
         return self.result
 
 
+def _split_pipes(code) -> list:
+    """A link's text split at its top-level pipes (a caption's own links keep theirs)."""
+    parts, current = [], []
+    for item in code.nodes:
+        if isinstance(item, Text) and "|" in str(item.value):
+            pieces = str(item.value).split("|")
+            current.append(Text(pieces[0]))
+            for piece in pieces[1:]:
+                parts.append(mwparserfromhell.wikicode.Wikicode(current))
+                current = [Text(piece)]
+        else:
+            current.append(item)
+    parts.append(mwparserfromhell.wikicode.Wikicode(current))
+    return parts
+
+
 def _is_list_marker(node) -> bool:
     return isinstance(node, Tag) and str(node.wiki_markup or "") in LIST_MARKUP and str(
         node.tag).lower() in {"li", "dt", "dd"}
@@ -396,9 +439,12 @@ def _list_kind(line: str) -> str | None:
 
 
 def wikitext_to_markdown(wikitext: str, *, link_title: Callable[[str], str] = _identity,
-                         source_url: str = "", namespaces: set[str] | None = None
-                         ) -> Converted:
+                         source_url: str = "", namespaces: set[str] | None = None,
+                         file_link: Callable[[str], object] | None = None) -> Converted:
     """Convert one revision's wikitext. `link_title` maps a wiki page title to the title of
     the article it became here (a title changed by a collision); `source_url` is where the
-    source wiki's pages are (for file links); `namespaces` are the dump's namespace names."""
-    return _Converter(link_title, source_url or "", namespaces or set()).convert(wikitext)
+    source wiki's pages are (for file links); `namespaces` are the dump's namespace names;
+    `file_link` maps a File: name to the imported file (transfer.wiki_files.FileLink), or
+    None when it was not imported."""
+    return _Converter(link_title, source_url or "", namespaces or set(),
+                      file_link).convert(wikitext)

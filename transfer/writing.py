@@ -14,6 +14,7 @@ from sqlalchemy import select
 from core.errors import ValidationFailed
 from core.extensions import db
 from core.markup import Rendered, article_slug, render
+from files.uses import record_uses
 from transfer.models import ImportedPage, ImportedRevision
 from transfer.spool import _single_line, _Spool, _Spooled
 from wiki import attribution, merging, saving
@@ -183,6 +184,8 @@ class PageWriter:
         self.links = rendered.links
         self.history.appendleft((body, revision.attribution))
         db.session.flush()
+        if "/files/" in body:  # an imported file: its use keeps it fetchable with the text
+            record_uses("revision", revision.id, body)
         return revision
 
     def finish(self, article: Article, converted) -> None:

@@ -223,6 +223,10 @@ MATRIX = {
                                            "editor": GONE, "admin": GONE}, None),
     "/transfer/claims/<int:claim_id>/<any(approve, refuse):action>": (
         "POST", {**ADMINS, "admin": GONE}, {}),
+    "/transfer/claim/<username>/mail": ("POST", {**ADMINS, "admin": GONE},
+                                        {"email": "ada@example.org"}),
+    "/transfer/claim/mail/<token>": ("GET", {**dict.fromkeys(ROLES, 410),
+                                             "anonymous": LOGIN}, None),
     # Community chats: anyone reads them; members reply, vote and ask for reminders; the
     # chat's host (the admin) and editors run it; editors schedule (and name chat hosts)
     # and import. The world's chat is live, so picking a prompt (before the start only)

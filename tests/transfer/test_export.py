@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from urllib.parse import quote
 
 from sqlalchemy import select
 
@@ -138,3 +139,45 @@ def test_the_demo_site_round_trips_through_mediawiki_xml(app, demo, pg_schema):
         words = lambda body: {w.strip("*_`#[]().,:;|") for w in body} - {""}  # noqa: E731
         kept = words(after[title][1][-1][3]) & words(before[title][1][-1][3])
         assert len(kept) >= 0.9 * len(words(before[title][1][-1][3])), title
+
+
+def test_markdown_export_carries_files_check_by_and_the_byline_organisation(
+        app, member, tmp_path):
+    from datetime import date
+
+    from files.storage import get_storage
+    from files.uploads import Upload, markdown_for, upload
+    from orgs.models import Affiliation, Organisation
+    from tests.files.samples import image, pdf
+
+    app.config["FILES_DIR"] = str(tmp_path / "store")
+    picture = upload(member, Upload(io.BytesIO(image("PNG")), "Shelf plan.png",
+                                    alt="A shelf plan"))
+    document = upload(member, Upload(io.BytesIO(pdf()), "Rota.pdf"))
+    body = (f"The plan: {markdown_for(picture)} and the {markdown_for(document)}.\n\n"
+            f"Gone: [old](/files/{'0' * 64}/old.pdf)\n")
+    article = saving.create_article(member, title="Shelf plan", body=body).article
+    article.check_by = date(2027, 6, 30)
+    library = Organisation(slug="town-library", name="Town Library", kind="public")
+    db.session.add(library)
+    db.session.flush()
+    db.session.add(Affiliation(user_id=member.id, organisation_id=library.id,
+                               status="approved", show_in_byline=True))
+    db.session.commit()
+
+    buffer = io.BytesIO()
+    assert write_markdown_zip(buffer) == 1
+    archive = zipfile.ZipFile(buffer)
+    png_path = f"files/{picture.sha256}/{picture.name}"
+    pdf_path = f"files/{document.sha256}/{document.name}"
+    assert {png_path, pdf_path} <= set(archive.namelist())
+    assert archive.read(png_path) == get_storage().read(picture.sha256)
+    assert archive.read(pdf_path) == pdf()
+    text = archive.read("articles/shelf-plan.md").decode()
+    assert f"![A shelf plan](../{quote(png_path)})" in text  # Shelf%20plan.png
+    assert f"[Rota.pdf](../{pdf_path})" in text
+    assert f"(/files/{'0' * 64}/old.pdf)" in text  # a file that is gone: left as it was
+    assert "/files/" + picture.sha256 not in text.replace("../files/", "")
+    assert 'check_by: "2027-06-30"' in text
+    assert 'organisation: ["Town Library"]' in text
+    assert '"lead": true, "organisation": "Town Library"' in text

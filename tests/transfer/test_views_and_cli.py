@@ -45,8 +45,9 @@ def test_cli_imports_compressed_dumps_and_dry_runs(app, tmp_path):
     broken.write_bytes(DUMP[:-40])
     result = runner.invoke(args=["import", "mediawiki", str(broken)])
     assert result.exit_code == 1 and "not well-formed XML" in result.output
-    files = runner.invoke(args=["import", "mediawiki", str(packed), "--files", str(tmp_path)])
-    assert files.exit_code != 0 and "--files is not supported yet" in files.output
+    files = runner.invoke(args=["import", "mediawiki", str(packed), "--files",
+                                str(tmp_path / "no-such-folder")])
+    assert files.exit_code == 2 and "does not exist" in files.output
     out = tmp_path / "out.zip"
     result = runner.invoke(args=["export", "markdown", str(out)])
     assert result.exit_code == 0 and "Exported 1 articles" in result.output
@@ -111,3 +112,59 @@ def test_the_revision_page_lists_what_the_import_dropped(app, client):
     assert "{{Infobox library}}" in page and "Town" in page
     assert "could not be converted" not in client.get(
         "/wiki/seed-library/revisions/2").get_data(as_text=True)
+
+
+def test_an_admin_mails_a_claim_link_and_the_member_who_opens_it_takes_the_credit(
+        app, admin_client, member_client, member, client):
+    import json
+    from urllib.parse import urlsplit
+
+    from mail.models import OutboxMessage
+    from tests.transfer.conftest import run_import
+
+    run_import(DUMP)
+    ada = db.session.scalar(select(Placeholder).where(Placeholder.wiki_username == "Ada")).user
+    page = admin_client.get(f"/transfer/claim/{ada.username}").get_data(as_text=True)
+    assert "Mail them a link" in page
+    assert "Mail them a link" not in member_client.get(
+        f"/transfer/claim/{ada.username}").get_data(as_text=True)
+    bad = admin_client.submit(f"/transfer/claim/{ada.username}/mail", {"email": "not mail"})
+    assert bad.status_code == 422 and "does not look right" in bad.get_data(as_text=True)
+    refused = member_client.submit(f"/transfer/claim/{ada.username}/mail",
+                                   {"email": "ada@example.org"})
+    assert refused.status_code == 403
+    response = admin_client.submit(f"/transfer/claim/{ada.username}/mail",
+                                   {"email": "Ada@Example.org"})
+    assert response.status_code == 302
+    message = db.session.scalar(select(OutboxMessage).where(
+        OutboxMessage.kind == "placeholder_claim"))
+    assert message.to_address == "ada@example.org" and "Practice Wiki" in message.subject
+    context = json.loads(message.context)
+    path = urlsplit(context["link"]).path
+    from mail.compose import build
+
+    raw = build(to=message.to_address, name=message.to_name, subject=message.subject,
+                template=message.template, message_id=message.message_id, **context)
+    import email
+    from email import policy
+
+    parsed = email.message_from_string(raw, policy=policy.default)
+    text = parsed.get_body(("plain",)).get_content()
+    html = parsed.get_body(("html",)).get_content()
+    assert "within 14 days" in " ".join(text.split()) and context["link"] in text
+    assert "Take the credit for my edits" in html
+    assert path.startswith("/transfer/claim/mail/")
+    assert client.get(path).status_code == 302  # sign in first
+    forged = member_client.get(path[:-3] + "abc")
+    assert forged.status_code == 410
+    offer = member_client.get(path)
+    assert offer.status_code == 200 and "ada@example.org" in offer.get_data(as_text=True)
+    taken = member_client.submit(path)
+    assert taken.status_code == 302
+    db.session.expire_all()
+    assert set(db.session.scalars(select(Revision.author_id))) == {member.id}
+    assert db.session.get(Placeholder, ada.id).claimed_by_id == member.id
+    claim = db.session.scalar(select(PlaceholderClaim))
+    assert claim.status == "approved" and "mailed to ada@example.org" in claim.note
+    again = member_client.get(path)  # worthless once claimed
+    assert again.status_code == 410 and "Ask an admin" in again.get_data(as_text=True)
