@@ -32,6 +32,7 @@ class World:
     campaign_id: int = 0
     pledge_id: int = 0
     offer_id: int = 0
+    topic_comment_id: int = 0
     file_sha: str = ""  # uploaded by the member, used by nothing yet (files/)
     chat_id: int = 0
     chat_reply_id: int = 0
