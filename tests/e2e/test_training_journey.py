@@ -95,6 +95,7 @@ def test_propose_pledge_tip_confirm_and_download(page, live_server, browser, con
     page.get_by_label("Your comment", exact=True).fill("I ran one in **Ely**: ask me.")
     page.get_by_role("button", name="Post comment").click()
     expect(page.locator(".comment-list")).to_contain_text("I ran one in Ely: ask me.")
+    assert_accessible(page, "a topic's page with its discussion")
     page.goto(live_server.url + "/training/trainer")
     assert_accessible(page, "the trainer profile form")
     page.get_by_label("What you train", exact=True).fill("Seed libraries and gardens.")
