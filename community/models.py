@@ -142,7 +142,8 @@ class Comment(db.Model):
 
     __tablename__ = "comments"
     __table_args__ = (
-        CheckConstraint("target_type IN ('question', 'answer', 'article')", name="target_known"),
+        CheckConstraint("target_type IN ('question', 'answer', 'article', 'training_topic')",
+                        name="target_known"),
         Index("ix_comments_target", "target_type", "target_id"),
     )
 

@@ -79,7 +79,11 @@ def describe(kind: str, thing) -> tuple[str, str]:
                 question_url(question, anchor=f"answer-{thing.id}"))
     label = f"Comment by {thing.author.name}"
     url = ""
-    if thing.target_type == "article":
+    from community.comments import KINDS, comment_url
+
+    if thing.target_type in KINDS:
+        url = comment_url(thing)
+    elif thing.target_type == "article":
         from wiki.models import Article
 
         article = db.session.get(Article, thing.target_id)

@@ -351,6 +351,8 @@ def comment():
 
 
 def _comment_url(remark: Comment) -> str:
+    if remark.target_type in comments.KINDS:
+        return comments.comment_url(remark) or url_for("pages.home")
     if remark.target_type == "article":
         return url_for("wiki.article", slug=db.session.get(Article, remark.target_id).slug) \
             + f"#comment-{remark.id}"

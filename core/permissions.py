@@ -83,7 +83,8 @@ def require_admin(viewer, message: str = "Only admins may do that.") -> None:
 def provide(app: Flask, fact: str, lookup: Callable[..., bool]) -> None:
     """A part that keeps a fact rules need registers how to look it up (in its init_*).
     Facts: "moderates" (viewer, workgroup_id) -> bool; "org_admin" and "acts_for"
-    (viewer, organisation_id) -> bool; "leads" (viewer, article_id) -> bool."""
+    (viewer, organisation_id) -> bool; "leads" (viewer, article_id) -> bool; "trains"
+    (viewer) -> bool."""
     app.extensions.setdefault("permissions.facts", {})[fact] = lookup
 
 
@@ -346,9 +347,15 @@ def may_manage_campaign(viewer, campaign) -> bool:
 
 
 def may_make_offer(viewer) -> bool:
-    """Trainers offer: any member (as themselves, or for a training provider they have an
-    approved affiliation with)."""
-    return is_member(viewer)
+    """Trainers offer: a member with a trainer profile, or with an approved, current
+    affiliation with a training provider (the fact "trains", kept by training/)."""
+    return is_member(viewer) and _fact("trains", viewer)
+
+
+def may_withdraw_offer(viewer, offer) -> bool:
+    """An offer is withdrawn by its trainer, while it is not accepted (nor answered)."""
+    return (is_member(viewer) and offer.trainer_id == viewer.id
+            and offer.status in ("made", "shortlisted"))
 
 
 def may_see_training_report(viewer, organisation) -> bool:

@@ -420,6 +420,8 @@ def report_page(on: str | None, viewer) -> ReportPage:
     thing = load_target(kind, int(key), viewer)
     item, anchor = f"{kind}:{thing.id}", f"{kind}-{thing.id}"
     if kind == "comment":
+        if thing.target_type in comments.KINDS:  # a part's own page lists its comments
+            raise NotFound("Report this comment to the editors from its page.")
         parent = comments.comment_target(thing.target_type, thing.target_id, viewer)
         if thing.target_type == "article":
             return ReportPage("article", parent.id,

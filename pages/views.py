@@ -17,6 +17,7 @@ from core.forms import RoleForm
 from editors.home import home_sections
 from orgs.affiliations import affiliations_of
 from pages.programmes import coming_up
+from training.trainers import profile_of
 from wiki import reading
 
 bp = Blueprint("pages", __name__)
@@ -47,7 +48,7 @@ def _profile_page(user, role_form=None):
     if role_form is None and permissions.may_change_roles(current_user):
         role_form = RoleForm(formdata=None, role=user.role)
     return render_template("pages/profile.html", user=user, role_form=role_form,
-                           affiliations=affiliations_of(user),
+                           affiliations=affiliations_of(user), trainer=profile_of(user),
                            **reading.articles_of(user), **profile_section(user))
 
 

@@ -10,9 +10,19 @@ bp = Blueprint("training", __name__, url_prefix="/training")
 
 
 def init_training(app: Flask) -> None:
+    from core import permissions
     from jobs import register
-    from training import views_campaigns, views_topics  # noqa: F401 - routes
+    from training import (  # noqa: F401 - routes
+        discussion,
+        trainers,
+        views_campaigns,
+        views_people,
+        views_topics,
+    )
     from training.jobs import settle_deadlines
+
+    permissions.provide(app, "trains", trainers.trains)
+    discussion.register()
 
     app.register_blueprint(bp)
     app.register_blueprint(views_campaigns.reports_bp)

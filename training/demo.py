@@ -10,7 +10,7 @@ from datetime import timedelta
 import demo
 from core.extensions import db
 from core.timeutil import utcnow
-from training import campaigns, interest, offers, pledges, topics
+from training import campaigns, discussion, interest, offers, pledges, topics, trainers
 
 
 def load_demo_training(users: dict, orgs: dict) -> dict:
@@ -30,6 +30,10 @@ def load_demo_training(users: dict, orgs: dict) -> dict:
             topics.mark_duplicate(editor, made[spec["key"]], made[spec["duplicate_of"]])
         elif spec.get("status"):
             topics.set_status(editor, made[spec["key"]], spec["status"], spec.get("reason", ""))
+    for spec in register.get("trainers", []):
+        trainers.save_profile(users[spec["member"]], spec["description"], spec["region"])
+    for spec in register.get("comments", []):
+        discussion.add(users[spec["member"]], made[spec["topic"]], spec["body"])
     offered = {}
     for spec in register["offers"]:
         offered[spec["topic"]] = offers.make_offer(users[spec["trainer"]], made[spec["topic"]], {

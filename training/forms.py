@@ -143,3 +143,22 @@ class OfferForm(FlaskForm):
 
 class ButtonForm(FlaskForm):
     """A button that changes something: only its CSRF token."""
+
+
+class TopicCommentForm(FlaskForm):
+    body = TextAreaField("Your comment", render_kw={"maxlength": 600, "rows": 3},
+                         description="Up to 600 characters of Markdown.")
+
+
+class HideCommentForm(FlaskForm):
+    hidden = HiddenField(default="1")
+    reason = StringField("Why?", validators=[Optional()], render_kw={"maxlength": 300})
+
+
+class TrainerProfileForm(FlaskForm):
+    description = TextAreaField("What you train", render_kw={"maxlength": 1000, "rows": 4},
+                                description="A few lines: your subjects, formats and "
+                                            "experience. Shown beside your offers.")
+    region = StringField("Where you train", validators=[Optional()],
+                         render_kw={"maxlength": 200},
+                         description="Regions you travel to, or “online”.")

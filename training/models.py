@@ -30,7 +30,7 @@ CAMPAIGN_STATUSES = {"open": "Open for pledges", "tipped": "Going ahead",
                      "delivered": "Delivered"}
 PLEDGE_STATUSES = ("active", "withdrawn", "confirmed", "released")
 OFFER_STATUSES = {"made": "Made", "shortlisted": "Shortlisted", "accepted": "Accepted",
-                  "declined": "Not chosen"}
+                  "declined": "Not chosen", "withdrawn": "Withdrawn"}
 ONLINE = "online"  # a topic's or campaign's region when it is delivered online
 
 
@@ -222,3 +222,19 @@ class TrainingOffer(db.Model):
 
     trainer: Mapped[User] = relationship()
     provider: Mapped[Organisation | None] = relationship()
+
+
+class TrainerProfile(db.Model):
+    """A member who declares themselves a trainer: what they train and where. With it (or
+    an approved affiliation with a training provider) a member may make offers."""
+
+    __tablename__ = "trainer_profiles"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    description: Mapped[str] = mapped_column(Text, default="")  # what they train, plain
+    region: Mapped[str] = mapped_column(String(200), default="")  # where they train
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User] = relationship()

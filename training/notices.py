@@ -133,3 +133,14 @@ def offers_answered(accepted, declined, campaign: TrainingCampaign) -> None:
     _notify({offer.trainer_id for offer in declined},
             f"Another offer was chosen for “{campaign.topic.title}”. Thank you for yours.",
             _url(campaign))
+
+
+def offer_withdrawn(offer) -> None:
+    """A trainer withdrew an offer on a campaign: its host's admins hear of it."""
+    if offer.campaign_id is None:
+        return
+    campaign = db.session.get(TrainingCampaign, offer.campaign_id)
+    if campaign is not None:
+        _notify(host_admins(campaign.host_id),
+                f"{offer.trainer.name} withdrew their offer for “{campaign.topic.title}”.",
+                _url(campaign), offer.trainer)

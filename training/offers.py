@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from core import permissions
 from core.errors import NotFound, Problems, ValidationFailed
@@ -130,6 +130,26 @@ def accept(actor, offer: TrainingOffer, campaign: TrainingCampaign) -> TrainingO
         other.status = "declined"
     db.session.flush()
     notices.offers_answered(offer, others, campaign)
+    return offer
+
+
+def withdraw(trainer, offer: TrainingOffer) -> TrainingOffer:
+    """The trainer takes back an offer that is not accepted; the host hears of it if the
+    offer was on a campaign."""
+    from training import notices
+
+    permissions.require_member(trainer)
+    permissions.require(offer.trainer_id == trainer.id, "Only the trainer withdraws an offer.")
+    permissions.require(permissions.may_withdraw_offer(trainer, offer),
+                        "An offer that has been accepted or answered cannot be withdrawn.")
+    # Conditional, so that a host accepting it at the same moment wins or loses cleanly.
+    done = db.session.execute(update(TrainingOffer).where(
+        TrainingOffer.id == offer.id, TrainingOffer.status.in_(("made", "shortlisted")))
+        .values(status="withdrawn")).rowcount
+    if not done:
+        raise ValidationFailed("That offer has just been answered: it cannot be withdrawn.")
+    db.session.refresh(offer)
+    notices.offer_withdrawn(offer)
     return offer
 
 

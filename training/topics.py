@@ -186,8 +186,9 @@ def trending_score(recent: int, age_hours: float) -> float:
 
 
 def trending(query, now=None, limit: int = 30) -> list[TrainingTopic]:
-    """The topics with the most interest registered or changed in the last 30 days for
-    their age (Fider's rank), from the TRENDING_POOL most recently active ones."""
+    """The topics with the most interest registered or changed, and comments posted, in
+    the last 30 days for their age (Fider's rank; a comment weighs as an interest), from
+    the TRENDING_POOL most recently active ones."""
     now = now or utcnow()
     pool = list(db.session.scalars(query.order_by(TrainingTopic.updated_at.desc())
                                    .limit(TRENDING_POOL)))
@@ -198,8 +199,11 @@ def trending(query, now=None, limit: int = 30) -> list[TrainingTopic]:
             TrainingInterest.topic_id.in_([topic.id for topic in pool]),
             TrainingInterest.updated_at >= now - TRENDING_WINDOW)
         .group_by(TrainingInterest.topic_id)).all())
+    from training.discussion import recent_counts
+
+    talk = recent_counts([topic.id for topic in pool], now - TRENDING_WINDOW)
     return sorted(pool, key=lambda topic: (
-        -trending_score(recent.get(topic.id, 0) + 1,
+        -trending_score(recent.get(topic.id, 0) + talk.get(topic.id, 0) + 1,
                         (now - topic.created_at).total_seconds() / 3600), -topic.id))[:limit]
 
 

@@ -15,8 +15,16 @@ from core.models import SECTOR_LABELS
 from core.numbers import page_arg, parse_int
 from core.paging import paginate
 from orgs.models import Organisation
-from training import bp, campaigns, interest, money, offers, topics
-from training.forms import DuplicateForm, InterestForm, OfferForm, StatusForm, TopicForm
+from training import bp, campaigns, discussion, interest, money, offers, topics, trainers
+from training.forms import (
+    DuplicateForm,
+    HideCommentForm,
+    InterestForm,
+    OfferForm,
+    StatusForm,
+    TopicCommentForm,
+    TopicForm,
+)
 from training.models import (
     CAMPAIGN_STATUSES,
     FORMATS,
@@ -26,6 +34,7 @@ from training.models import (
 )
 
 PER_PAGE = 30
+FEED_COMMENTS = 20  # the latest comments in a topic's feed
 
 
 def load_topic(topic_id: int) -> TrainingTopic:
@@ -103,7 +112,7 @@ def _organisation_choices(user) -> list[SelectChoice]:
 
 
 def render_topic(found: TrainingTopic, *, interest_form=None, status_form=None,
-                 duplicate_form=None, code: int = 200):
+                 duplicate_form=None, comment_form=None, code: int = 200):
     mine = interest.interest_of(current_user, found)
     if interest_form is None:
         interest_form = InterestForm(formdata=None)
@@ -111,10 +120,15 @@ def render_topic(found: TrainingTopic, *, interest_form=None, status_form=None,
             interest_form.seats.data = str(mine.seats)
             interest_form.organisation.data = str(mine.organisation_id or "")
     interest_form.organisation.choices = _organisation_choices(current_user)
+    topic_offers = offers.offers_on(found.id)
     context = {
         "topic": found, "mine": mine, "counts": interest.breakdown(found),
         "campaigns": campaigns.campaigns_of_topic(found.id),
-        "offers": offers.offers_on(found.id),
+        "offers": topic_offers,
+        "trainer_profiles": trainers.profiles_of(offer.trainer_id for offer in topic_offers),
+        "comments": discussion.comments_on(found, current_user),
+        "comment_form": comment_form or TopicCommentForm(formdata=None),
+        "hide_form": HideCommentForm(formdata=None),
         "interest_form": interest_form,
         "status_form": status_form or StatusForm(formdata=None, status=found.status),
         "duplicate_form": duplicate_form or DuplicateForm(formdata=None),
@@ -125,7 +139,8 @@ def render_topic(found: TrainingTopic, *, interest_form=None, status_form=None,
         **labels(),
     }
     context["form"] = next((form for form in (interest_form, context["status_form"],
-                                              context["duplicate_form"]) if form.errors), None)
+                                              context["duplicate_form"],
+                                              context["comment_form"]) if form.errors), None)
     return render_template("training/topic.html", **context), code
 
 
@@ -236,7 +251,8 @@ def new_offer(topic_id: int):
 
 @bp.route("/topics/<int:topic_id>.atom")
 def topic_feed(topic_id: int):
-    """The topic's news: its campaigns (opened, and how each stands) and the topic."""
+    """The topic's news: its campaigns (opened, and how each stands), its latest comments
+    and the topic."""
     found = load_topic(topic_id)
     page = url_for("training.topic", topic_id=found.id, _external=True)
     entries = [FeedEntry(
@@ -246,6 +262,11 @@ def topic_feed(topic_id: int):
         updated=c.settled_at or c.tipped_at or c.created_at, published=c.created_at,
         summary=f"Deadline {c.deadline:%Y-%m-%d %H:%M} UTC; minimum {c.min_participants}.")
         for c in campaigns.campaigns_of_topic(found.id)]
+    entries += [FeedEntry(
+        id=f"{page}#comment-{remark.id}", title=f"Comment by {remark.author.name}",
+        link=f"{page}#comment-{remark.id}", updated=remark.created_at,
+        published=remark.created_at, summary=remark.body[:300], author=remark.author.name)
+        for remark in discussion.comments_on(found, None)[-FEED_COMMENTS:]]
     entries.append(FeedEntry(id=page, title=found.title, link=page, updated=found.updated_at,
                              published=found.created_at,
                              summary=f"{TOPIC_STATUSES[found.status]}: "
@@ -254,7 +275,8 @@ def topic_feed(topic_id: int):
     entries.sort(key=lambda entry: entry.updated, reverse=True)
     return atom_response(feed_id=url_for("training.topic_feed", topic_id=found.id,
                                          _external=True),
-                         title=f"Training: {found.title}", subtitle="Campaigns and status",
+                         title=f"Training: {found.title}",
+                         subtitle="Campaigns, comments and status",
                          self_url=url_for("training.topic_feed", topic_id=found.id,
                                           _external=True),
                          page_url=page, entries=entries, author="Commonplace")

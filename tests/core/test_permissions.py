@@ -57,6 +57,10 @@ STATES = {
     "provider": {"kind": "training"},
     "campaign": {"host": SimpleNamespace(id=AUTHOR, kind="consortium", status="active")},
     "open": {"status": "open"},
+    "offer": {"trainer_id": AUTHOR, "status": "made"},
+    "offer shortlisted": {"trainer_id": AUTHOR, "status": "shortlisted"},
+    "offer accepted": {"trainer_id": AUTHOR, "status": "accepted"},
+    "offer declined": {"trainer_id": AUTHOR, "status": "declined"},
     "private": {"public": False},
     "public reply": {"public": True},
 }
@@ -168,7 +172,13 @@ TABLE = {
     # the organisation, or a campaign whose host it is).
     ("propose_topic", alone, "plain"): MEMBERS,
     ("decide_topic", alone, "plain"): EDITORS,
-    ("make_offer", alone, "plain"): MEMBERS,
+    # A trainer (a trainer profile, or a training provider's affiliate) is "moderator" here.
+    ("make_offer", alone, "plain"): frozenset({"moderator"}),
+    # The author made the offer; once answered (accepted, or not chosen) it stays.
+    ("withdraw_offer", of, "offer"): frozenset({"author"}),
+    ("withdraw_offer", of, "offer shortlisted"): frozenset({"author"}),
+    ("withdraw_offer", of, "offer accepted"): NOBODY,
+    ("withdraw_offer", of, "offer declined"): NOBODY,
     ("host_campaign", of, "plain"): EDITORS | {"moderator"},
     ("host_campaign", of, "library"): EDITORS | {"moderator"},
     ("host_campaign", of, "provider"): NOBODY,
@@ -198,6 +208,7 @@ def facts():
     permissions.provide(app, "acts_for", lambda who, org: who.id == AUTHOR and org == AUTHOR)
     permissions.provide(app, "chat_host", lambda who: who.id == MODERATOR)
     permissions.provide(app, "leads", lambda who, article: who.id == AUTHOR and article == AUTHOR)
+    permissions.provide(app, "trains", lambda who: who.id == MODERATOR)
     with app.app_context():
         yield
 

@@ -1,8 +1,9 @@
 """The training register in the browser: a trainer proposes a topic, two libraries
-register interest, the trainer offers, the umbrella body's admin opens a campaign with the
-offer, three libraries pledge and watch the price fall, it tips, the deadline passes (the
-clock moved: the deadline set back, then the deadline job run), the pledgers receive mail,
-and the host downloads the CSV for invoicing. axe is clean on every new page."""
+register interest, the trainer comments, declares himself a trainer and offers, the
+umbrella body's admin opens a campaign with the offer, three libraries pledge and watch the
+price fall, it tips, the deadline passes (the clock moved: the deadline set back, then the
+deadline job run), the pledgers receive mail, and the host downloads the CSV for
+invoicing. axe is clean on every new page."""
 
 from __future__ import annotations
 
@@ -89,6 +90,19 @@ def test_propose_pledge_tip_confirm_and_download(page, live_server, browser, con
             expect(other.get_by_role("status")).to_contain_text("interest is registered")
     page.reload()
     expect(page.get_by_role("main")).to_contain_text("5 staff in all")
+
+    # Tom comments on the topic; he declares himself a trainer (offers are trainers').
+    page.get_by_label("Your comment", exact=True).fill("I ran one in **Ely**: ask me.")
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.locator(".comment-list")).to_contain_text("I ran one in Ely: ask me.")
+    assert_accessible(page, "a topic's page with its discussion")
+    page.goto(live_server.url + "/training/trainer")
+    assert_accessible(page, "the trainer profile form")
+    page.get_by_label("What you train", exact=True).fill("Seed libraries and gardens.")
+    page.get_by_label("Where you train", exact=True).fill("East of England")
+    page.get_by_role("button", name="Save my trainer profile").click()
+    expect(page.get_by_role("main")).to_contain_text("Seed libraries and gardens.")
+    page.goto(live_server.url + topic_path)
 
     # Tom offers to run it.
     page.get_by_role("link", name="I am a trainer: make an offer").click()

@@ -32,6 +32,7 @@ class World:
     campaign_id: int = 0
     pledge_id: int = 0
     offer_id: int = 0
+    topic_comment_id: int = 0
     file_sha: str = ""  # uploaded by the member, used by nothing yet (files/)
     chat_id: int = 0
     chat_reply_id: int = 0
@@ -116,13 +117,14 @@ def _make_organisations(admin) -> dict:
 
 def _make_training(olga, consortium) -> dict:
     """Two topics; a campaign on the first hosted by Olga's consortium, which pledges to
-    it; a trainer's offer on it (by Otto)."""
+    it; a trainer's offer on it (by Otto, who has a trainer profile); a comment on it."""
     from datetime import timedelta
 
     from core.timeutil import utcnow
-    from training import campaigns, offers, pledges, topics
+    from training import campaigns, discussion, offers, pledges, topics, trainers
 
     other = db.session.scalar(select(User).where(User.username == "otto"))
+    trainers.save_profile(other, "Cataloguing and metadata workshops.", "online")
     topic = topics.propose(olga, topics.clean_topic("Cataloguing zines", "", "workshop", "",
                                                     [], ""))
     topic2 = topics.propose(olga, topics.clean_topic("Zine cataloguing", "", "any", "", [],
@@ -137,8 +139,10 @@ def _make_training(olga, consortium) -> dict:
         "currency": "GBP", "fixed_fee": "400", "per_head_fee": "0", "min_participants": "4",
         "max_participants": "", "dates": "", "format": "any", "valid_until": None,
         "note": ""}, campaign=campaign)
+    remark = discussion.add(olga, topic, "Could it cover **zine** metadata?")
     return {"org_id": consortium.id, "topic_id": topic.id, "topic2_id": topic2.id,
-            "campaign_id": campaign.id, "pledge_id": pledge.id, "offer_id": offer.id}
+            "campaign_id": campaign.id, "pledge_id": pledge.id, "offer_id": offer.id,
+            "topic_comment_id": remark.id}
 
 
 def _make_file(member) -> str:

@@ -266,6 +266,18 @@ MATRIX = {
     "/partners/<int:post_id>/close": ("POST", OWNER, {"note": "Found one"}),
     "/partners/<int:post_id>/write-up": ("POST", {**OWNER, "other": BACK}, {}),
     "/partners/<int:post_id>/hide": ("POST", EDITORS, {"hidden": "1"}),
+    # The training register's discussion, trainer profiles and withdrawn offers: members
+    # comment on a topic, editors hide a comment (with a reason); a member declares
+    # themselves a trainer; Otto ("other") withdraws his offer, the others are refused
+    # with the reason, back on the topic's page.
+    "/training/topics/<int:topic_id>/comments": ("POST", MEMBERS, {"body": "Count us in."}),
+    "/training/topic-comments/<int:topic_comment_id>/hide": (
+        "POST", {**EDITORS, "orgadmin": DENIED}, {"hidden": "1", "reason": "Off topic"}),
+    "/training/trainer": ("GET", MEMBERS, None),
+    "/training/trainer/remove": ("POST", MEMBERS, {}),
+    "/training/offers/<int:offer_id>/withdraw": (
+        "POST", {"anonymous": LOGIN, "member": BACK, "other": OK, "editor": BACK,
+                 "admin": BACK, "orgadmin": BACK}, {}),
 }
 # Every row not about organisations: the org admin is a member like any other.
 for _method, _expected, _data in MATRIX.values():
@@ -314,7 +326,7 @@ def concrete(rule: str, world) -> str:
     if rule.startswith(("/training/", "/orgs/<slug>/training")):
         values.update(topic_id=str(world.topic_id), campaign_id=str(world.campaign_id),
                       pledge_id=str(world.pledge_id), offer_id=str(world.offer_id),
-                      action="shortlist")
+                      action="shortlist", topic_comment_id=str(world.topic_comment_id))
     if rule.startswith("/partners/<int:post_id>"):
         values["post_id"] = str(world.partner_post_id)
     if rule.startswith("/sectors/"):

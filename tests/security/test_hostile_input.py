@@ -109,6 +109,11 @@ FORMS = {
     "/training/campaigns/<int:campaign_id>/article": [],
     "/training/campaigns/<int:campaign_id>/offers/<int:offer_id>/<any(shortlist, accept):action>":
         [],
+    "/training/topics/<int:topic_id>/comments": ["body"],
+    "/training/topic-comments/<int:topic_comment_id>/hide": ["hidden", "reason"],
+    "/training/trainer": ["description", "region"],
+    "/training/trainer/remove": [],
+    "/training/offers/<int:offer_id>/withdraw": [],
     # Files: hostile files themselves are tests/files/; here, the form's other fields.
     "/files/upload": ["file", "alt", "decorative"],
     "/transfer/claim/<username>": ["note"],
@@ -271,7 +276,8 @@ WRITING = {"/wiki/new": {"title": "Floods of brackets", "save": "1"},
            "/questions/ask": {"title": "What do floods of brackets do to a page?"},
            "/questions/<int:question_id>/answers": {},
            "/answers/<int:answer_id>/edit": {},
-           "/chats/<int:chat_id>/reply": {}}
+           "/chats/<int:chat_id>/reply": {},
+           "/training/topics/<int:topic_id>/comments": {}}
 
 
 @pytest.mark.parametrize("rule", sorted(WRITING))

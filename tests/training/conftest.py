@@ -1,6 +1,7 @@
 """The training register's world, made once per run through the real services and copied
 into each test (the `snapshots` fixture): an umbrella body hosted by Hana, four libraries
-each with a member who acts for it, an editor, a trainer, and one open topic."""
+each with a member who acts for it, an editor, a trainer (with a trainer profile), and
+one open topic."""
 
 from __future__ import annotations
 
@@ -20,11 +21,12 @@ STAFF = ("ann", "bob", "cat", "dan")
 def build_world(_app) -> dict:
     from orgs import affiliations, consortia
     from orgs import organisations as registry
-    from training import topics
+    from training import topics, trainers
 
     edith = register_user("edith", "editor", display_name="Edith Editor")
     hana = register_user("hana", display_name="Hana Host")
     tom = register_user("tom", display_name="Tom Trainer")
+    trainers.save_profile(tom, "Copyright and licensing for libraries.", "Northshire, online")
     stray = register_user("stray", display_name="Stray Member")
     body = registry.create_organisation(edith, registry.clean_details(
         name="Northshire Library Network", kind="association", sectors="public",

@@ -13,7 +13,7 @@ from core.errors import PermissionDenied, ValidationFailed
 from core.extensions import db
 from core.timeutil import utcnow
 from tests.training.conftest import campaign_values, open_campaign
-from training import campaigns, interest, offers, pledges, topics
+from training import campaigns, interest, offers, pledges, topics, trainers
 from training.models import TrainingInterest, TrainingPledge, TrainingPledgeChange
 
 
@@ -260,6 +260,7 @@ def test_offers_accepted_by_the_host_and_the_others_told(world, campaign):
               "min_participants": "5", "max_participants": "", "dates": "May",
               "format": "workshop", "valid_until": None, "note": ""}
     chosen = offers.make_offer(world.tom, topic, values, campaign=campaign)
+    trainers.save_profile(world.stray, "Rights clearance.", "")
     other = offers.make_offer(world.stray, topic, values, campaign=campaign)
     db.session.commit()
     assert any("offer" in text for text in _notices(world.hana))
