@@ -117,6 +117,8 @@ FORMS = {
     # Files: hostile files themselves are tests/files/; here, the form's other fields.
     "/files/upload": ["file", "alt", "decorative"],
     "/transfer/claim/<username>": ["note"],
+    "/transfer/claim/<username>/mail": ["email"],
+    "/transfer/claim/mail/<token>": [],
     "/transfer/claims/<int:claim_id>/<any(approve, refuse):action>": [],
     "/chats/new": ["title", "short_name", "description", "time_zone", "starts_at", "ends_at",
                    "workgroup", "prompts", "readings"],
