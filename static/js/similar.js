@@ -1,4 +1,7 @@
-// While a member types a question's title, show similar questions and solutions.
+// While a member types a title, show similar things already here: questions and
+// solutions as a question is asked, training topics as one is proposed. The input names
+// the address to ask (data-similar) and may name its words (data-similar-none, -one,
+// -many, -heading); without them it speaks of questions and solutions.
 // The list itself is not a live region (it would be read again on every keystroke); a
 // separate status line announces only a changed count.
 (function () {
@@ -7,6 +10,12 @@
   var live = document.getElementById("similar-live");
   var status = document.getElementById("similar-status");
   if (!input || !live || !status || !window.fetch) { return; }
+  function words(name, fallback) { return input.getAttribute("data-similar-" + name) || fallback; }
+  var none = words("none", "No similar questions.");
+  var one = words("one", " similar question or solution");
+  var many = words("many", " similar questions and solutions");
+  var headingText = words("heading",
+    "Similar questions and solutions — one of these may already help:");
   var timer = null;
   var latest = 0;
   var shownKey = "";
@@ -14,9 +23,8 @@
   function announce(count) {
     if (count === announced) { return; }
     announced = count;
-    status.textContent = count === 0 ? "No similar questions." :
-      count + (count === 1 ? " similar question or solution" :
-               " similar questions and solutions") + " below the title.";
+    status.textContent = count === 0 ? none :
+      count + (count === 1 ? one : many) + " below the title.";
   }
   function show(items) {
     var key = items.map(function (item) { return item.url; }).join("\n");
@@ -27,7 +35,7 @@
     if (!items.length) { return; }
     var heading = document.createElement("p");
     heading.className = "similar-heading";
-    heading.textContent = "Similar questions and solutions — one of these may already help:";
+    heading.textContent = headingText;
     var list = document.createElement("ul");
     items.forEach(function (item) {
       var li = document.createElement("li");

@@ -41,3 +41,25 @@ def test_the_similar_list_is_announced_once_per_changed_count(page, live_server)
     assert [text for text in texts if text] == [
         "1 similar question or solution below the title."], texts
     assert page.evaluate("window.listRebuilds") <= 2  # emptied and filled once
+
+
+def test_similar_training_topics_are_shown_and_announced_in_their_own_words(page, live_server):
+    from training import topics
+
+    create_user(live_server.app, "tomas", display_name="Tomás Trainer")
+    create_user(live_server.app, "pia", display_name="Pia Proposer")
+    with live_server.app.app_context():
+        topics.propose(accounts.get_by_username("pia"), topics.clean_topic(
+            "Copyright for digitisation projects", "What may we scan?", "workshop", "",
+            "", ""))
+        db.session.commit()
+    sign_in(page, "tomas", next_path="/training/topics/new")
+    page.evaluate(WATCH)
+    page.locator("input[data-similar]").press_sequentially("Copyright and digitisation",
+                                                            delay=5)
+    live = page.locator("#similar-live")
+    expect(live.get_by_role("link", name="Copyright for digitisation projects")).to_be_visible()
+    expect(live).to_contain_text("Similar topics — register interest on one of these instead?")
+    page.wait_for_timeout(700)
+    texts = [text for text in page.evaluate("window.statusTexts") if text]
+    assert texts == ["1 similar topic below the title."], texts
