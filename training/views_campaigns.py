@@ -189,52 +189,43 @@ def _button() -> bool:
     return ButtonForm().validate_on_submit()
 
 
-@bp.route("/campaigns/<int:campaign_id>/cancel", methods=["POST"])
-def cancel(campaign_id: int):
+def _host_form(campaign_id: int, form, form_name: str, work, done: str, *,
+               only_csrf: bool = False):
+    """A host's form on the campaign page (cancel, extend, schedule): a bad token (or, unless
+    `only_csrf`, any field the form itself refuses) is a 400; the service says the rest, and
+    the page is shown again with the form and its errors."""
     permissions.require_member(current_user)
     load_campaign(campaign_id)
-    form = ReasonForm()
-    if not form.validate_on_submit():
+    if not form.validate_on_submit() and (form.csrf_token.errors or not only_csrf):
         abort(400)
-    outcome = attempt(lambda: campaigns.cancel(current_user, campaign_id, form.reason.data),
-                      form)
+    outcome = attempt(lambda: work(form), form)
     if outcome.done:
-        flash("The campaign is cancelled and its pledgers are told.", "success")
+        flash(done, "success")
         return redirect(url_for("training.campaign", campaign_id=campaign_id))
-    return render_campaign(load_campaign(campaign_id), reason_form=form,
+    return render_campaign(load_campaign(campaign_id), **{form_name: form},
                            code=outcome.status_or(422))
+
+
+@bp.route("/campaigns/<int:campaign_id>/cancel", methods=["POST"])
+def cancel(campaign_id: int):
+    return _host_form(campaign_id, ReasonForm(), "reason_form", lambda form: campaigns.cancel(
+        current_user, campaign_id, form.reason.data),
+        "The campaign is cancelled and its pledgers are told.")
 
 
 @bp.route("/campaigns/<int:campaign_id>/extend", methods=["POST"])
 def extend(campaign_id: int):
-    permissions.require_member(current_user)
-    load_campaign(campaign_id)
-    form = ExtendForm()
-    if not form.validate_on_submit() and form.csrf_token.errors:
-        abort(400)
-    outcome = attempt(lambda: campaigns.extend(current_user, campaign_id,
-                                               form.deadline.data), form)
-    if outcome.done:
-        flash("The deadline is extended and the pledgers are told.", "success")
-        return redirect(url_for("training.campaign", campaign_id=campaign_id))
-    return render_campaign(load_campaign(campaign_id), extend_form=form,
-                           code=outcome.status_or(422))
+    return _host_form(campaign_id, ExtendForm(), "extend_form", lambda form: campaigns.extend(
+        current_user, campaign_id, form.deadline.data),
+        "The deadline is extended and the pledgers are told.", only_csrf=True)
 
 
 @bp.route("/campaigns/<int:campaign_id>/schedule", methods=["POST"])
 def schedule(campaign_id: int):
-    permissions.require_member(current_user)
-    load_campaign(campaign_id)
-    form = ScheduleForm()
-    if not form.validate_on_submit():
-        abort(400)
-    outcome = attempt(lambda: campaigns.schedule(current_user, campaign_id,
-                                                 form.schedule.data), form)
-    if outcome.done:
-        flash("The campaign is scheduled and the pledgers are told.", "success")
-        return redirect(url_for("training.campaign", campaign_id=campaign_id))
-    return render_campaign(load_campaign(campaign_id), schedule_form=form,
-                           code=outcome.status_or(422))
+    return _host_form(campaign_id, ScheduleForm(), "schedule_form",
+                      lambda form: campaigns.schedule(current_user, campaign_id,
+                                                      form.schedule.data),
+                      "The campaign is scheduled and the pledgers are told.")
 
 
 @bp.route("/campaigns/<int:campaign_id>/deliver", methods=["POST"])
