@@ -20,7 +20,6 @@ import io
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_wiki import free_port, wait_for, wrk  # noqa: E402
+from bench.bench_wiki import serving, wait_for, wrk  # noqa: E402
 
 
 def photo(width: int = 4000, height: int = 3000) -> bytes:
@@ -138,15 +137,7 @@ def bench_serving(seconds: int, workers: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         path = prepare_site(workdir)
-        port = free_port()
-        env = dict(os.environ, BENCH_BASELINE_HTML=str(workdir / "baseline.html"))
-        server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/gunicorn"), "--chdir", str(ROOT), "-w", str(workers),
-             "-k", "sync", "-b", f"127.0.0.1:{port}", "--log-level", "warning",
-             "bench.wiki_app:create_bench_app()"], env=env)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(f"{base}/_bench/baseline")
+        with serving(workdir, workers) as base:
             wait_for(base + path)
             wrk(base + path, 2)
             wrk(f"{base}/_bench/baseline", 2)
@@ -156,9 +147,6 @@ def bench_serving(seconds: int, workers: int) -> None:
 
             with urllib.request.urlopen(base + path) as response:  # noqa: S310
                 size = len(response.read())
-        finally:
-            server.terminate()
-            server.wait(10)
     print(f"  {workers} sync workers, wrk -t2 -c8 -d{seconds}s")
     print(f"  baseline Flask+Jinja page:  {baseline:8.1f} requests/s")
     print(f"  the image from /files/:     {served:8.1f} requests/s "

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -89,6 +90,26 @@ def prepare_site(workdir: Path) -> dict:
     return {"slug": slug, "markdown_chars": size, "page_bytes": len(html.encode())}
 
 
+@contextlib.contextmanager
+def serving(workdir: Path, workers: int):
+    """The bench app (bench/wiki_app.py) on gunicorn's sync workers, on a free port, with
+    the baseline page read from workdir/baseline.html: yields its base URL once the
+    baseline answers, and stops the server after."""
+    port = free_port()
+    env = dict(os.environ, BENCH_BASELINE_HTML=str(workdir / "baseline.html"))
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "--chdir", str(ROOT), "-w", str(workers),
+         "-k", "sync", "-b", f"127.0.0.1:{port}", "--log-level", "warning",
+         "bench.wiki_app:create_bench_app()"], env=env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(f"{base}/_bench/baseline")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
 def bench_views(seconds: int, workers: int) -> None:
     if not shutil.which("wrk"):
         print("wrk is not installed (apt-get install wrk): view benchmark skipped")
@@ -96,24 +117,13 @@ def bench_views(seconds: int, workers: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         site = prepare_site(workdir)
-        port = free_port()
-        env = dict(os.environ, BENCH_BASELINE_HTML=str(workdir / "baseline.html"))
-        server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/gunicorn"), "--chdir", str(ROOT), "-w", str(workers),
-             "-k", "sync", "-b", f"127.0.0.1:{port}", "--log-level", "warning",
-             "bench.wiki_app:create_bench_app()"], env=env)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_for(f"{base}/_bench/baseline")
+        with serving(workdir, workers) as base:
             article_url = f"{base}/wiki/{site['slug']}"
             wait_for(article_url)
             wrk(article_url, 2)  # warm up both
             wrk(f"{base}/_bench/baseline", 2)
             baseline = wrk(f"{base}/_bench/baseline", seconds)
             article = wrk(article_url, seconds)
-        finally:
-            server.terminate()
-            server.wait(10)
     print(f"article view: /wiki/{site['slug']} ({site['markdown_chars']:,} chars of Markdown, "
           f"{site['page_bytes']:,} bytes of HTML), {workers} sync workers, wrk -t2 -c8 "
           f"-d{seconds}s")
